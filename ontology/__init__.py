@@ -1,0 +1,1 @@
+"""Data package: the pactgraph ontology, vocabularies, gazetteers and shapes (Turtle)."""

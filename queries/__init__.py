@@ -1,0 +1,1 @@
+"""Data package: the named SPARQL queries (.rq) of pactgraph."""
