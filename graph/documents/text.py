@@ -1,0 +1,194 @@
+"""Plain text and Markdown → :class:`Document`, keeping exact character offsets.
+
+The genre is line-oriented: a lead paragraph, headings as plain lines (or
+``#`` lines in Markdown), ``- `` bullet lists and GitHub pipe tables, often
+with no blank line between blocks. CommonMark parsers (markdown-it-py
+included) fold such lines into one paragraph through lazy continuation, so
+blocks are found line by line here, and every span points into the text
+exactly as it was read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from graph.documents.model import Block, BlockKind, Cell, Document, Row, Span
+
+_BULLET = re.compile(r"^[ \t]*(?:[-*+•●▪‣◦–]|\d{1,2}[.)])[ \t]+(?=\S)")
+_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SENTENCE_END = (".", ":", ";", ",", "!", "…")
+_MAX_HEADING_WORDS = 16
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def _lines(text: str) -> list[_Line]:
+    """Split on any line break, keeping the offsets of each line's content."""
+    lines, position = [], 0
+    for raw in text.splitlines(keepends=True):
+        content = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        lines.append(_Line(position, position + len(content), content))
+        position += len(raw)
+    return lines
+
+
+def trimmed(text: str, start: int, end: int) -> Span:
+    """The span ``start..end`` of ``text`` without surrounding whitespace (and markup stars)."""
+    while start < end and (text[start].isspace() or text[start] == "*"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == "*"):
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def _is_table_row(line: _Line) -> bool:
+    stripped = line.text.strip()
+    return stripped.startswith("|") and stripped.count("|") >= 2
+
+
+def _cells(text: str, line: _Line) -> tuple[Cell, ...]:
+    """Cells of a pipe row, split on unescaped pipes; outer pipes are optional."""
+    bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line.text)]
+    stripped = line.text.strip()
+    edges = [-1, *bounds, len(line.text)]
+    pieces = list(zip(edges, edges[1:], strict=False))
+    if stripped.startswith("|"):
+        pieces = pieces[1:]
+    if stripped.endswith("|") and pieces:
+        pieces = pieces[:-1]
+    return tuple(
+        Cell(trimmed(text, line.start + left + 1, line.start + right)) for left, right in pieces
+    )
+
+
+def _row(text: str, line: _Line) -> Row:
+    return Row(_cells(text, line), trimmed(text, line.start, line.end))
+
+
+def _table(text: str, lines: list[_Line]) -> Block:
+    """A run of pipe lines; the header is the row before a separator line, if there is one."""
+    has_separator = len(lines) > 1 and bool(_TABLE_SEPARATOR.match(lines[1].text))
+    body = lines[2:] if has_separator else lines
+    header = _row(text, lines[0]) if has_separator else None
+    rows = tuple(_row(text, ln) for ln in body if not _TABLE_SEPARATOR.match(ln.text))
+    span = trimmed(text, lines[0].start, lines[-1].end)
+    return Block(BlockKind.TABLE, span, header=header, rows=rows)
+
+
+def _bullets(text: str, lines: list[_Line]) -> Block:
+    items = []
+    for line in lines:
+        marker = _BULLET.match(line.text)
+        offset = marker.end() if marker else 0
+        items.append(trimmed(text, line.start + offset, line.end))
+    span = trimmed(text, lines[0].start, lines[-1].end)
+    return Block(BlockKind.BULLET_LIST, span, items=tuple(items))
+
+
+def looks_like_heading(line: str, next_line: str | None) -> bool:
+    """A plain line is a heading when it is short, unpunctuated and followed by more text.
+
+    News text set as plain lines marks headings only by position and shape: a
+    short line that ends without sentence punctuation and does not run on into
+    a lower-case continuation.
+    """
+    stripped = line.strip().strip("*").strip()
+    if not stripped or stripped.endswith(_SENTENCE_END):
+        return False
+    words = stripped.split()
+    if len(words) > _MAX_HEADING_WORDS or not stripped[0].isupper() and not stripped[0].isdigit():
+        return False
+    return next_line is None or not next_line.strip()[:1].islower()
+
+
+def _groups(lines: list[_Line]) -> Iterator[tuple[BlockKind, list[_Line]]]:
+    """Group consecutive lines into raw blocks; paragraphs and headings stay one line each."""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.blank:
+            i += 1
+            continue
+        if _is_table_row(line):
+            j = i
+            while j < len(lines) and _is_table_row(lines[j]):
+                j += 1
+            yield BlockKind.TABLE, lines[i:j]
+            i = j
+        elif _BULLET.match(line.text):
+            j = i
+            while j < len(lines) and _BULLET.match(lines[j].text):
+                j += 1
+            yield BlockKind.BULLET_LIST, lines[i:j]
+            i = j
+        else:
+            yield BlockKind.PARAGRAPH, [line]
+            i += 1
+
+
+def _next_text(lines: list[_Line], after: _Line) -> str | None:
+    for line in lines:
+        if line.start > after.start and not line.blank:
+            return line.text
+    return None
+
+
+def parse_blocks(text: str) -> tuple[Block, ...]:
+    """Every block of ``text`` in document order."""
+    lines = _lines(text)
+    blocks: list[Block] = []
+    for kind, group in _groups(lines):
+        if kind is BlockKind.TABLE:
+            blocks.append(_table(text, group))
+        elif kind is BlockKind.BULLET_LIST:
+            blocks.append(_bullets(text, group))
+        else:
+            line = group[0]
+            atx = _ATX.match(line.text)
+            if atx:
+                span = trimmed(text, line.start + atx.end(), line.end)
+                span = trimmed(
+                    text, span.start, span.end - len(span.text) + len(span.text.rstrip("# "))
+                )
+                blocks.append(Block(BlockKind.HEADING, span, level=len(atx.group(1))))
+            elif looks_like_heading(line.text, _next_text(lines, line)):
+                blocks.append(
+                    Block(BlockKind.HEADING, trimmed(text, line.start, line.end), level=2)
+                )
+            else:
+                blocks.append(Block(BlockKind.PARAGRAPH, trimmed(text, line.start, line.end)))
+    return tuple(blocks)
+
+
+def parse_text(
+    text: str,
+    *,
+    key: str,
+    source_name: str,
+    media_type: str = "text/plain",
+    sha256: str,
+) -> Document:
+    """Parse ``text`` into a Document; the first heading is its title."""
+    blocks = parse_blocks(text)
+    title = next((b.span for b in blocks if b.kind is BlockKind.HEADING), None)
+    return Document(
+        key=key,
+        source_name=source_name,
+        media_type=media_type,
+        sha256=sha256,
+        text=text,
+        blocks=blocks,
+        title=title,
+    )
