@@ -10,6 +10,7 @@ exactly as it was read.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,7 +64,7 @@ def _cells(text: str, line: _Line) -> tuple[Cell, ...]:
     bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line.text)]
     stripped = line.text.strip()
     edges = [-1, *bounds, len(line.text)]
-    pieces = list(zip(edges, edges[1:], strict=False))
+    pieces = list(itertools.pairwise(edges))
     if stripped.startswith("|"):
         pieces = pieces[1:]
     if stripped.endswith("|") and pieces:
@@ -108,7 +109,7 @@ def looks_like_heading(line: str, next_line: str | None) -> bool:
     if not stripped or stripped.endswith(_SENTENCE_END):
         return False
     words = stripped.split()
-    if len(words) > _MAX_HEADING_WORDS or not stripped[0].isupper() and not stripped[0].isdigit():
+    if len(words) > _MAX_HEADING_WORDS or (not stripped[0].isupper() and not stripped[0].isdigit()):
         return False
     return next_line is None or not next_line.strip()[:1].islower()
 
