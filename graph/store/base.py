@@ -20,7 +20,15 @@ class StoreError(Exception):
 
 
 class UnsafeQueryError(StoreError):
-    """A query or update would make the store reach outside itself (SERVICE, LOAD, FROM <file:...>)."""
+    """A query or update would reach outside the store (SERVICE, LOAD, FROM <file:...>)."""
+
+
+class QuerySyntaxError(StoreError):
+    """The SPARQL text does not parse; a client error, not a store failure."""
+
+
+class NotAcceptableError(StoreError):
+    """No serialization the store offers fits the requested media type(s) for this result kind."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +61,11 @@ class Store(Protocol):
         """A copy of named graph ``name`` (empty when absent)."""
 
     def query(self, sparql: str, *, media_type: str | None = None) -> QueryResult:
-        """Run a SPARQL query over the union of all graphs; result serialized as ``media_type``."""
+        """Run a SPARQL query over the union of all graphs; result serialized as ``media_type``.
+
+        ``media_type`` is one media type or an HTTP Accept value; the first one that fits the
+        result kind wins (see ``graph.store.media``); None means the kind's default.
+        """
 
     def select(self, sparql: str) -> Iterator[dict[str, object]]:
         """Run a SELECT and yield rows as {variable: rdflib term or None}."""
