@@ -46,6 +46,7 @@ SKIP_ROLES = frozenset(
      "dialog", "alertdialog"}
 )  # fmt: skip
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+GRAM = 3  # passages are compared by their word trigrams
 ANCHOR_CHARS = 20  # a block this long found in both extractions marks where the article is
 LINE_BREAK = "\x00"  # stands for <br> while a paragraph is collected
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -71,7 +72,7 @@ def html_to_text(html: str) -> str:
     walked = _walk(body) if body is not None else []
     extracted = _trafilatura_pieces(tree)
     pieces = extracted if extracted and _prefer_extraction(extracted, walked) else walked
-    return render(pieces, title=title)
+    return render(pieces, title=title) if pieces else ""
 
 
 def _parse(html: str) -> lxml_html.HtmlElement | None:
@@ -147,9 +148,9 @@ def _prefer_extraction(extracted: list[Piece], walked: list[Piece]) -> bool:
     kept), or flattens the whole page into one paragraph (it kept their words,
     not their structure). The walk of the whole body is better there.
     """
-    kept = _normal(" ".join(_words(p) for p in extracted))
-    found = [i for i, piece in enumerate(walked) if _normal(_words(piece)) in kept]
-    anchors = [i for i in found if len(_normal(_words(walked[i]))) >= ANCHOR_CHARS]
+    kept = _Words(" ".join(_words(p) for p in extracted))
+    found = [i for i, piece in enumerate(walked) if kept.contains(_words(piece))]
+    anchors = [i for i in found if len(_words(walked[i])) >= ANCHOR_CHARS]
     article = walked[anchors[0] : anchors[-1] + 1] if anchors else []
     flattened = [walked[i] for i in found]
     return _structures(extracted) >= max(_structures(article), _structures(flattened))
@@ -159,9 +160,21 @@ def _words(piece: Piece) -> str:
     return " ".join(piece.texts + tuple(c for r in piece.rows for c in r))
 
 
-def _normal(text: str) -> str:
-    """Letters and digits only, so the two extractions' spacing differences do not matter."""
-    return re.sub(r"\W+", "", text)
+class _Words:
+    """Word n-grams of a text: 'is this passage in it?' in linear time, whatever the spacing."""
+
+    def __init__(self, text: str) -> None:
+        words = re.findall(r"\w+", text)
+        self.grams = {n: _grams(words, n) for n in range(1, GRAM + 1)}
+
+    def contains(self, passage: str) -> bool:
+        words = re.findall(r"\w+", passage)
+        n = min(GRAM, len(words))
+        return n > 0 and _grams(words, n) <= self.grams[n]
+
+
+def _grams(words: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 def _structures(pieces: list[Piece]) -> int:
