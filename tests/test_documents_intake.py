@@ -17,6 +17,8 @@ from graph.documents.intake import (
     read_bytes,
     read_source,
 )
+from graph.documents.model import BlockKind
+from graph.documents.text import parse_text
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 PAGE = (
@@ -222,3 +224,39 @@ def test_any_readable_text_comes_back_unchanged(text: str, name: str) -> None:
         return
     if source.media_type != "text/html":
         assert source.text == text.removeprefix("\ufeff")
+
+
+def test_converted_html_parses_into_heading_list_and_table_blocks() -> None:
+    """The conversion's genre is what the text parser reads: the blocks survive the round trip."""
+    page = (
+        b"<html><body><article><h1>Compact Signed</h1><p>Both governments signed it.</p>"
+        b"<h2>Safeguards</h2><p>The safeguards are:</p><ul><li>No arrests abroad.</li>"
+        b"<li>Consent before court use.</li></ul><table><tr><th>Action</th><th>Cycle</th></tr>"
+        b"<tr><td>Joint patrols</td><td>Monthly</td></tr></table></article></body></html>"
+    )
+    source = read_bytes(page, "compact.html")
+    document = parse_text(
+        source.text,
+        key=source.key,
+        source_name=source.name,
+        media_type=source.media_type,
+        sha256=source.sha256,
+    )
+    kinds = [block.kind for block in document.blocks]
+    assert kinds == [
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+        BlockKind.BULLET_LIST,
+        BlockKind.TABLE,
+    ]
+    assert document.title is not None and document.title.text == "Compact Signed"
+    assert [item.text for item in document.blocks[4].items] == [
+        "No arrests abroad.",
+        "Consent before court use.",
+    ]
+    table = document.blocks[5]
+    assert table.header is not None
+    assert [cell.span.text for cell in table.header.cells] == ["Action", "Cycle"]
+    assert [cell.span.text for cell in table.rows[0].cells] == ["Joint patrols", "Monthly"]
