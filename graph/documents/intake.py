@@ -82,7 +82,10 @@ def document_key(name: str) -> str:
 
 
 def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
-    """Read a file from disk; the size is checked before the bytes are read."""
+    """Read a file from disk; the size is checked before the bytes are read.
+
+    A missing or unreadable file raises the usual ``OSError``, not a DocumentError.
+    """
     size = path.stat().st_size
     _check_size(size, path.name, max_bytes)
     return read_bytes(path.read_bytes(), path.name, max_bytes=max_bytes)
