@@ -2,8 +2,8 @@
 
 The rest of pactgraph speaks rdflib; pyoxigraph and remote servers each spell
 some terms their own way (``xsd:string`` on plain literals, language tags in
-lower case, opaque blank node labels). Everything that leaves a store goes
-through ``normalize`` so the same query gives equal rows from every store.
+lower case, opaque blank node labels). Every literal that leaves a store is
+built by ``literal`` so the same query gives equal rows from every store.
 """
 
 from __future__ import annotations
@@ -18,17 +18,6 @@ from rdflib.term import Node
 from graph.store.base import StoreError
 
 RDF_LANG_STRING = URIRef(str(RDF) + "langString")
-
-
-def normalize(term: Node | None) -> Node | None:
-    """The canonical rdflib form of a result term (plain strings untyped, tags lower case)."""
-    if not isinstance(term, Literal):
-        return term
-    if term.language:
-        return Literal(str(term), lang=term.language.lower())
-    if term.datatype in (XSD.string, None):
-        return Literal(str(term))
-    return term
 
 
 def literal(value: str, *, lang: str | None = None, datatype: str | None = None) -> Literal:
