@@ -10,17 +10,15 @@ import re
 import unicodedata
 
 from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, SKOS, TIME
 
+# rdflib's closed namespaces for the W3C and DCMI vocabularies (DCTERMS.title
+# is a term there, not str.title); plain namespaces for ours and for OA.
 PG = Namespace("https://w3id.org/pactgraph/ontology#")
 ID = Namespace("https://w3id.org/pactgraph/id/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
-TIME = Namespace("http://www.w3.org/2006/time#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-ORG = Namespace("http://www.w3.org/ns/org#")
 OA = Namespace("http://www.w3.org/ns/oa#")
 
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, object] = {
     "pg": PG,
     "id": ID,
     "prov": PROV,

@@ -32,8 +32,8 @@ def phrase_key(text: str, *, case_sensitive: bool) -> str:
     return key if case_sensitive else key.casefold()
 
 
-def phrase_pattern(phrase: str) -> str:
-    """A regular expression for ``phrase`` with the tolerances described above."""
+def phrase_body(phrase: str) -> str:
+    """A regular expression for ``phrase`` with the tolerances above, without word boundaries."""
     parts = []
     for char in phrase.strip():
         if char.isspace():
@@ -46,7 +46,12 @@ def phrase_pattern(phrase: str) -> str:
             parts.append(re.escape(char))
     body = "".join(parts)
     # Collapse runs like "[\s-]+[\s-]?" that arise from " - " in a phrase.
-    body = body.replace(r"[\s\-‐‑–]+[\s\-‐‑–]?", r"[\s\-‐‑–]+")
+    return body.replace(r"[\s\-‐‑–]+[\s\-‐‑–]?", r"[\s\-‐‑–]+")
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regular expression for ``phrase`` that matches on word boundaries only."""
+    body = phrase_body(phrase)
     before = r"(?<![\w])" if phrase[:1].isalnum() else ""
     after = r"(?![\w])" if phrase[-1:].isalnum() else ""
     return before + body + after

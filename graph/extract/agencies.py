@@ -1,0 +1,288 @@
+"""Recognising government agencies: from the gazetteer, and by the shape of their names.
+
+Three ways in, in order of trust:
+1. a name or acronym of the gazetteer, accepted only where the document
+   speaks of the agency's nation (an acronym such as "PF" or "AFP" means
+   different bodies in different countries);
+2. "Full Name (ACRONYM)" in running text, after which the acronym alone —
+   even alone in a table cell — means that body;
+3. a capitalized name with a government head word (Police, Agency,
+   Directorate ... from the cues in ``ontology/``) that reads as a proper
+   name: opened by a modifier such as National or Federal, naming a nation,
+   or following a possessive ("Brazil's Federal Revenue Service").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from graph.documents.model import BlockKind, Document, Span
+from graph.extract.actors import nation_mentions
+from graph.extract.facts import ActorMention, NewAgency
+from graph.extract.names import capitalized_runs, proper_name_before
+from graph.lexicon import ActorEntry, Lexicon
+from graph.namespaces import ID, agency_iri
+
+_ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9.&\-]{1,14})\)")
+_POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['’]s\s+$")
+_LEADING_ARTICLE = re.compile(r"^(?:The|the)\s+")
+
+
+@dataclass
+class AgencyFindings:
+    """Agencies of one document: mentions, new bodies, and what each acronym means here."""
+
+    mentions: list[ActorMention] = field(default_factory=list)
+    new_agencies: dict[URIRef, NewAgency] = field(default_factory=dict)
+    acronyms: dict[str, URIRef] = field(default_factory=dict)
+    labels: dict[str, URIRef] = field(default_factory=dict)
+
+    def name_spans(self) -> list[Span]:
+        return [m.span for m in self.mentions]
+
+    def add(self, iri: URIRef, span: Span) -> None:
+        self.mentions.append(ActorMention(iri, "agency", span))
+
+
+def prose_spans(document: Document) -> list[Span]:
+    """Paragraphs and bullet items: the running text where names are introduced."""
+    spans: list[Span] = []
+    for block in document.blocks:
+        if block.kind is BlockKind.PARAGRAPH:
+            spans.append(block.span)
+        elif block.kind is BlockKind.BULLET_LIST:
+            spans.extend(block.items)
+    return spans
+
+
+class AgencyRecognizer:
+    """Finds the agencies of one document given the nations it speaks of."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        document: Document,
+        nations: list[ActorMention],
+        parties: tuple[URIRef, ...],
+    ) -> None:
+        self.lexicon = lexicon
+        self.document = document
+        self.text = document.text
+        self.nations = nations
+        self.parties = parties
+        self.context = {m.iri for m in nations} | set(parties)
+        self.found = AgencyFindings()
+
+    # ---------------------------------------------------------------- gazetteer
+
+    def _in_context(self, entry: ActorEntry, matched: str) -> bool:
+        owner = entry.owner
+        if owner is None:
+            return False
+        if owner in self.context or str(owner).startswith(f"{ID}org/"):
+            return True
+        inside = {m.iri for m in self._nations_in(matched)}
+        return owner in inside
+
+    def _nations_in(self, text: str) -> list[ActorMention]:
+        return [m for m in nation_mentions(self.lexicon, text) if m.kind == "nation"]
+
+    def _choose(self, entries: tuple[ActorEntry, ...], matched: str) -> ActorEntry | None:
+        fitting = [e for e in entries if self._in_context(e, matched)]
+        fitting.sort(key=lambda e: (e.owner not in self.parties, e.owner not in self.context))
+        return fitting[0] if fitting else None
+
+    def gazetteer_names(self) -> None:
+        for hit in self.lexicon.agency_names.find(self.text):
+            chosen = self._choose(hit.values, hit.text)
+            if chosen is not None:
+                self.found.add(chosen.iri, Span(hit.start, hit.end, hit.text))
+                if chosen.acronym:
+                    self.found.acronyms.setdefault(chosen.acronym, chosen.iri)
+
+    # ---------------------------------------------------------------- acronym definitions
+
+    def _taken(self, span: Span) -> bool:
+        return any(s.start < span.end and span.start < s.end for s in self.found.name_spans())
+
+    def _is_other_actor(self, name: str) -> bool:
+        lex = self.lexicon
+        return bool(
+            lex.nations.lookup(name) or lex.organizations.lookup(name) or lex.media.lookup(name)
+        )
+
+    def _has_head_word(self, name: str) -> bool:
+        return bool(self.lexicon.head_words.find(name))
+
+    def definitions(self) -> None:
+        for span in prose_spans(self.document):
+            for match in _ACRONYM.finditer(self.text, span.start, span.end):
+                self._definition(match)
+
+    def _definition(self, match: re.Match[str]) -> None:
+        acronym = match.group(1)
+        name = proper_name_before(self.text, match.start())
+        if name is None:
+            return
+        name = _without_article(self.text, name)
+        uppercase = sum(c.isupper() for c in acronym)
+        if uppercase < 2 and not self._has_head_word(name.text):
+            return
+        if len(name.text.split()) < 2 or self._is_other_actor(name.text):
+            return
+        acronym_span = Span(match.start(1), match.end(1), acronym)
+        iri = self._resolve_defined(name, acronym)
+        if iri is None:
+            return
+        if not self._taken(name):
+            self.found.add(iri, name)
+        self.found.add(iri, acronym_span)
+        self.found.acronyms[acronym] = iri
+        self.found.labels[name.text] = iri
+
+    def _resolve_defined(self, name: Span, acronym: str) -> URIRef | None:
+        entry = self._choose(self.lexicon.agency_names.lookup(name.text), name.text)
+        entry = entry or self._choose(self.lexicon.agency_acronyms.lookup(acronym), name.text)
+        if entry is not None:
+            return entry.iri
+        return self._new_agency(name, acronym)
+
+    # ---------------------------------------------------------------- names by their shape
+
+    def _reads_as_proper_name(self, name: Span) -> bool:
+        words = name.text.split()
+        if len(words) < 2 or not self._has_head_word(name.text):
+            return False
+        if self.lexicon.head_words.lookup(words[0]) and words[1] in {"of", "for", "on"}:
+            return True
+        if self.lexicon.modifier_words.lookup(words[0]) or self._nations_in(name.text):
+            return True
+        return self._possessive_owner(name) is not None
+
+    def discover(self, excluded: set[str]) -> None:
+        for span in prose_spans(self.document):
+            for run in capitalized_runs(self.text, span.start, span.end):
+                for part in _split_on_and(self.text, _without_article(self.text, run), self):
+                    if (
+                        part.text in excluded
+                        or self._taken(part)
+                        or self._is_other_actor(part.text)
+                    ):
+                        continue
+                    if self._reads_as_proper_name(part):
+                        iri = self._known(part.text) or self._new_agency(part, None)
+                        if iri is not None:
+                            self.found.add(iri, part)
+                            self.found.labels[part.text] = iri
+
+    def _known(self, name: str) -> URIRef | None:
+        if name in self.found.labels:
+            return self.found.labels[name]
+        entry = self._choose(self.lexicon.agency_names.lookup(name), name)
+        return entry.iri if entry else None
+
+    # ---------------------------------------------------------------- owners
+
+    def _possessive_owner(self, name: Span) -> URIRef | None:
+        before = self.text[max(0, name.start - 60) : name.start]
+        match = _POSSESSIVE_BEFORE.search(before)
+        if not match:
+            return None
+        owners = self.lexicon.nations.lookup(match.group(1))
+        return owners[0].iri if owners else None
+
+    def owner_of(self, name: Span) -> URIRef | None:
+        """The nation an unknown agency serves: named in it, before it, or the first party."""
+        inside = self._nations_in(name.text)
+        if inside:
+            return inside[0].iri
+        possessive = self._possessive_owner(name)
+        if possessive is not None:
+            return possessive
+        sentence_start = max(
+            self.text.rfind(". ", 0, name.start), self.text.rfind("\n", 0, name.start)
+        )
+        earlier = [m for m in self.nations if m.span.end <= name.start and m.kind == "nation"]
+        in_sentence = [m for m in earlier if m.span.start > sentence_start]
+        if in_sentence:
+            return in_sentence[-1].iri
+        return self.parties[0] if self.parties else (earlier[-1].iri if earlier else None)
+
+    def _new_agency(self, name: Span, acronym: str | None) -> URIRef | None:
+        owner = self.owner_of(name)
+        if owner is None:
+            return None
+        entry = self.lexicon.actors.get(owner)
+        code = entry.code if entry and entry.code else str(owner).rsplit("/", 1)[-1]
+        iri = agency_iri(code, name.text)
+        if iri not in self.lexicon.actors and iri not in self.found.new_agencies:
+            self.found.new_agencies[iri] = NewAgency(iri, name.text, owner, acronym, name)
+        return iri
+
+    # ---------------------------------------------------------------- acronyms alone
+
+    def acronym_uses(self) -> None:
+        for acronym, iri in list(self.found.acronyms.items()):
+            for match in re.finditer(rf"(?<![\w]){re.escape(acronym)}(?![\w])", self.text):
+                span = Span(match.start(), match.end(), acronym)
+                if not self._taken(span):
+                    self.found.add(iri, span)
+        for hit in self.lexicon.agency_acronyms.find(self.text):
+            span = Span(hit.start, hit.end, hit.text)
+            chosen = self._choose(hit.values, hit.text)
+            if chosen is not None and not self._taken(span) and chosen.owner in self.context:
+                self.found.add(chosen.iri, span)
+                self.found.acronyms.setdefault(hit.text, chosen.iri)
+
+    def resolve_cell(self, cell: Span, *, create: bool = True) -> URIRef | None:
+        """The agency a table cell names: by acronym, by name, or (``create``) a new proper name."""
+        iri = self._cell_agency(cell, create)
+        if iri is not None and create:
+            self.found.add(iri, cell)
+        return iri
+
+    def _cell_agency(self, cell: Span, create: bool) -> URIRef | None:
+        text = cell.text
+        if text in self.found.acronyms:
+            return self.found.acronyms[text]
+        known = self._known(text)
+        if known is not None:
+            return known
+        for hit in self.lexicon.agency_acronyms.find(text):
+            chosen = self._choose(hit.values, hit.text)
+            if chosen is not None and hit.text == text:
+                return chosen.iri
+        if create and self._has_head_word(text) and text[:1].isupper() and len(text.split()) >= 2:
+            return self._new_agency(cell, None)
+        return None
+
+    def run(self, excluded: set[str]) -> AgencyFindings:
+        self.gazetteer_names()
+        self.definitions()
+        self.discover(excluded)
+        self.acronym_uses()
+        return self.found
+
+
+def _without_article(text: str, name: Span) -> Span:
+    match = _LEADING_ARTICLE.match(name.text)
+    if not match:
+        return name
+    start = name.start + match.end()
+    return Span(start, name.end, text[start : name.end])
+
+
+def _split_on_and(text: str, run: Span, recognizer: AgencyRecognizer) -> list[Span]:
+    """'X Police and Y Agency' names two bodies when the left side ends in a head word."""
+    parts: list[Span] = []
+    start = run.start
+    for match in re.finditer(r"\s+and\s+", run.text):
+        left = text[start : run.start + match.start()]
+        if left.split() and recognizer.lexicon.head_words.lookup(left.split()[-1]):
+            parts.append(Span(start, run.start + match.start(), left))
+            start = run.start + match.end()
+    parts.append(Span(start, run.end, text[start : run.end]))
+    return parts

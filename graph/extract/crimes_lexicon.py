@@ -1,0 +1,82 @@
+"""Matching crime phrases with the inflections news text gives them.
+
+The phrases are the SKOS labels of the crime scheme. Beyond the phrase as
+written, the matcher accepts the forms English builds from it, so curators
+list base phrases only:
+- the last word inflected: "trafficking" → "traffickers", "trafficked";
+  "homicide" → "homicides";
+- an "-ing" phrase inverted: "arms trafficking" → "trafficking of arms",
+  "trafficking in illicit arms";
+- coordinated modifiers: "drug and arms trafficking" counts for both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.phrases import phrase_body, phrase_pattern
+
+_GAP = r"[\s\-‐‑–]+"
+_QUALIFIER = r"(?:(?:the|illegal|illicit|illegally|unlawful|small)\s+)*"
+
+
+@dataclass(frozen=True)
+class CrimeHit:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def _inflected_last_word(word: str) -> str:
+    """A pattern for the last word with its plural and, for '-ing' nouns, agent/participle forms."""
+    if word.endswith("ing") and len(word) > 5:
+        stem = re.escape(word[:-3])
+        return rf"{stem}(?:ing|ings|ers?|ed)"
+    if word.endswith("y") and len(word) > 3:
+        return rf"{re.escape(word[:-1])}(?:y|ies)"
+    return rf"{re.escape(word)}(?:s|es)?"
+
+
+def phrase_variants(phrase: str) -> list[str]:
+    """Regular expressions for every form of ``phrase`` described in the module docstring."""
+    words = phrase.split()
+    if not words or not words[-1][-1:].isalpha() or len(words[-1]) < 4:
+        return [phrase_pattern(phrase)]
+    head = _inflected_last_word(words[-1])
+    modifier = _GAP.join(phrase_body(w) for w in words[:-1])
+    start = r"(?<![\w])"
+    end = r"(?![\w])"
+    if len(words) == 1:
+        return [start + head + end]
+    variants = [start + modifier + _GAP + head + end]
+    if words[-1].endswith("ing"):
+        variants.append(
+            start + head + rf"\s+(?:of|in)\s+{_QUALIFIER}" + modifier + r"(?:s|es)?" + end
+        )
+        coordinated = r"(?:\s*,\s*[\w\-]+|\s+(?:and|or|&)\s+[\w\-]+)+"
+        variants.append(start + modifier + coordinated + _GAP + head + end)
+    return variants
+
+
+class CrimeMatcher:
+    """Finds every crime category named in a text span."""
+
+    def __init__(self, phrases: list[tuple[str, str]]) -> None:
+        self._patterns: list[tuple[re.Pattern[str], str]] = []
+        seen: set[tuple[str, str]] = set()
+        for phrase, key in phrases:
+            for variant in phrase_variants(phrase.strip()):
+                if (variant, key) not in seen:
+                    seen.add((variant, key))
+                    self._patterns.append((re.compile(variant, re.IGNORECASE), key))
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[CrimeHit]:
+        stop = len(text) if end is None else end
+        hits = [
+            CrimeHit(m.start(), m.end(), m.group(), key)
+            for pattern, key in self._patterns
+            for m in pattern.finditer(text, start, stop)
+        ]
+        return sorted(hits, key=lambda h: (h.start, -h.end))

@@ -1,0 +1,161 @@
+"""One document in, its facts out: the recognisers run in order over a Document."""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import re
+from datetime import date
+
+from rdflib import URIRef
+
+from graph.documents.model import Block, BlockKind, Document, Span
+from graph.extract import sections, tables
+from graph.extract.actors import first_sentence, media_mentions, nation_mentions, parties
+from graph.extract.agencies import AgencyFindings, AgencyRecognizer
+from graph.extract.facts import (
+    ActorMention,
+    AgreementFact,
+    ApproachFact,
+    CommitmentFact,
+    DocumentFacts,
+    SafeguardFact,
+)
+from graph.lexicon import Lexicon, lexicon
+from graph.namespaces import PG
+
+_AGREEMENT_KINDS = (PG.MemorandumOfUnderstanding, PG.Treaty, PG.ActionPlan, PG.JointStatement)
+_MONTHS = "|".join(calendar.month_name[1:])
+_DATE = re.compile(
+    rf"\b(?:(\d{{1,2}})\s+({_MONTHS})\s+(\d{{4}})|({_MONTHS})\s+(\d{{1,2}}),\s+(\d{{4}})"
+    rf"|(\d{{4}})-(\d{{2}})-(\d{{2}}))\b"
+)
+
+
+def _overlaps(span_start: int, span_end: int, spans: list[Span]) -> bool:
+    return any(s.start < span_end and span_start < s.end for s in spans)
+
+
+def _crimes(
+    lex: Lexicon, document: Document, names: list[Span]
+) -> tuple[tuple[str, ...], tuple[Span, ...]]:
+    """Categories named in the text, outside the names of agencies and outlets."""
+    keys: dict[str, Span] = {}
+    for hit in lex.crimes.find(document.text):
+        if not _overlaps(hit.start, hit.end, names) and hit.key not in keys:
+            keys[hit.key] = Span(hit.start, hit.end, hit.text)
+    return tuple(keys), tuple(keys.values())
+
+
+def _agreement_class(lex: Lexicon, places: list[Span]) -> URIRef | None:
+    for place in places:
+        for kind in _AGREEMENT_KINDS:
+            if lex.cue_index(kind).find(place.text):
+                return kind
+    return None
+
+
+def document_date(text: str) -> str | None:
+    """The first full date the text gives, as ISO 8601."""
+    match = _DATE.search(text)
+    if not match:
+        return None
+    g = match.groups()
+    months = {name: i for i, name in enumerate(calendar.month_name) if name}
+    try:
+        if g[0]:
+            value = date(int(g[2]), months[g[1]], int(g[0]))
+        elif g[3]:
+            value = date(int(g[5]), months[g[3]], int(g[4]))
+        else:
+            value = date(int(g[6]), int(g[7]), int(g[8]))
+    except ValueError:
+        return None
+    return value.isoformat()
+
+
+def _with_cooperation_types(lex: Lexicon, commitment: CommitmentFact) -> CommitmentFact:
+    text = " ".join(filter(None, [commitment.label, commitment.description]))
+    keys = tuple(dict.fromkeys(hit.values[0] for hit in lex.cooperation_types.find(text)))
+    return dataclasses.replace(commitment, cooperation_types=keys)
+
+
+class _BlockReader:
+    """Reads tables and bullet lists in document order into commitments, safeguards and approaches."""
+
+    def __init__(self, lex: Lexicon, document: Document, agencies: AgencyRecognizer) -> None:
+        self.lex = lex
+        self.document = document
+        self.agencies = agencies
+        self.lists = {id(c.block): c for c in sections.lists_in_context(document)}
+        self.commitments: list[CommitmentFact] = []
+        self.safeguards: list[SafeguardFact] = []
+        self.approaches: list[ApproachFact] = []
+
+    def read(self) -> None:
+        for block in self.document.blocks:
+            if block.kind is BlockKind.TABLE:
+                self._table(block)
+            elif block.kind is BlockKind.BULLET_LIST:
+                self._list(block)
+
+    def _table(self, block: Block) -> None:
+        owners = tables.comparison_columns(self.lex, block)
+        if owners:
+            self.approaches.extend(tables.read_comparison(block, owners))
+        else:
+            self.commitments.extend(tables.read_commitments(self.lex, block, self.agencies))
+
+    def _list(self, block: Block) -> None:
+        context = self.lists[id(block)]
+        if sections.is_safeguard_list(self.lex, context):
+            self.safeguards.extend(sections.safeguards(context))
+        else:
+            self.commitments.extend(sections.pillar_commitments(self.document, context))
+
+
+def _mentions(
+    nations: list[ActorMention], agencies: AgencyFindings, media: list[ActorMention]
+) -> tuple[ActorMention, ...]:
+    return tuple(nations + agencies.mentions + media)
+
+
+def extract(document: Document, lex: Lexicon | None = None) -> DocumentFacts:
+    """Every fact of ``document``: its agreement, actors, commitments, safeguards and approaches."""
+    lex = lex or lexicon()
+    nations = nation_mentions(lex, document.text)
+    the_parties = parties(lex, document, nations)
+    excluded = {
+        label
+        for block in document.blocks
+        if block.kind is BlockKind.TABLE
+        for label in tables.item_labels(lex, block)
+    }
+    recognizer = AgencyRecognizer(lex, document, nations, the_parties)
+    agencies = recognizer.run(excluded)
+    media = media_mentions(lex, document)
+    reader = _BlockReader(lex, document, recognizer)
+    reader.read()
+    crimes, crime_spans = _crimes(lex, document, agencies.name_spans() + [m.span for m in media])
+    opening = first_sentence(document)
+    places = [s for s in (document.title, opening) if s is not None]
+    anchor = opening or document.title or Span(0, min(len(document.text), 200), document.text[:200])
+    agreement = AgreementFact(
+        title=(document.title or anchor).text,
+        span=anchor,
+        agreement_class=_agreement_class(lex, places),
+        parties=the_parties,
+        crimes=crimes,
+        crime_evidence=crime_spans,
+        commitments=tuple(_with_cooperation_types(lex, c) for c in reader.commitments),
+        safeguards=tuple(reader.safeguards),
+        approaches=tuple(reader.approaches),
+    )
+    return DocumentFacts(
+        document=document,
+        agreements=(agreement,) if len(the_parties) >= 2 else (),
+        mentions=_mentions(nations, agencies, media),
+        new_agencies=tuple(agencies.new_agencies.values()),
+        date=document_date(document.text),
+        warnings=() if len(the_parties) >= 2 else ("fewer than two parties found: no agreement",),
+    )

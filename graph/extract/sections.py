@@ -1,0 +1,97 @@
+"""Reading bullet lists by the section they stand in.
+
+Bullets under a heading about sovereignty, jurisdiction, privacy or other
+safeguards (cues on ``pg:Safeguard``), or introduced by a lead-in sentence
+ending in a colon that names one, are safeguards, verbatim. Elsewhere, a list
+whose bullets read "Label: description" sets out pillars or strategies, one
+commitment per bullet. Plain-sentence bullets outside safeguard sections
+describe context and are not extracted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.documents.model import Block, BlockKind, Document, Span
+from graph.extract.facts import CommitmentFact, SafeguardFact
+from graph.lexicon import Lexicon
+from graph.namespaces import PG
+
+_MAX_LABEL_WORDS = 9
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]*:)\s*$")
+
+
+@dataclass(frozen=True)
+class ListInContext:
+    """A bullet list with the heading of its section and the sentence that leads into it."""
+
+    block: Block
+    heading: Span | None
+    lead_in: str | None
+
+
+def lists_in_context(document: Document) -> list[ListInContext]:
+    found = []
+    heading: Span | None = None
+    previous: Block | None = None
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING:
+            heading = block.span
+        elif block.kind is BlockKind.BULLET_LIST:
+            lead_in = None
+            if previous is not None and previous.kind is BlockKind.PARAGRAPH:
+                match = _LAST_SENTENCE.search(previous.span.text)
+                lead_in = match.group(1) if match else None
+            found.append(ListInContext(block, heading, lead_in))
+        previous = block
+    return found
+
+
+def is_safeguard_list(lexicon: Lexicon, context: ListInContext) -> bool:
+    cues = lexicon.cue_index(PG.Safeguard)
+    if context.heading is not None and cues.find(context.heading.text):
+        return True
+    return context.lead_in is not None and bool(cues.find(context.lead_in))
+
+
+def _label_and_description(text: str, item: Span) -> tuple[Span, Span | None] | None:
+    """'Joint Task Forces: Multidisciplinary teams ...' → (label, description)."""
+    colon = item.text.find(":")
+    if colon <= 0:
+        return None
+    label_text = item.text[:colon].strip().strip("*").strip()
+    words = label_text.split()
+    if not words or len(words) > _MAX_LABEL_WORDS or not label_text[0].isupper():
+        return None
+    if label_text.endswith((".", ",", ";")):
+        return None
+    label_start = item.start + item.text.index(label_text)
+    label = Span(label_start, label_start + len(label_text), label_text)
+    rest = item.text[colon + 1 :]
+    stripped = rest.strip()
+    if not stripped:
+        return label, None
+    start = item.start + colon + 1 + rest.index(stripped)
+    return label, Span(start, start + len(stripped), stripped)
+
+
+def pillar_commitments(document: Document, context: ListInContext) -> list[CommitmentFact]:
+    """One commitment per 'Label: description' bullet, when most bullets read so."""
+    pairs = [(item, _label_and_description(document.text, item)) for item in context.block.items]
+    labelled = [(item, pair) for item, pair in pairs if pair is not None]
+    if len(labelled) * 2 <= len(pairs):
+        return []
+    return [
+        CommitmentFact(
+            label=label.text,
+            span=item,
+            kind="area",
+            description=description.text if description else None,
+        )
+        for item, (label, description) in labelled
+    ]
+
+
+def safeguards(context: ListInContext) -> list[SafeguardFact]:
+    return [SafeguardFact(item.text, item) for item in context.block.items if item.text]

@@ -1,0 +1,182 @@
+"""Reading tables: what each column holds, decided by its header and its cells.
+
+A table either compares the parties (two or more columns headed by a
+nation: "U.S. Approach", "How Canada Does It", "Brazilian Practice") or lists
+commitments, one per row. For a commitment table each column gets a role —
+item, focus area, outcome, timeline, frequency, agency — from the cues in
+``ontology/extraction-cues.ttl`` that its header contains, and where the
+header says nothing, from what its cells state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from graph.documents.model import Block, Row, Span
+from graph.extract.actors import nation_mentions
+from graph.extract.agencies import AgencyRecognizer
+from graph.extract.facts import (
+    ApproachFact,
+    CommitmentFact,
+    Frequency,
+    LabelledText,
+    Timeline,
+)
+from graph.extract.values import parse_recurrence, parse_span, read_value
+from graph.lexicon import Lexicon
+from graph.namespaces import PG
+
+ITEM, FOCUS, OUTCOME, TIMELINE, FREQUENCY, AGENCY, OTHER = (
+    "item", "focus", "outcome", "timeline", "frequency", "agency", "other",
+)  # fmt: skip
+_ROLE_TERMS = {
+    ITEM: PG.Commitment,
+    FOCUS: PG.FocusArea,
+    OUTCOME: PG.aimsAt,
+    TIMELINE: PG.hasTimeline,
+    FREQUENCY: PG.hasFrequency,
+    AGENCY: PG.implementedBy,
+}
+_EMPTY_CELLS = {"", "-", "—", "–", "n/a", "na", "none", "tbd", "tbc", "…", "..."}
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    role: str
+
+
+def _cell_text(row: Row, index: int) -> Span | None:
+    if index >= len(row.cells):
+        return None
+    span = row.cells[index].span
+    return None if span.text.strip().lower() in _EMPTY_CELLS else span
+
+
+def header_role(lexicon: Lexicon, header: str) -> str | None:
+    """The role whose cue covers most of the header ('Implementation Timeline' → timeline)."""
+    best: tuple[int, str] | None = None
+    for role, term in _ROLE_TERMS.items():
+        for hit in lexicon.cue_index(term).find(header):
+            score = hit.end - hit.start
+            if best is None or score > best[0]:
+                best = (score, role)
+    return best[1] if best else None
+
+
+def _content_role(lexicon: Lexicon, cells: list[Span], agencies: AgencyRecognizer) -> str:
+    """What most cells of a column state, for a header without cues."""
+    if not cells:
+        return OTHER
+    recurrences = sum(parse_recurrence(lexicon, c.text, c) is not None for c in cells)
+    spans = sum(parse_span(lexicon, c.text, c) is not None for c in cells)
+    if (recurrences + spans) * 2 > len(cells):
+        return FREQUENCY if recurrences >= spans else TIMELINE
+    named = sum(agencies.resolve_cell(c, create=False) is not None for c in cells)
+    if named * 2 > len(cells):
+        return AGENCY
+    return OTHER
+
+
+def comparison_columns(lexicon: Lexicon, block: Block) -> dict[int, URIRef] | None:
+    """Columns headed by distinct parties, when the table compares two or more of them."""
+    if block.header is None:
+        return None
+    owners: dict[int, URIRef] = {}
+    for index, cell in enumerate(block.header.cells[1:], start=1):
+        actors = {m.iri for m in nation_mentions(lexicon, cell.span.text)}
+        if len(actors) == 1:
+            owners[index] = actors.pop()
+    if len(set(owners.values())) >= 2 and len(owners) == len(block.header.cells) - 1:
+        return owners
+    return None
+
+
+def read_comparison(block: Block, owners: dict[int, URIRef]) -> list[ApproachFact]:
+    approaches = []
+    for row in block.rows:
+        aspect = _cell_text(row, 0)
+        if aspect is None:
+            continue
+        for index, actor in owners.items():
+            cell = _cell_text(row, index)
+            if cell is not None:
+                approaches.append(
+                    ApproachFact(actor, LabelledText(aspect.text, aspect), cell.text, cell)
+                )
+    return approaches
+
+
+def column_roles(lexicon: Lexicon, block: Block, agencies: AgencyRecognizer) -> list[Column]:
+    width = max(
+        [len(block.header.cells) if block.header else 0] + [len(r.cells) for r in block.rows]
+    )
+    headers = [c.span.text for c in block.header.cells] if block.header else []
+    roles: list[str | None] = [
+        header_role(lexicon, headers[i]) if i < len(headers) else None for i in range(width)
+    ]
+    item = next((i for i, r in enumerate(roles) if r == ITEM), 0)
+    roles[item] = ITEM
+    for index in range(width):
+        if index != item and roles[index] in (None, ITEM):
+            cells = [c for r in block.rows if (c := _cell_text(r, index)) is not None]
+            roles[index] = _content_role(lexicon, cells, agencies)
+    if OUTCOME not in roles:
+        first_text = next((i for i, r in enumerate(roles) if r == OTHER), None)
+        if first_text is not None:
+            roles[first_text] = OUTCOME
+    return [Column(i, r or OTHER) for i, r in enumerate(roles)]
+
+
+def _values(lexicon: Lexicon, row: Row, columns: list[Column]):
+    timeline: Timeline | None = None
+    frequency: Frequency | None = None
+    for column in columns:
+        if column.role not in (TIMELINE, FREQUENCY):
+            continue
+        cell = _cell_text(row, column.index)
+        if cell is None:
+            continue
+        value = read_value(lexicon, cell.text, cell)
+        if isinstance(value, Frequency) and frequency is None:
+            frequency = value
+        elif isinstance(value, Timeline) and timeline is None:
+            timeline = value
+    return timeline, frequency
+
+
+def read_commitments(
+    lexicon: Lexicon, block: Block, agencies: AgencyRecognizer
+) -> list[CommitmentFact]:
+    """One commitment per row with a non-empty item cell."""
+    columns = column_roles(lexicon, block, agencies)
+    by_role = {c.role: c.index for c in reversed(columns)}
+    commitments = []
+    for row in block.rows:
+        label = _cell_text(row, by_role[ITEM])
+        if label is None:
+            continue
+        timeline, frequency = _values(lexicon, row, columns)
+        outcome = _cell_text(row, by_role[OUTCOME]) if OUTCOME in by_role else None
+        focus = _cell_text(row, by_role[FOCUS]) if FOCUS in by_role else None
+        agency_cell = _cell_text(row, by_role[AGENCY]) if AGENCY in by_role else None
+        commitments.append(
+            CommitmentFact(
+                label=label.text,
+                span=row.span,
+                kind="action",
+                outcome=LabelledText(outcome.text, outcome) if outcome else None,
+                timeline=timeline,
+                frequency=frequency,
+                agency=agencies.resolve_cell(agency_cell) if agency_cell else None,
+                focus_area=LabelledText(focus.text, focus) if focus else None,
+            )
+        )
+    return commitments
+
+
+def item_labels(lexicon: Lexicon, block: Block) -> set[str]:
+    """First-column texts of a table: names of commitments, never agencies."""
+    return {c.text for r in block.rows if (c := _cell_text(r, 0)) is not None}

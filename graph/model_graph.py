@@ -1,0 +1,63 @@
+"""The model inside the store: ontology, vocabularies and gazetteers in one named graph.
+
+Queries join document graphs with the model (a nation's identifier, a
+category's broader categories), so the store carries the model in the graph
+``id/graph/model``, refreshed whenever the Turtle files change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from rdflib import Graph, Literal, URIRef
+
+from graph.namespaces import DCTERMS, ID
+from graph.ontology.files import model_files, model_graph
+from graph.store.base import Store
+
+MODEL_GRAPH = URIRef(f"{ID}graph/model")
+
+
+def model_fingerprint() -> str:
+    """SHA-256 over the model's Turtle files: changes when any of them does."""
+    digest = hashlib.sha256()
+    for path in model_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _stored_fingerprint(store: Store) -> str | None:
+    rows = list(
+        store.select(
+            f"SELECT ?v WHERE {{ GRAPH <{MODEL_GRAPH}> {{ <{MODEL_GRAPH}> <{DCTERMS.hasVersion}> ?v }} }}"
+        )
+    )
+    return str(rows[0]["v"]) if rows and rows[0].get("v") is not None else None
+
+
+def ensure_model(store: Store) -> bool:
+    """Put the current model into the store unless it is there already; True when written."""
+    fingerprint = model_fingerprint()
+    if _stored_fingerprint(store) == fingerprint:
+        return False
+    graph = Graph()
+    for triple in model_graph():
+        graph.add(triple)
+    graph.add((MODEL_GRAPH, DCTERMS.hasVersion, Literal(fingerprint)))
+    store.replace_graph(MODEL_GRAPH, graph)
+    return True
+
+
+def model_subset(graphs: Iterable[Graph]) -> Graph:
+    """The model's description of every node the graphs refer to (for self-contained exports)."""
+    model = model_graph()
+    referenced: set[URIRef] = set()
+    for graph in graphs:
+        referenced |= {o for o in graph.objects() if isinstance(o, URIRef)}
+    subset = Graph()
+    for node in referenced:
+        for triple in model.triples((node, None, None)):
+            subset.add(triple)
+    return subset
