@@ -20,6 +20,7 @@ from graph.extract.names import proper_name_after
 from graph.lexicon import ActorEntry, Lexicon
 from graph.namespaces import PG, media_iri
 
+_CONTINUED_NAME = re.compile(r"[ \t]+[A-Z]")  # "The Australian Federal Police" is no outlet
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
@@ -42,7 +43,11 @@ def nation_mentions(lexicon: Lexicon, text: str, *, demonyms: bool = True) -> li
 def media_mentions(lexicon: Lexicon, document: Document) -> list[ActorMention]:
     """Outlets of the gazetteer, and unknown ones introduced by a citing cue ('according to X')."""
     text = document.text
-    found = _mentions(lexicon.media.find(text), "media")
+    found = [
+        m
+        for m in _mentions(lexicon.media.find(text), "media")
+        if not _CONTINUED_NAME.match(text, m.span.end)
+    ]
     known = [(m.span.start, m.span.end) for m in found]
     for cue in lexicon.cue_index(PG.MediaOutlet).find(text):
         name = proper_name_after(text, cue.end)
@@ -66,21 +71,41 @@ def first_sentence(document: Document) -> Span | None:
     return None
 
 
+_COORDINATION = re.compile(r"^[\s,]*(?:(?:and|&)\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def leading_group(lexicon: Lexicon, place: Span) -> list[URIRef]:
+    """The nations and organizations named together first: 'the United States and Mexico have ...'.
+
+    News names the parties as one coordinated phrase; a nation named later in
+    the sentence ('... the Strait of Gibraltar') is not one of them.
+    """
+    mentions = nation_mentions(lexicon, place.text, demonyms=False)
+    group: list[URIRef] = []
+    previous_end = None
+    for mention in mentions:
+        if previous_end is not None:
+            gap = place.text[previous_end : mention.span.start]
+            if not _COORDINATION.match(gap):
+                break
+        if mention.iri not in group:
+            group.append(mention.iri)
+        previous_end = mention.span.end
+    return group
+
+
 def parties(
     lexicon: Lexicon, document: Document, mentions: list[ActorMention]
 ) -> tuple[URIRef, ...]:
-    """Parties from the title and first sentence; else the two most mentioned nations."""
+    """Parties named together in the title or the first sentence; else the most mentioned."""
     places = [s for s in (document.title, first_sentence(document)) if s is not None]
-    named: list[URIRef] = []
     for place in places:
-        for mention in nation_mentions(lexicon, place.text, demonyms=False):
-            if mention.iri not in named:
-                named.append(mention.iri)
-    if len(named) >= 2:
-        return tuple(named)
+        group = leading_group(lexicon, place)
+        if len(group) >= 2:
+            return tuple(group)
     counts = Counter(m.iri for m in mentions if m.kind in ("nation", "organization"))
     ranked = [iri for iri, n in counts.most_common() if n >= 2]
-    return tuple(dict.fromkeys([*named, *ranked]))[: max(2, len(named))]
+    return tuple(ranked[:2])
 
 
 def entry(lexicon: Lexicon, iri: URIRef) -> ActorEntry | None:

@@ -28,6 +28,7 @@ from graph.namespaces import ID, agency_iri
 
 _ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9.&\-]{1,14})\)")
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['’]s\s+$")
+_CELL_DEFINITION = re.compile(r"^(.*?\S)\s*\(([A-Za-z][A-Za-z0-9.&\-]{1,14})\)$")
 _LEADING_ARTICLE = re.compile(r"^(?:The|the)\s+")
 
 
@@ -245,6 +246,15 @@ class AgencyRecognizer:
         return iri
 
     def _cell_agency(self, cell: Span, create: bool) -> URIRef | None:
+        defined = _CELL_DEFINITION.match(cell.text)
+        if defined:
+            name = Span(cell.start, cell.start + len(defined.group(1)), defined.group(1))
+            iri = self._known(name.text) or (
+                self._new_agency(name, defined.group(2)) if create else None
+            )
+            if iri is not None:
+                self.found.acronyms.setdefault(defined.group(2), iri)
+            return iri
         text = cell.text
         if text in self.found.acronyms:
             return self.found.acronyms[text]

@@ -133,7 +133,12 @@ def extract(document: Document, lex: Lexicon | None = None) -> DocumentFacts:
     }
     recognizer = AgencyRecognizer(lex, document, nations, the_parties)
     agencies = recognizer.run(excluded)
-    media = media_mentions(lex, document)
+    agency_spans = agencies.name_spans()
+    media = [
+        m
+        for m in media_mentions(lex, document)
+        if not _overlaps(m.span.start, m.span.end, agency_spans)
+    ]
     reader = _BlockReader(lex, document, recognizer)
     reader.read()
     crimes, crime_spans = _crimes(lex, document, agencies.name_spans() + [m.span for m in media])
