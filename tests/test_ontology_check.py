@@ -333,3 +333,11 @@ def test_the_shipped_ontology_passes_every_check() -> None:
     result = CliRunner().invoke(app, ["ontology", "check"])
     assert result.exit_code == 0, result.output
     assert "✗" not in result.output
+
+
+def test_iri_rdflib_accepts_but_cannot_serialize_is_a_syntax_problem(tmp_path: Path) -> None:
+    folder = write_model(tmp_path, {"nations.ttl": "nation:USA rdfs:seeAlso <not an iri> .\n"})
+    report = check(folder, reasoner=False)
+    [problem] = report.result("syntax").problems
+    assert problem.file == "nations.ttl"
+    assert "not an iri does not look like a valid URI" in problem.message

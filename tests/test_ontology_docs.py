@@ -125,6 +125,11 @@ def test_index_links_every_page_written(site: Path) -> None:
     assert "0.3.0" in text_of(index)
 
 
+def test_gazetteer_columns_have_readable_headers(site: Path) -> None:
+    headers = [text_of(th) for th in page(site, "nations.html").xpath("//th")]
+    assert headers == ["Name", "code", "also known as"]
+
+
 def test_core_page_lists_classes_with_definitions_and_hierarchy(site: Path) -> None:
     core = page(site, "ontology.html")
     nation = by_id(core, "Nation")

@@ -35,7 +35,8 @@ def print_report(report: CheckReport, console: Console) -> None:
     for result in report.results:
         console.print(_line(result), highlight=False, soft_wrap=True)
         for problem in result.problems:
-            where = f"[cyan]{escape(problem.where)}[/cyan]  " if problem.where else ""
+            shown = problem.where and not problem.message.startswith(problem.where)
+            where = f"[cyan]{escape(problem.where)}[/cyan]  " if shown else ""
             console.print(f"    {where}{escape(problem.message)}", highlight=False, soft_wrap=True)
     count = len(report.problems)
     if count:
@@ -49,6 +50,7 @@ def check_command(
     directory: Path | None = typer.Argument(
         None,
         help="Folder of Turtle files to check (default: the ontology pactgraph ships).",
+        metavar="DIR",
         exists=True,
         file_okay=False,
     ),
@@ -72,12 +74,15 @@ def check_command(
 
 @ontology_app.command("docs")
 def docs_command(
-    output: Path = typer.Option(..., "--output", "-o", help="Folder to write the HTML pages to."),
+    output: Path = typer.Option(
+        ..., "--output", "-o", metavar="DIR", help="Folder to write the HTML pages to."
+    ),
     directory: Path | None = typer.Option(
         None,
         "--source",
         "-s",
         help="Folder of Turtle files to document (default: the ontology pactgraph ships).",
+        metavar="DIR",
         exists=True,
         file_okay=False,
     ),

@@ -8,6 +8,7 @@ they are skipped until every file parses.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -125,11 +126,34 @@ def _syntax_problem(path: Path, error: Exception) -> Problem:
     """rdflib's BadSyntax knows the line; other parser errors only their message."""
     if isinstance(error, BadSyntax):
         line = error.lines + 1
-        return Problem(message=f"{path.name}:{line}: {error._why}", file=path.name, line=line)
+        why = getattr(error, "_why", "") or str(error).splitlines()[-1]
+        return Problem(message=f"{path.name}:{line}: {why}", file=path.name, line=line)
     text = str(error).strip().splitlines()
     return Problem(
         message=f"{path.name}: {text[0] if text else type(error).__name__}", file=path.name
     )
+
+
+class _Warnings(logging.Handler):
+    """Collects what rdflib only logs while parsing: IRIs it accepts but cannot serialize."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _parse(path: Path) -> tuple[str, Graph, list[str]]:
+    text = path.read_text(encoding="utf-8")
+    logger, warnings = logging.getLogger("rdflib"), _Warnings()
+    logger.addHandler(warnings)
+    try:
+        graph = Graph().parse(data=text, format="turtle", publicID=path.as_uri())
+    finally:
+        logger.removeHandler(warnings)
+    return text, graph, sorted(set(warnings.messages))
 
 
 def load_sources(directory: Path) -> tuple[Sources, list[Problem]]:
@@ -141,11 +165,11 @@ def load_sources(directory: Path) -> tuple[Sources, list[Problem]]:
         problems.append(Problem(message=f"no Turtle (*.ttl) files in {directory}"))
     for path in paths:
         try:
-            text = path.read_text(encoding="utf-8")
-            graph = Graph().parse(data=text, format="turtle", publicID=path.as_uri())
+            text, graph, warnings = _parse(path)
         except (BadSyntax, ValueError, SyntaxError, OSError) as error:
             problems.append(_syntax_problem(path, error))
             continue
+        problems += [Problem(message=f"{path.name}: {w}", file=path.name) for w in warnings]
         source = Source(path=path, graph=graph, text=text)
         if path.name == SHAPES_FILE:
             sources.shapes = source

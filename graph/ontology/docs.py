@@ -41,6 +41,15 @@ TERM_KINDS = [
 # Shown elsewhere on a gazetteer row (its heading, its group) or noise to a reader.
 HIDDEN_ON_ROWS = {RDF.type, SKOS.prefLabel, RDFS.label, RDFS.isDefinedBy, SKOS.inScheme}
 FIRST_COLUMNS = [DCTERMS.identifier, PG.acronym, PG.alpha2, PG.officialName, PG.agencyType]
+# Headers for external properties, which the model declares without a label.
+COLUMN_NAMES = {
+    DCTERMS.identifier: "code",
+    SKOS.altLabel: "also known as",
+    SKOS.hiddenLabel: "variant spellings",
+    SKOS.definition: "definition",
+    SKOS.exactMatch: "same as",
+    SKOS.notation: "notation",
+}
 
 
 @dataclass(frozen=True)
@@ -409,7 +418,8 @@ def write_docs(output: Path, directory: Path | None = None) -> list[Page]:
             continue
         note = namer.text(cls, SKOS.definition)
         groups = _groups(graph, namer, members, group_by)
-        headers = [namer.label(c) for c in _columns(graph, members) if c != group_by]
+        columns = [c for c in _columns(graph, members) if c != group_by]
+        headers = [COLUMN_NAMES.get(c) or namer.label(c) for c in columns]
         page = Page(filename, title, "gazetteer", len(members), note)
         writer.write(page, "gazetteer.html.j2", cls=namer.link(cls), headers=headers, groups=groups)
 
