@@ -181,9 +181,9 @@ def load_paths(
     workers: int | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> list[Outcome]:
-    """Load every document; each one is stored or refused on its own."""
+    """Load every document (folders are searched); each one is stored or refused on its own."""
     outcomes = []
-    for path, result in process_many(paths, workers):
+    for path, result in process_many(expand_paths(paths), workers):
         if isinstance(result, str):
             outcome = Outcome(path.name, "refused", message=result)
         else:

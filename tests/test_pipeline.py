@@ -1,0 +1,73 @@
+"""Loading is idempotent, a changed document replaces its graph, remove deletes it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from graph.cli import app
+from graph.model_graph import MODEL_GRAPH
+from graph.namespaces import document_iri
+from graph.pipeline import load_paths
+from graph.store.embedded import EmbeddedStore
+from tests.conftest import EXAMPLES
+
+
+def _triples(store: EmbeddedStore) -> int:
+    rows = list(store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+    return int(rows[0]["n"])
+
+
+def test_loading_twice_adds_nothing(tmp_path: Path) -> None:
+    with EmbeddedStore(tmp_path / "store") as store:
+        first = load_paths(store, [EXAMPLES])
+        assert {o.status for o in first} == {"loaded"}
+        count = _triples(store)
+        second = load_paths(store, [EXAMPLES])
+        assert {o.status for o in second} == {"unchanged"}
+        assert _triples(store) == count
+        assert MODEL_GRAPH in store.graph_names()
+
+
+def test_a_changed_document_replaces_its_graph(tmp_path: Path) -> None:
+    document = tmp_path / "pact.txt"
+    shutil.copy(EXAMPLES / "japan_australia_cybercrime.txt", document)
+    with EmbeddedStore(tmp_path / "store") as store:
+        load_paths(store, [document])
+        before = store.get_graph(document_iri("pact"))
+        text = document.read_text().replace("| Scam Alert Exchange |", "| Scam Warning Exchange |")
+        document.write_text(text)
+        (outcome,) = load_paths(store, [document])
+        assert outcome.status == "replaced"
+        after = store.get_graph(document_iri("pact"))
+        labels = {str(o) for o in after.objects()}
+        assert "Scam Warning Exchange" in labels and "Scam Alert Exchange" not in labels
+        assert len(after) == len(before)
+
+
+def test_cli_load_and_remove(tmp_path: Path) -> None:
+    runner = CliRunner()
+    store = tmp_path / "store"
+    result = runner.invoke(app, ["load", str(EXAMPLES), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["remove", "kenya_tanzania_wildlife.html", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    with EmbeddedStore(store) as opened:
+        names = opened.graph_names()
+    assert document_iri("kenya-tanzania-wildlife") not in names
+    assert document_iri("japan-australia-cybercrime") in names
+
+
+def test_cli_load_refuses_a_bad_file_and_keeps_the_rest(tmp_path: Path) -> None:
+    bad = tmp_path / "docs" / "broken.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(b"Mexico \xff\xfe and Canada")
+    shutil.copy(EXAMPLES / "eu_morocco_migration_partnership.txt", bad.parent / "eu.txt")
+    result = CliRunner().invoke(app, ["load", str(bad.parent), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1
+    assert "not valid UTF-8" in result.output
+    with EmbeddedStore(tmp_path / "s") as store:
+        assert document_iri("eu") in store.graph_names()
+        assert document_iri("broken") not in store.graph_names()
