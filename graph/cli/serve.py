@@ -1,9 +1,85 @@
-"""CLI commands: serve (registered on the main app)."""
+"""CLI command: serve (the web API over the embedded store or a remote SPARQL server)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from pydantic import ValidationError
+
+from api.settings import TOKEN_ENV, Settings
+
+
+def _settings(**options: object) -> Settings:
+    try:
+        return Settings(**options)
+    except ValidationError as error:
+        messages = "; ".join(e["msg"].removeprefix("Value error, ") for e in error.errors())
+        raise typer.BadParameter(messages) from None
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store",
+            help="Embedded store folder (default $PACTGRAPH_STORE or ./pactgraph-data); "
+            "':memory:' for a store in memory.",
+        ),
+    ] = None,
+    endpoint: Annotated[
+        str | None, typer.Option(help="Serve a remote store: its SPARQL query URL.")
+    ] = None,
+    update_endpoint: Annotated[
+        str | None, typer.Option(help="The remote store's update URL (default: --endpoint).")
+    ] = None,
+    store_endpoint: Annotated[
+        str | None, typer.Option(help="The remote store's Graph Store Protocol URL.")
+    ] = None,
+    allow_writes: Annotated[
+        bool, typer.Option(help="Accept /update, /store writes and uploads (needs a token).")
+    ] = False,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar=TOKEN_ENV, help="Bearer token every write must carry."),
+    ] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
+    max_rows: Annotated[int, typer.Option(help="Most rows (or triples) a query returns.")] = 10_000,
+    workers: Annotated[int, typer.Option(help="Queries that may run at once.")] = 4,
+    max_upload: Annotated[int, typer.Option(help="Largest request body in bytes.")] = 20_000_000,
+    cors_origin: Annotated[
+        list[str] | None,
+        typer.Option(help="Origin allowed by CORS (repeatable; none by default)."),
+    ] = None,
+    queries: Annotated[
+        Path | None, typer.Option(help="Folder of named .rq queries (default: the packaged ones).")
+    ] = None,
+) -> None:
+    """Serve the SPARQL endpoint, the Graph Store, named queries and resources over HTTP."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = _settings(
+        store=str(store) if store is not None else None,
+        endpoint=endpoint,
+        update_endpoint=update_endpoint,
+        store_endpoint=store_endpoint,
+        allow_writes=allow_writes,
+        token=token,
+        timeout=timeout,
+        max_rows=max_rows,
+        query_workers=workers,
+        max_upload_bytes=max_upload,
+        cors_origins=cors_origin or [],
+        queries_dir=queries,
+    )
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
+    app.command("serve")(serve)

@@ -1,0 +1,141 @@
+"""The app factory: one FastAPI app per store, its routers and its limits.
+
+``create_app(settings, store)`` serves ``store`` (or opens the one the
+settings name, and closes it on shutdown). The routers are thin: each
+concern has its module, and all of them get the store, the query runner and
+the settings through ``api.deps``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api import errors, graph_store, health, sparql
+from api.deps import Services
+from api.execution import QueryRunner
+from api.settings import Settings
+from graph import __version__
+from graph.store import open_store
+from graph.store.base import Store
+
+DESCRIPTION = """\
+A knowledge graph of who committed to what against which crime, built from
+documents about security cooperation between states.
+
+* **SPARQL 1.1 Protocol** at `/sparql` (queries) and `/update` (updates), the
+  **Graph Store HTTP Protocol** at `/store`.
+* **Named queries** at `/queries`, **resources** (nations, agencies,
+  agreements, commitments, crime categories, documents) as JSON or JSON-LD.
+* Read-only unless started with `--allow-writes` and a token; every write
+  needs `Authorization: Bearer <token>`. Queries run with a time and row limit,
+  and never reach outside the store.
+"""
+
+
+class BodyLimit:
+    """Refuse request bodies over ``limit`` bytes with 413, before any handler reads them."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers", [])).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(send)
+            return
+        messages: list[Message] = []
+        size = 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            size += len(message.get("body", b""))
+            if size > self.limit:
+                await self._refuse(send)
+                return
+            if not message.get("more_body", False):
+                break
+
+        async def replay() -> Message:
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, send: Send) -> None:
+        body = (
+            b'{"error":"too-large","message":"the request body is larger than the '
+            + str(self.limit).encode()
+            + b' bytes this server accepts"}'
+        )
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+def _open(settings: Settings) -> Store:
+    """The store the settings name; the API's guard does the reach checks (see api.guard)."""
+    return open_store(
+        settings.store,
+        settings.endpoint,
+        settings.update_endpoint,
+        settings.store_endpoint,
+        allow_external=True,
+    )
+
+
+def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
+    """The pactgraph web API over ``store`` (opened from ``settings`` when None)."""
+    owned = store is None
+    served = _open(settings) if store is None else store
+    runner = QueryRunner(
+        served,
+        timeout=settings.timeout,
+        max_rows=settings.max_rows,
+        workers=settings.query_workers,
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            served.close()
+
+    app = FastAPI(
+        title="pactgraph",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.services = Services(settings=settings, store=served, runner=runner)
+    errors.install(app)
+    for module in (sparql, graph_store, health):
+        app.include_router(module.router)
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type", "Accept"],
+            expose_headers=["Link", sparql.TRUNCATED_HEADER],
+        )
+    return app
