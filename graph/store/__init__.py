@@ -136,7 +136,8 @@ def _merge(dataset: Dataset) -> Graph:
     """All triples of all graphs in one graph (blank nodes stay distinct per graph)."""
     merged = Graph()
     for key, namespace in PREFIXES.items():
-        merged.bind(key, namespace)
+        if key != "id":
+            merged.bind(key, namespace)
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         merged.add((s, p, o))
     return merged

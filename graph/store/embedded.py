@@ -151,7 +151,8 @@ class EmbeddedStore:
         if name is None and not fmt.supports_datasets:
             raise StoreError(f"{media_type} holds one graph: name a graph or use TriG/N-Quads")
         source = _graph_node(name) if name is not None else None
-        prefixes = {key: str(ns) for key, ns in PREFIXES.items()}
+        # Instance IRIs have slashes in their local part, so no 'id:' prefix for them.
+        prefixes = {key: str(ns) for key, ns in PREFIXES.items() if key != "id"}
         return self.db.dump(format=fmt, from_graph=source, prefixes=prefixes) or b""
 
     def close(self) -> None:
