@@ -46,6 +46,7 @@ class Lexicon:
     cues: dict[URIRef, tuple[str, ...]]
     head_words: PhraseIndex[str]
     modifier_words: PhraseIndex[str]
+    mechanism_openers: PhraseIndex[str]
     actors: dict[URIRef, ActorEntry]
 
     def cue_index(self, term: URIRef) -> PhraseIndex[URIRef]:
@@ -141,6 +142,10 @@ def build_lexicon(graph: Graph) -> Lexicon:
         ),
         modifier_words=PhraseIndex(
             ((str(c), "modifier") for c in graph.objects(PG.Agency, PG.nameModifierCue)),
+            case_sensitive=True,
+        ),
+        mechanism_openers=PhraseIndex(
+            ((str(c), "mechanism") for c in graph.objects(PG.Commitment, PG.nameModifierCue)),
             case_sensitive=True,
         ),
         actors={**nations, **organizations, **agencies, **media},

@@ -31,7 +31,8 @@ def model_fingerprint() -> str:
 def _stored_fingerprint(store: Store) -> str | None:
     rows = list(
         store.select(
-            f"SELECT ?v WHERE {{ GRAPH <{MODEL_GRAPH}> {{ <{MODEL_GRAPH}> <{DCTERMS.hasVersion}> ?v }} }}"
+            f"SELECT ?v WHERE {{ GRAPH <{MODEL_GRAPH}> "
+            f"{{ <{MODEL_GRAPH}> <{DCTERMS.hasVersion}> ?v }} }}"
         )
     )
     return str(rows[0]["v"]) if rows and rows[0].get("v") is not None else None

@@ -59,6 +59,15 @@ def _is_table_row(line: _Line) -> bool:
     return stripped.startswith("|") and stripped.count("|") >= 2
 
 
+def _starts_bare_table(lines: list[_Line], index: int) -> bool:
+    """GFM tables may omit the outer pipes: 'A | B' over '--- | ---'."""
+    return (
+        "|" in lines[index].text
+        and index + 1 < len(lines)
+        and bool(_TABLE_SEPARATOR.match(lines[index + 1].text))
+    )
+
+
 def _cells(text: str, line: _Line) -> tuple[Cell, ...]:
     """Cells of a pipe row, split on unescaped pipes; outer pipes are optional."""
     bounds = [m.start() for m in re.finditer(r"(?<!\\)\|", line.text)]
@@ -122,9 +131,9 @@ def _groups(lines: list[_Line]) -> Iterator[tuple[BlockKind, list[_Line]]]:
         if line.blank:
             i += 1
             continue
-        if _is_table_row(line):
+        if _is_table_row(line) or _starts_bare_table(lines, i):
             j = i
-            while j < len(lines) and _is_table_row(lines[j]):
+            while j < len(lines) and (_is_table_row(lines[j]) or "|" in lines[j].text):
                 j += 1
             yield BlockKind.TABLE, lines[i:j]
             i = j

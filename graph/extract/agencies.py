@@ -129,13 +129,13 @@ class AgencyRecognizer:
         if name is None:
             return
         name = _without_article(self.text, name)
-        uppercase = sum(c.isupper() for c in acronym)
-        if uppercase < 2 and not self._has_head_word(name.text):
-            return
         if len(name.text.split()) < 2 or self._is_other_actor(name.text):
             return
+        known = self._gazetteer_entry(name.text, acronym)
+        if known is None and not self._names_a_body(name, acronym):
+            return
         acronym_span = Span(match.start(1), match.end(1), acronym)
-        iri = self._resolve_defined(name, acronym)
+        iri = known.iri if known is not None else self._new_agency(name, acronym)
         if iri is None:
             return
         if not self._taken(name):
@@ -144,18 +144,33 @@ class AgencyRecognizer:
         self.found.acronyms[acronym] = iri
         self.found.labels[name.text] = iri
 
-    def _resolve_defined(self, name: Span, acronym: str) -> URIRef | None:
-        entry = self._choose(self.lexicon.agency_names.lookup(name.text), name.text)
-        entry = entry or self._choose(self.lexicon.agency_acronyms.lookup(acronym), name.text)
-        if entry is not None:
-            return entry.iri
-        return self._new_agency(name, acronym)
+    def _gazetteer_entry(self, name: str, acronym: str) -> ActorEntry | None:
+        entry = self._choose(self.lexicon.agency_names.lookup(name), name)
+        return entry or self._choose(self.lexicon.agency_acronyms.lookup(acronym), name)
+
+    def _names_a_body(self, name: Span, acronym: str) -> bool:
+        """An unknown 'Full Name (ACR)' is a government body when its name reads as one."""
+        if self._opens_a_mechanism(name.text):
+            return False
+        words = name.text.split()
+        return self._has_head_word(name.text) or bool(
+            sum(c.isupper() for c in acronym) >= 2
+            and (self.lexicon.modifier_words.lookup(words[0]) or self._nations_in(name.text))
+        )
+
+    def _opens_a_mechanism(self, name: str) -> bool:
+        """'Joint Task Force', 'Binational Commission': cooperation mechanisms, not agencies."""
+        return bool(self.lexicon.mechanism_openers.lookup(name.split()[0]))
 
     # ---------------------------------------------------------------- names by their shape
 
     def _reads_as_proper_name(self, name: Span) -> bool:
         words = name.text.split()
-        if len(words) < 2 or not self._has_head_word(name.text):
+        if (
+            len(words) < 2
+            or not self._has_head_word(name.text)
+            or self._opens_a_mechanism(name.text)
+        ):
             return False
         if self.lexicon.head_words.lookup(words[0]) and words[1] in {"of", "for", "on"}:
             return True
@@ -261,13 +276,26 @@ class AgencyRecognizer:
         known = self._known(text)
         if known is not None:
             return known
-        for hit in self.lexicon.agency_acronyms.find(text):
-            chosen = self._choose(hit.values, hit.text)
-            if chosen is not None and hit.text == text:
-                return chosen.iri
+        inside = self._named_inside(cell)
+        if inside is not None:
+            return inside
         if create and self._has_head_word(text) and text[:1].isupper() and len(text.split()) >= 2:
             return self._new_agency(cell, None)
         return None
+
+    def _named_inside(self, cell: Span) -> URIRef | None:
+        """The first agency a cell names among other words: 'DEA and ATF', "Brazil's Police"."""
+        hits = []
+        for acronym, iri in self.found.acronyms.items():
+            match = re.search(rf"(?<![\w]){re.escape(acronym)}(?![\w])", cell.text)
+            if match:
+                hits.append((match.start(), iri))
+        for index in (self.lexicon.agency_names, self.lexicon.agency_acronyms):
+            for hit in index.find(cell.text):
+                chosen = self._choose(hit.values, hit.text)
+                if chosen is not None:
+                    hits.append((hit.start, chosen.iri))
+        return min(hits, key=lambda h: h[0])[1] if hits else None
 
     def run(self, excluded: set[str]) -> AgencyFindings:
         self.gazetteer_names()

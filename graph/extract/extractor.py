@@ -81,7 +81,7 @@ def _with_cooperation_types(lex: Lexicon, commitment: CommitmentFact) -> Commitm
 
 
 class _BlockReader:
-    """Reads tables and bullet lists in document order into commitments, safeguards and approaches."""
+    """Reads tables and lists, in document order, into commitments, safeguards, approaches."""
 
     def __init__(self, lex: Lexicon, document: Document, agencies: AgencyRecognizer) -> None:
         self.lex = lex

@@ -19,6 +19,8 @@ from graph.lexicon import Lexicon
 from graph.namespaces import PG
 
 _MAX_LABEL_WORDS = 9
+# "Label: description", "Label — description" or "Label – description" (not a hyphen).
+_LABEL_SEPARATOR = re.compile(r":|\s[—–]\s")
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]*:)\s*$")
 
 
@@ -57,10 +59,13 @@ def is_safeguard_list(lexicon: Lexicon, context: ListInContext) -> bool:
 
 def _label_and_description(text: str, item: Span) -> tuple[Span, Span | None] | None:
     """'Joint Task Forces: Multidisciplinary teams ...' → (label, description)."""
-    colon = item.text.find(":")
-    if colon <= 0:
+    separator = _LABEL_SEPARATOR.search(item.text)
+    if separator is None or separator.start() == 0:
         return None
+    colon, after = separator.start(), separator.end()
     label_text = item.text[:colon].strip().strip("*").strip()
+    if not label_text:
+        return None
     words = label_text.split()
     if not words or len(words) > _MAX_LABEL_WORDS or not label_text[0].isupper():
         return None
@@ -68,11 +73,11 @@ def _label_and_description(text: str, item: Span) -> tuple[Span, Span | None] | 
         return None
     label_start = item.start + item.text.index(label_text)
     label = Span(label_start, label_start + len(label_text), label_text)
-    rest = item.text[colon + 1 :]
-    stripped = rest.strip()
+    rest = item.text[after:]
+    stripped = rest.strip().lstrip("*").strip()
     if not stripped:
         return label, None
-    start = item.start + colon + 1 + rest.index(stripped)
+    start = item.start + after + rest.index(stripped)
     return label, Span(start, start + len(stripped), stripped)
 
 

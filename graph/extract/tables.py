@@ -89,7 +89,8 @@ def comparison_columns(lexicon: Lexicon, block: Block) -> dict[int, URIRef] | No
         actors = {m.iri for m in nation_mentions(lexicon, cell.span.text)}
         if len(actors) == 1:
             owners[index] = actors.pop()
-    if len(set(owners.values())) >= 2 and len(owners) == len(block.header.cells) - 1:
+    others = len(block.header.cells) - 1
+    if len(set(owners.values())) >= 2 and len(owners) * 2 >= others:
         return owners
     return None
 

@@ -43,8 +43,13 @@ def number_value(text: str) -> Decimal | None:
     text = text.strip().lower().replace(",", ".")
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return Decimal(text)
+    words = re.split(r"[\s-]+", text)
+    if words[:1] == ["half"]:  # "half a year": a fraction of the unit, not one and a half
+        return Decimal("0.5") if words[1:] in ([], ["a"], ["an"]) else None
+    if len(words) > 1 and {"a", "an"} & set(words):  # "a" counts one only on its own
+        return None
     total = Decimal(0)
-    for word in re.split(r"[\s-]+", text):
+    for word in words:
         if word not in _UNITS_WORDS and word not in _ORDINALS:
             return None
         total += Decimal(_UNITS_WORDS.get(word) or _ORDINALS[word])
@@ -78,7 +83,7 @@ def parse_recurrence(lexicon: Lexicon, text: str, span: Span) -> Frequency | Non
 
 
 def parse_span(lexicon: Lexicon, text: str, span: Span) -> Timeline | None:
-    """The span a cell states, if any: 'six months', 'within 24 months', 'by the end of year three'."""
+    """The span a cell states, if any: 'six months', 'within 24 months', 'by end of year three'."""
     for hit in _unit_index(lexicon).find(text):
         unit = hit.values[0]
         value = _number_before(text[: hit.start]) or _ordinal_after(text, hit, unit)

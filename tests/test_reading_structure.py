@@ -1,0 +1,115 @@
+# ruff: noqa: E501  (the sample document keeps its long lines, as news text has them)
+"""Tables, sections and agencies read from what their words mean, not from the corpus' headings."""
+
+from __future__ import annotations
+
+from graph.documents.text import parse_text
+from graph.extract.extractor import extract
+from graph.extract.facts import DocumentFacts
+from graph.lexicon import lexicon
+from graph.namespaces import nation_iri
+
+
+def _extract(text: str) -> DocumentFacts:
+    return extract(parse_text(text, key="t", source_name="t.txt", sha256="0" * 64))
+
+
+UNSEEN = """Argentina and Chile Agree on Andean Border Security Plan
+
+Argentina and Chile have agreed on a plan against cocaine trafficking and cattle theft in the Andes. Chile's Carabineros will patrol with help from the Joint Task Force (JTF) and the National Border Surveillance Directorate (DNVF).
+
+Key Commitments
+- **Mountain Patrols:** Joint patrols of high passes in summer.
+- Shared Radio Network — One radio network linking border posts.
+
+Initiative | Goal | Lead Agency | Timing
+--- | --- | --- | ---
+Pass Surveillance | Fewer undetected crossings | DNVF | half a year
+Cattle Registry | Traceable herds | Carabineros and DNVF | every 2 years
+
+Red Lines
+- No officer may carry arms on the other side.
+
+| Theme | Argentina | Chile | Joint View |
+|---|---|---|---|
+| Command | Gendarmerie leads | Carabineros lead | Shared posts |
+"""
+
+
+def test_unseen_headings_get_their_roles() -> None:
+    (agreement,) = _extract(UNSEEN).agreements
+    rows = {c.label: c for c in agreement.commitments}
+    assert rows["Pass Surveillance"].outcome.label == "Fewer undetected crossings"
+    assert rows["Pass Surveillance"].timeline.months == 6
+    assert rows["Cattle Registry"].frequency.key == "biennial"
+    assert rows["Cattle Registry"].timeline is None
+
+
+def test_pillars_with_bold_labels_and_dashes() -> None:
+    (agreement,) = _extract(UNSEEN).agreements
+    pillars = [c for c in agreement.commitments if c.kind == "area"]
+    assert [(c.label, c.description) for c in pillars] == [
+        ("Mountain Patrols", "Joint patrols of high passes in summer."),
+        ("Shared Radio Network", "One radio network linking border posts."),
+    ]
+
+
+def test_safeguard_heading_cue_and_comparison_with_a_joint_column() -> None:
+    (agreement,) = _extract(UNSEEN).agreements
+    assert [s.label for s in agreement.safeguards] == [
+        "No officer may carry arms on the other side."
+    ]
+    assert {(a.actor, a.label) for a in agreement.approaches} == {
+        (nation_iri("ARG"), "Gendarmerie leads"),
+        (nation_iri("CHL"), "Carabineros lead"),
+    }
+
+
+def test_new_agency_from_its_acronym_and_mechanisms_are_not_agencies() -> None:
+    facts = _extract(UNSEEN)
+    new = {a.label: a for a in facts.new_agencies}
+    assert "National Border Surveillance Directorate" in new
+    assert new["National Border Surveillance Directorate"].acronym == "DNVF"
+    assert not any("Joint Task Force" in label for label in new)
+    (agreement,) = facts.agreements
+    rows = {c.label: c for c in agreement.commitments}
+    assert rows["Pass Surveillance"].agency == new["National Border Surveillance Directorate"].iri
+
+
+def test_parties_are_the_leading_group_not_later_places() -> None:
+    text = (
+        "The European Union and Morocco renewed their pact in the Strait of Gibraltar "
+        "against migrant smuggling.\n"
+    )
+    (agreement,) = _extract(text).agreements
+    codes = [lexicon().actors[p].code for p in agreement.parties]
+    assert codes == ["EU", "MAR"]
+
+
+def test_crimes_inside_agency_names_do_not_count() -> None:
+    text = (
+        "Canada and Mexico sign a pact against cybercrime. The Financial Crimes Enforcement "
+        "Network and the Secretariat for the Prevention of Money Laundering (SPML) will help.\n"
+    )
+    (agreement,) = _extract(text).agreements
+    assert agreement.crimes == ("cybercrime",)
+
+
+def test_inflected_and_inverted_crime_phrases() -> None:
+    text = (
+        "Peru and Bolivia act against traffickers of firearms, drug and human trafficking, "
+        "and the smuggling of migrants.\n"
+    )
+    (agreement,) = _extract(text).agreements
+    assert set(agreement.crimes) >= {
+        "arms-trafficking",
+        "drug-trafficking",
+        "human-trafficking",
+        "migrant-smuggling",
+    }
+
+
+def test_words_in_another_sense_are_not_crimes() -> None:
+    text = "Peru and Bolivia agree trade safeguard duties; the plan harms no one.\n"
+    (agreement,) = _extract(text).agreements
+    assert agreement.crimes == ()

@@ -1,0 +1,77 @@
+"""The line-oriented structure parser keeps exact offsets for every block, item and cell."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.documents.model import BlockKind
+from graph.documents.text import parse_blocks, parse_text
+
+SAMPLE = """Ghana and Togo Sign Coastal Security Pact
+Ghana and Togo have signed a pact against piracy.
+## Pillars
+* Maritime Patrols: Joint patrols.
+1. Port Checks: Container checks.
+
+Project | Outcome | Due
+--- | --- | ---
+Radar Chain | Coastal picture | 1 year
+| Escaped \\| pipe | Value |
+"""
+
+
+def test_blocks_in_order_with_their_kinds() -> None:
+    kinds = [b.kind for b in parse_blocks(SAMPLE)]
+    assert kinds == [
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+        BlockKind.HEADING,
+        BlockKind.BULLET_LIST,
+        BlockKind.TABLE,
+    ]
+
+
+def test_title_is_the_first_heading() -> None:
+    document = parse_text(SAMPLE, key="k", source_name="k.txt", sha256="0" * 64)
+    assert document.title is not None
+    assert document.title.text == "Ghana and Togo Sign Coastal Security Pact"
+
+
+def test_table_without_outer_pipes_and_escaped_pipes() -> None:
+    table = parse_blocks(SAMPLE)[-1]
+    assert [c.span.text for c in table.header.cells] == ["Project", "Outcome", "Due"]
+    assert [c.span.text for c in table.rows[0].cells] == [
+        "Radar Chain",
+        "Coastal picture",
+        "1 year",
+    ]
+    assert table.rows[1].cells[0].span.text == "Escaped \\| pipe"
+
+
+def test_bullet_markers_are_not_part_of_items() -> None:
+    bullets = parse_blocks(SAMPLE)[3]
+    assert [i.text for i in bullets.items] == [
+        "Maritime Patrols: Joint patrols.",
+        "Port Checks: Container checks.",
+    ]
+
+
+def test_crlf_text_keeps_offsets() -> None:
+    text = SAMPLE.replace("\n", "\r\n")
+    for block in parse_blocks(text):
+        assert text[block.span.start : block.span.end] == block.span.text
+        for item in block.items:
+            assert "\r" not in item.text and "\n" not in item.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab |-*:#\n\r\t.1Aé")), max_size=300))
+def test_every_span_slices_the_text(text: str) -> None:
+    for block in parse_blocks(text):
+        spans = [block.span, *block.items]
+        for row in ([block.header] if block.header else []) + list(block.rows):
+            spans.append(row.span)
+            spans.extend(c.span for c in row.cells)
+        for span in spans:
+            assert text[span.start : span.end] == span.text
