@@ -13,6 +13,7 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from graph import __version__
+from graph.documents.inline import plain
 from graph.documents.model import Span
 from graph.extract.facts import (
     AgreementFact,
@@ -54,6 +55,12 @@ class _Builder:
     def add(self, s, p, o) -> None:
         self.graph.add((s, p, o))
 
+    def label(self, text: str) -> str:
+        """Label text as a reader sees it: Markdown markup removed, whitespace trimmed."""
+        if self.document.media_type == "text/markdown":
+            return plain(text) or text.strip()
+        return " ".join(text.split())
+
     def mint(self, kind: str, number: int | str) -> URIRef:
         return URIRef(f"{self.doc}/{kind}/{number}")
 
@@ -72,7 +79,7 @@ class _Builder:
     def extracted(self, node: URIRef, cls: URIRef, label: str | None, span: Span | None) -> None:
         self.add(node, RDF.type, cls)
         if label:
-            self.add(node, RDFS.label, Literal(label.strip()))
+            self.add(node, RDFS.label, Literal(self.label(label)))
         self.add(node, PROV.wasDerivedFrom, self.doc)
         if span is not None:
             self.evidence(node, span)
@@ -146,7 +153,7 @@ class _Builder:
         self.add(node, RDF.type, PG.CooperationArea if fact.kind == "area" else PG.Action)
         self.add(agreement, PG.hasCommitment, node)
         if fact.description:
-            self.add(node, DCTERMS.description, Literal(fact.description))
+            self.add(node, DCTERMS.description, Literal(self.label(fact.description)))
         for party in parties:
             self.add(node, PG.committedBy, party)
         for hit in self.lex.crimes.find(fact.span.text):
@@ -166,7 +173,7 @@ class _Builder:
         if fact.focus_area is not None:
             area = self.mint("focus-area", slug(fact.focus_area.label))
             self.add(area, RDF.type, PG.FocusArea)
-            self.add(area, RDFS.label, Literal(fact.focus_area.label))
+            self.add(area, RDFS.label, Literal(self.label(fact.focus_area.label)))
             self.add(node, PG.inFocusArea, area)
         self.status(node, number)
 
@@ -195,7 +202,7 @@ class _Builder:
         self.add(node, PG.actor, fact.actor)
         aspect = self.mint("aspect", slug(fact.aspect.label))
         self.add(aspect, RDF.type, PG.Aspect)
-        self.add(aspect, RDFS.label, Literal(fact.aspect.label))
+        self.add(aspect, RDFS.label, Literal(self.label(fact.aspect.label)))
         self.add(node, PG.aspect, aspect)
         self.add(agreement, PG.hasNationalApproach, node)
 

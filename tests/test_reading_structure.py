@@ -113,3 +113,22 @@ def test_words_in_another_sense_are_not_crimes() -> None:
     text = "Peru and Bolivia agree trade safeguard duties; the plan harms no one.\n"
     (agreement,) = _extract(text).agreements
     assert agreement.crimes == ()
+
+
+def test_markdown_labels_lose_their_markup_but_evidence_keeps_it() -> None:
+    from rdflib import RDFS
+
+    from graph.build import build_graph
+
+    text = (
+        "# Ghana and Togo Sign a Pact\n\nGhana and Togo sign a pact against piracy.\n\n"
+        "| Project | Outcome | Due |\n|---|---|---|\n"
+        "| **Radar** [Chain](https://example.org) | `Coastal` picture | 1 year |\n"
+    )
+    document = parse_text(
+        text, key="md", source_name="md.md", media_type="text/markdown", sha256="0" * 64
+    )
+    graph = build_graph(extract(document))
+    labels = {str(o) for o in graph.objects(None, RDFS.label)}
+    assert {"Radar Chain", "Coastal picture"} <= labels
+    assert not any("**" in label or "](" in label for label in labels)
