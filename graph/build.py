@@ -56,10 +56,12 @@ class _Builder:
         self.graph.add((s, p, o))
 
     def label(self, text: str) -> str:
-        """Label text as a reader sees it: Markdown markup removed, whitespace trimmed."""
-        if self.document.media_type == "text/markdown":
-            return plain(text) or text.strip()
-        return " ".join(text.split())
+        """Label text as a reader sees it: inline markup removed, whitespace trimmed.
+
+        The genre writes Markdown-style emphasis even in .txt files, so every
+        document's labels go through the inline parser.
+        """
+        return plain(text) or " ".join(text.split())
 
     def mint(self, kind: str, number: int | str) -> URIRef:
         return URIRef(f"{self.doc}/{kind}/{number}")
@@ -96,7 +98,7 @@ class _Builder:
         self.add(doc, DCTERMS.format, Literal(document.media_type))
         self.add(doc, PG.extractorVersion, Literal(__version__))
         title = document.title.text if document.title else document.source_name
-        self.add(doc, DCTERMS.title, Literal(title.strip()))
+        self.add(doc, DCTERMS.title, Literal(self.label(title)))
         if self.facts.date:
             self.add(doc, DCTERMS.date, Literal(self.facts.date, datatype=XSD.date))
         if document.media_type in _CONVERTED_TYPES:

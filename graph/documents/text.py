@@ -46,10 +46,10 @@ def _lines(text: str) -> list[_Line]:
 
 
 def trimmed(text: str, start: int, end: int) -> Span:
-    """The span ``start..end`` of ``text`` without surrounding whitespace (and markup stars)."""
-    while start < end and (text[start].isspace() or text[start] == "*"):
+    """The span ``start..end`` of ``text`` without surrounding whitespace."""
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == "*"):
+    while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, end, text[start:end])
 
