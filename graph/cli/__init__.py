@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from graph.cli import documents, ontology, serve, store
+from graph.cli import documents, ontology, query, serve, store
 
 app = typer.Typer(
     name="pactgraph",
@@ -16,5 +16,5 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 
-for group in (ontology, documents, store, serve):
+for group in (ontology, documents, store, serve, query):
     group.register(app)
