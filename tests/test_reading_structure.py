@@ -132,3 +132,18 @@ def test_markdown_labels_lose_their_markup_but_evidence_keeps_it() -> None:
     labels = {str(o) for o in graph.objects(None, RDFS.label)}
     assert {"Radar Chain", "Coastal picture"} <= labels
     assert not any("**" in label or "](" in label for label in labels)
+
+
+def test_a_named_non_outcome_column_is_not_an_outcome() -> None:
+    text = (
+        "Peru and Bolivia sign a pact against drug trafficking.\n\n"
+        "| Action | Lead Agency | Frequency | Notes |\n|---|---|---|---|\n"
+        "| River Patrols | DEVIDA | Monthly | Started in 2025 |\n"
+        "\n| Initiative | Expected Effect | Deadline |\n|---|---|---|\n"
+        "| Port Scanners | Faster checks | 9 months |\n"
+    )
+    (agreement,) = _extract(text).agreements
+    rows = {c.label: c for c in agreement.commitments}
+    assert rows["River Patrols"].outcome is None
+    assert rows["River Patrols"].frequency.key == "monthly"
+    assert rows["Port Scanners"].outcome.label == "Faster checks"

@@ -71,3 +71,8 @@ def test_recurrences_become_frequencies_whatever_the_column(text: str, key: str)
 @pytest.mark.parametrize("text", ["Real-time Alerts", "Swift Prosecutions", "TBD", "", "months"])
 def test_other_text_is_neither(text: str) -> None:
     assert _read(text) is None
+
+
+@pytest.mark.parametrize("text", ["Every 18 months", "each 5 weeks", "twice per 3 months"])
+def test_recurrences_outside_the_scheme_are_not_spans(text: str) -> None:
+    assert _read(text) is None

@@ -125,7 +125,11 @@ def column_roles(lexicon: Lexicon, block: Block, agencies: AgencyRecognizer) -> 
             cells = [c for r in block.rows if (c := _cell_text(r, index)) is not None]
             roles[index] = _content_role(lexicon, cells, agencies)
     if OUTCOME not in roles:
-        first_text = next((i for i, r in enumerate(roles) if r == OTHER), None)
+        # A column with no header at all may hold the outcome; a named one ("Notes") does not.
+        first_text = next(
+            (i for i, r in enumerate(roles) if r == OTHER and not (headers[i : i + 1] or [""])[0]),
+            None,
+        )
         if first_text is not None:
             roles[first_text] = OUTCOME
     return [Column(i, r or OTHER) for i, r in enumerate(roles)]

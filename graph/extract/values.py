@@ -19,7 +19,7 @@ from graph.documents.model import Span
 from graph.extract.facts import Frequency, Timeline
 from graph.extract.phrases import PhraseIndex
 from graph.lexicon import Lexicon
-from graph.namespaces import TIME
+from graph.namespaces import PG, TIME
 
 # English number words are grammar, not domain knowledge: they stay in code.
 _UNITS_WORDS = {
@@ -84,7 +84,10 @@ def parse_recurrence(lexicon: Lexicon, text: str, span: Span) -> Frequency | Non
 
 def parse_span(lexicon: Lexicon, text: str, span: Span) -> Timeline | None:
     """The span a cell states, if any: 'six months', 'within 24 months', 'by end of year three'."""
+    markers = lexicon.cue_index(PG.Frequency).find(text)
     for hit in _unit_index(lexicon).find(text):
+        if any(marker.end <= hit.start for marker in markers):
+            return None  # "every 18 months" recurs; it is not a deadline
         unit = hit.values[0]
         value = _number_before(text[: hit.start]) or _ordinal_after(text, hit, unit)
         if value is None:
