@@ -147,3 +147,10 @@ def test_a_named_non_outcome_column_is_not_an_outcome() -> None:
     assert rows["River Patrols"].outcome is None
     assert rows["River Patrols"].frequency.key == "monthly"
     assert rows["Port Scanners"].outcome.label == "Faster checks"
+
+
+def test_short_gazetteer_acronyms_need_a_definition() -> None:
+    text = "Peru and Bolivia sign a pact. An MP asked whether the PNP will help.\n"
+    facts = _extract(text)
+    labels = {lexicon().actors[m.iri].label for m in facts.mentions if m.kind == "agency"}
+    assert labels == {"National Police"}  # PNP of Peru, gated by the nations named

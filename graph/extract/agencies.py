@@ -29,6 +29,7 @@ from graph.namespaces import ID, agency_iri
 _ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9.&\-]{1,14})\)")
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['’]s\s+$")
 _CELL_DEFINITION = re.compile(r"^(.*?\S)\s*\(([A-Za-z][A-Za-z0-9.&\-]{1,14})\)$")
+_MIN_BARE_ACRONYM = 3
 _LEADING_ARTICLE = re.compile(r"^(?:The|the)\s+")
 
 
@@ -247,6 +248,8 @@ class AgencyRecognizer:
                 if not self._taken(span):
                     self.found.add(iri, span)
         for hit in self.lexicon.agency_acronyms.find(self.text):
+            if len(hit.text) < _MIN_BARE_ACRONYM:
+                continue  # "MP", "PF", "ED": too often something else unless the text defines them
             span = Span(hit.start, hit.end, hit.text)
             chosen = self._choose(hit.values, hit.text)
             if chosen is not None and not self._taken(span) and chosen.owner in self.context:
