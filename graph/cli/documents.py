@@ -12,6 +12,16 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from graph.cli.options import (
+    AuthOption,
+    EndpointOption,
+    PasswordOption,
+    StoreEndpointOption,
+    StoreOption,
+    UpdateEndpointOption,
+    UserOption,
+    store_from_options,
+)
 from graph.documents.intake import document_key
 from graph.model_graph import MODEL_GRAPH, model_subset
 from graph.namespaces import PREFIXES
@@ -23,7 +33,6 @@ from graph.pipeline import (
     process_many,
     remove_document,
 )
-from graph.store import open_store
 
 console = Console(stderr=True)
 _FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld"}
@@ -120,12 +129,21 @@ def _summary(outcomes: list[Outcome]) -> Table:
 
 def load_command(
     paths: Annotated[list[Path], typer.Argument(help="Documents or folders of documents.")],
-    store: StorePath = None,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+    update_endpoint: UpdateEndpointOption = None,
+    store_endpoint: StoreEndpointOption = None,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    auth: AuthOption = "basic",
 ) -> None:
     """Load documents into the store: each is validated and stored whole, or refused whole."""
     files = expand_paths(paths)
+    target = store_from_options(
+        store, endpoint, update_endpoint, store_endpoint, user, password, auth
+    )
     with (
-        closing(open_store(store)) as target,
+        closing(target),
         Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
         ) as progress,
@@ -139,11 +157,20 @@ def load_command(
 
 def remove_command(
     keys: Annotated[list[str], typer.Argument(help="Document keys (or file names) to remove.")],
-    store: StorePath = None,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+    update_endpoint: UpdateEndpointOption = None,
+    store_endpoint: StoreEndpointOption = None,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    auth: AuthOption = "basic",
 ) -> None:
     """Remove documents' named graphs from the store."""
     missing = 0
-    with closing(open_store(store)) as target:
+    target = store_from_options(
+        store, endpoint, update_endpoint, store_endpoint, user, password, auth
+    )
+    with closing(target):
         for key in keys:
             removed = remove_document(target, document_key(key))
             console.print(f"{'removed' if removed else '[yellow]not found[/yellow]'} {key}")
