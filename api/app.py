@@ -8,20 +8,36 @@ the settings through ``api.deps``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api import errors, graph_store, health, sparql
+from api import (
+    documents,
+    errors,
+    graph_store,
+    health,
+    ontology,
+    pacts,
+    queries,
+    resources,
+    sparql,
+)
 from api.deps import Services
 from api.execution import QueryRunner
 from api.settings import Settings
 from graph import __version__
+from graph.catalog import load_catalog
+from graph.model_graph import ensure_model
 from graph.store import open_store
-from graph.store.base import Store
+from graph.store.base import Store, StoreError
+
+log = logging.getLogger("pactgraph.api")
 
 DESCRIPTION = """\
 A knowledge graph of who committed to what against which crime, built from
@@ -91,6 +107,15 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+def _load_model(store: Store) -> None:
+    """The model the resources and named queries join with; a store that refuses is logged."""
+    try:
+        if ensure_model(store):
+            log.info("wrote the current model into %r", store)
+    except StoreError as error:
+        log.warning("could not write the model into %r: %s", store, error)
+
+
 def _open(settings: Settings) -> Store:
     """The store the settings name; the API's guard does the reach checks (see api.guard)."""
     return open_store(
@@ -113,9 +138,14 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         workers=settings.query_workers,
     )
 
+    catalog = load_catalog(settings.queries_dir)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.load_model:
+            await run_in_threadpool(_load_model, served)
         yield
+        app.state.services.close_extras()
         if owned:
             served.close()
 
@@ -127,8 +157,17 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     )
     app.state.services = Services(settings=settings, store=served, runner=runner)
     errors.install(app)
-    for module in (sparql, graph_store, health):
-        app.include_router(module.router)
+    for router in (
+        sparql.router,
+        graph_store.router,
+        queries.build_router(catalog),
+        resources.router,
+        pacts.router,
+        documents.router,
+        ontology.router,
+        health.router,
+    ):
+        app.include_router(router)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     if settings.cors_origins:
         app.add_middleware(

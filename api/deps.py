@@ -30,6 +30,13 @@ class Services:
     runner: QueryRunner
     extras: dict[str, object] = field(default_factory=dict)
 
+    def close_extras(self) -> None:
+        """Release what routers keep for the app's life (rendered pages, caches)."""
+        for extra in self.extras.values():
+            close = getattr(extra, "close", None)
+            if callable(close):
+                close()
+
 
 def get_services(request: Request) -> Services:
     return request.app.state.services

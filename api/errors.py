@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -39,8 +40,10 @@ class ApiError(Exception):
         line: int | None = None,
         column: int | None = None,
         headers: dict[str, str] | None = None,
+        report: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
+        self.report = report
         self.status = status
         self.code = code
         self.message = message
@@ -94,6 +97,7 @@ def error_response(request: Request, error: ApiError) -> Response:
         message=error.message,
         line=error.line,
         column=error.column,
+        report=error.report,
     )
     if _wants_text(request):
         return PlainTextResponse(error.message, error.status, headers=error.headers)

@@ -17,6 +17,9 @@ class ErrorBody(BaseModel):
     detail: list[dict[str, Any]] | None = Field(
         None, description="per-field problems of an invalid request (422)"
     )
+    report: dict[str, Any] | None = Field(
+        None, description="the SHACL validation report of a refused document (422)"
+    )
 
 
 class Health(BaseModel):

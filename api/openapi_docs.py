@@ -48,6 +48,7 @@ def content(media_types: tuple[str, ...] | list[str]) -> dict[str, Any]:
 
 
 RESULT_MEDIA = tuple(dict.fromkeys(MEDIA_TYPES["bindings"] + MEDIA_TYPES["graph"]))
+RDF_MEDIA = MEDIA_TYPES["graph"]
 GRAPH_MEDIA = MEDIA_TYPES["graph"][:4]
 
 

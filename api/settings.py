@@ -31,6 +31,9 @@ class Settings(BaseModel):
     max_upload_bytes: int = Field(20_000_000, gt=0, description="largest request body accepted")
     cors_origins: list[str] = Field(default_factory=list)
     queries_dir: Path | None = Field(None, description="folder of named .rq queries")
+    load_model: bool = Field(
+        True, description="put the current ontology and gazetteers into the store at start-up"
+    )
 
     @model_validator(mode="after")
     def _writes_need_a_token(self) -> Settings:
