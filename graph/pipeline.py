@@ -19,6 +19,7 @@ from graph.build import build_graph
 from graph.documents.intake import DocumentError, SourceText, read_bytes, read_source
 from graph.documents.text import parse_text
 from graph.extract.extractor import extract
+from graph.inference import drop_inferences, refresh_inferences
 from graph.model_graph import ensure_model
 from graph.namespaces import PG, document_iri
 from graph.store.base import Store
@@ -120,6 +121,7 @@ def store_document(store: Store, processed: ProcessedDocument) -> Outcome:
     else:
         store.replace_graph(processed.iri, processed.graph)
         status = "loaded" if previous is None else "replaced"
+    refresh_inferences(store, processed.key)
     return Outcome(
         processed.source_name,
         status,
@@ -131,6 +133,7 @@ def store_document(store: Store, processed: ProcessedDocument) -> Outcome:
 
 def remove_document(store: Store, key: str) -> bool:
     """Remove a document's named graph; True when it was there."""
+    drop_inferences(store, key)
     return store.remove_graph(document_iri(key))
 
 
