@@ -20,8 +20,10 @@ from graph.documents.intake import DocumentError, SourceText, read_bytes, read_s
 from graph.documents.text import parse_text
 from graph.extract.extractor import extract
 from graph.inference import drop_inferences, refresh_inferences
+from graph.lexicon import lexicon
 from graph.model_graph import ensure_model
 from graph.namespaces import PG, document_iri
+from graph.ontology.files import shapes_graph
 from graph.store.base import Store
 from graph.validate import ValidationReport, validate_document
 
@@ -173,6 +175,10 @@ def process_many(
         for path in paths:
             yield path, _safe_process(path)
         return
+    # Build the lexicon and shapes before forking, so workers share them instead of each
+    # spending seconds reading the model again.
+    lexicon()
+    shapes_graph()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from zip(paths, pool.map(_safe_process, paths), strict=True)
 
