@@ -57,6 +57,15 @@ MODEL_INFERENCES = URIRef(f"{ID}graph/inferred/model")
 _DOCUMENT_INFERENCES = f"{ID}graph/inferred/document/"
 _DOCUMENTS = f"{ID}document/"
 _BUILT_IN = (str(OWL), str(RDF), str(RDFS), str(XSD))
+_ANNOTATIONS = {
+    RDFS.label,
+    RDFS.comment,
+    RDFS.isDefinedBy,
+    RDFS.seeAlso,
+    OWL.versionInfo,
+    OWL.versionIRI,
+    OWL.deprecated,
+}
 _REFLEXIVE = {
     RDFS.subClassOf,
     RDFS.subPropertyOf,
@@ -117,6 +126,12 @@ def entail(triples: Iterable[Triple]) -> set[Triple]:
 
 
 @cache
+def model_version() -> str:
+    """The fingerprint of the model this process reasons with, read once like the model itself."""
+    return model_fingerprint()
+
+
+@cache
 def _model_triples() -> frozenset[Triple]:
     return frozenset(_normal(t) for t in model_graph()) | frozenset(AXIOMS)
 
@@ -130,16 +145,22 @@ def model_entailments() -> frozenset[Triple]:
 
 @cache
 def _schema() -> tuple[Triple, ...]:
-    """The model minus its instances: classes, properties, restrictions, axioms."""
-    return tuple(t for t in _model_triples() if not str(t[0]).startswith(str(ID)))
+    """The model minus its instances and annotations: classes, properties, restrictions, axioms."""
+    return tuple(
+        t
+        for t in _model_triples()
+        if not str(t[0]).startswith(str(ID))
+        and str(t[1]).startswith(_BUILT_IN)
+        and t[1] not in _ANNOTATIONS
+    )
 
 
 @cache
 def _descriptions() -> dict[object, list[Triple]]:
-    """Every instance's triples in the model and its entailments, by subject."""
+    """Every instance's links (not literals) in the model and its entailments, by subject."""
     found: dict[object, list[Triple]] = defaultdict(list)
     for triple in _model_triples() | model_entailments():
-        if str(triple[0]).startswith(str(ID)):
+        if str(triple[0]).startswith(str(ID)) and not isinstance(triple[2], Literal):
             found[triple[0]].append(triple)
     return dict(found)
 
@@ -174,7 +195,7 @@ def _with_version(graph: Graph, name: URIRef, version: str) -> Graph:
 
 def refresh_model_inferences(store: Store) -> bool:
     """Store the model's entailments unless the stored ones fit this model; True when written."""
-    fingerprint = model_fingerprint()
+    fingerprint = model_version()
     if _version(store, MODEL_INFERENCES) == fingerprint:
         return False
     graph = Graph()
@@ -184,9 +205,9 @@ def refresh_model_inferences(store: Store) -> bool:
     return True
 
 
-def _document_version(document: Graph, model_version: str) -> str:
+def _document_version(document: Graph, model: str) -> str:
     """Changes when the document's triples or the model do: then its entailments are stale."""
-    digest = hashlib.sha256(model_version.encode())
+    digest = hashlib.sha256(model.encode())
     for line in sorted(document.serialize(format="nt").splitlines()):
         digest.update(line.encode())
     return digest.hexdigest()
@@ -198,7 +219,7 @@ def _store_document_inferences(store: Store, key: str, document: Graph | None) -
     if not len(document):
         store.remove_graph(graph_name)
         return 0
-    version = _document_version(document, model_fingerprint())
+    version = _document_version(document, model_version())
     if _version(store, graph_name) == version:
         return 0
     inferred = infer_document(document)

@@ -175,7 +175,7 @@ def test_a_new_model_refreshes_every_document(
 ) -> None:
     load(store, synthetic_document(), "one")
     load(store, synthetic_document(), "two")
-    monkeypatch.setattr(inference, "model_fingerprint", lambda: "another model")
+    monkeypatch.setattr(inference, "model_version", lambda: "another model")
     written = refresh_inferences(store, "two")
     assert written == 2 * len(infer_document(synthetic_document()))
 
