@@ -34,7 +34,7 @@ def upload_format(content_type: str | None) -> ox.RdfFormat:
     """The RDF syntax of an upload, from its Content-Type; 415 for anything else."""
     media = (content_type or "").split(";")[0].strip().lower()
     fmt = ox.RdfFormat.N_TRIPLES if media == "text/plain" else ox.RdfFormat.from_media_type(media)
-    if fmt is None or fmt.supports_datasets:
+    if fmt is None or fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
         offered = ", ".join(UPLOAD_MEDIA)
         raise ApiError(
             415,
@@ -49,7 +49,7 @@ def parse_upload(data: bytes, content_type: str | None, base: str) -> list[ox.Tr
     fmt = upload_format(content_type)
     guard.check_rdf_upload(data, fmt)
     try:
-        return [quad.triple for quad in ox.parse(data, format=fmt, base_iri=base)]
+        quads = list(ox.parse(data, format=fmt, base_iri=base))
     except SyntaxError as error:
         line, column = syntax_position(str(error))
         raise ApiError(
@@ -59,6 +59,9 @@ def parse_upload(data: bytes, content_type: str | None, base: str) -> list[ox.Tr
             line=line,
             column=column,
         ) from None
+    if any(not isinstance(quad.graph_name, ox.DefaultGraph) for quad in quads):
+        raise ApiError(400, "named-graphs", "the body holds named graphs; upload one graph")
+    return [quad.triple for quad in quads]
 
 
 def to_rdflib(triples: Iterable[ox.Triple]) -> Graph:

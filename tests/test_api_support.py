@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -47,9 +48,17 @@ def _wait(process: subprocess.Popen, base: str, log: Path, deadline_s: float) ->
     raise RuntimeError(f"pactgraph serve not ready after {deadline_s} s:\n{log.read_text()}")
 
 
+@dataclass(frozen=True)
+class RunningApi:
+    """A started `pactgraph serve`: where it answers and its process id."""
+
+    base: str
+    pid: int
+
+
 @contextmanager
-def running_api(workdir: Path, *options: str, token: str | None = TOKEN) -> Iterator[str]:
-    """`pactgraph serve OPTIONS` on a free port; yields its base URL and stops it after."""
+def running_api(workdir: Path, *options: str, token: str | None = TOKEN) -> Iterator[RunningApi]:
+    """`pactgraph serve OPTIONS` on a free port; yields where it runs and stops it after."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "PACTGRAPH_TOKEN"}
     if token is not None:
@@ -61,7 +70,7 @@ def running_api(workdir: Path, *options: str, token: str | None = TOKEN) -> Iter
         try:
             base = f"http://127.0.0.1:{port}"
             _wait(process, base, log, deadline_s=60)
-            yield base
+            yield RunningApi(base, process.pid)
         finally:
             process.terminate()
             try:
@@ -72,13 +81,41 @@ def running_api(workdir: Path, *options: str, token: str | None = TOKEN) -> Iter
 
 
 def children_of(pid: int) -> list[int]:
-    """Process ids whose parent is ``pid`` (Linux /proc)."""
+    """Live (not zombie) processes whose parent is ``pid``, from Linux /proc."""
     found = []
     for status in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = status.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[1]) == pid:
+        if int(fields[1]) == pid and fields[0] != "Z":
             found.append(int(status.parent.name))
     return found
+
+
+@contextmanager
+def serving(app: object) -> Iterator[str]:
+    """``app`` served by uvicorn in a thread of this process on a free port; yields its URL.
+
+    For clients that need a real socket (SPARQLWrapper, rdflib's SPARQLStore)
+    against a store the test prepared in this process.
+    """
+    import threading
+
+    import uvicorn
+
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=20)

@@ -57,6 +57,9 @@ def serve(
     queries: Annotated[
         Path | None, typer.Option(help="Folder of named .rq queries (default: the packaged ones).")
     ] = None,
+    load_model: Annotated[
+        bool, typer.Option(help="Write the current ontology and gazetteers into the store first.")
+    ] = True,
 ) -> None:
     """Serve the SPARQL endpoint, the Graph Store, named queries and resources over HTTP."""
     import uvicorn
@@ -76,6 +79,7 @@ def serve(
         max_upload_bytes=max_upload,
         cors_origins=cors_origin or [],
         queries_dir=queries,
+        load_model=load_model,
     )
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
