@@ -77,6 +77,8 @@ def respond(request: Request, model: BaseModel, headers: dict[str, str] | None =
     """
     media = negotiate(request.headers.get("accept"))
     data = model.model_dump(mode="json", exclude_none=True)
+    if isinstance(model, Page):
+        data["next"] = model.next
     if media == JSON_LD:
         if isinstance(model, Page):
             data = {"items": data["items"]}
