@@ -147,7 +147,7 @@ def _add(services: Services, data: bytes, filename: str, base: str) -> tuple[int
     response_model=DocumentAdded,
     responses={
         200: {"model": DocumentAdded, "description": "The document replaced (or equals) one"},
-        **openapi_docs.errors(401, 403, 413, 422),
+        **openapi_docs.errors(400, 401, 403, 413, 422),
     },
     dependencies=[WriteAccess],
 )
