@@ -128,7 +128,12 @@ def _open(settings: Settings) -> Store:
 
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
-    """The pactgraph web API over ``store`` (opened from ``settings`` when None)."""
+    """The pactgraph web API over ``store`` (opened from ``settings`` when None).
+
+    ``api.guard`` checks every request's reach, so the store the settings name
+    is opened with ``allow_external=True``; a store passed in with its own
+    checks on (the default) adds them: FROM/USING then only name graphs it holds.
+    """
     owned = store is None
     served = _open(settings) if store is None else store
     runner = QueryRunner(
