@@ -8,13 +8,14 @@ need the write token.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, File, Path, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
-from rdflib import Literal
+from rdflib import RDF, Graph, Literal
 from starlette.concurrency import run_in_threadpool
 
 from api import openapi_docs, resource_views
@@ -50,6 +51,9 @@ class DocumentAdded(BaseModel):
     key: str
     iri: str
     triples: int = Field(description="triples in the document's graph")
+    nodes: dict[str, int] = Field(
+        default_factory=dict, description="nodes added per pactgraph class, e.g. Commitment: 7"
+    )
     warnings: list[dict[str, Any]] = Field(default_factory=list)
     links: dict[str, str] = Field(default_factory=dict)
 
@@ -112,6 +116,14 @@ async def document(request: Request, services: ServicesDep, key: Key) -> Any:
     return respond(request, view)
 
 
+def _node_counts(graph: Graph) -> dict[str, int]:
+    """How many nodes of each pactgraph class the document's graph holds."""
+    counts = Counter(
+        str(cls).removeprefix(str(PG)) for cls in graph.objects(None, RDF.type) if cls in PG
+    )
+    return dict(sorted(counts.items()))
+
+
 def _add(services: Services, data: bytes, filename: str, base: str) -> tuple[int, DocumentAdded]:
     try:
         processed = process_upload(data, filename)
@@ -131,6 +143,7 @@ def _add(services: Services, data: bytes, filename: str, base: str) -> tuple[int
         key=processed.key,
         iri=str(processed.iri),
         triples=processed.triples,
+        nodes=_node_counts(processed.graph),
         warnings=[finding.to_dict() for finding in processed.report.warnings],
         links={
             "self": f"{base}/documents/{processed.key}",

@@ -42,6 +42,8 @@ def test_an_upload_is_extracted_validated_and_stored(client: TestClient) -> None
     assert (added["status"], added["key"]) == ("loaded", KEY)
     assert added["iri"] == f"https://w3id.org/pactgraph/id/document/{KEY}"
     assert added["triples"] > 100
+    assert added["nodes"]["Agreement"] == 1
+    assert added["nodes"]["Commitment"] == 7
     document = client.get(added["links"]["self"]).json()
     assert document["sourceName"] == EXAMPLE.name
     labels = {e["label"] for e in document["evidence"]}
