@@ -33,11 +33,3 @@ class Version(BaseModel):
     version: str
     ontology: str = Field(description="the ontology namespace")
     api: str = Field(description="version of this HTTP API")
-
-
-class UpdateDone(BaseModel):
-    """What a write changed."""
-
-    status: str
-    graph: str | None = None
-    triples: int | None = None

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
-from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib import RDFS, Literal, URIRef
 from rdflib.term import Node
 
 from api.resource_models import (
@@ -215,7 +215,3 @@ def document(item: Described, base: str) -> Document:
             "graph": f"{base}/store?graph={item.iri}",
         },
     )
-
-
-def types_of(item: Described) -> list[str]:
-    return [str(t) for t in item.all(RDF.type)]
