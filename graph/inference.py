@@ -165,15 +165,21 @@ def _descriptions() -> dict[object, list[Triple]]:
     return dict(found)
 
 
+def document_premises(document: Graph) -> list[Triple]:
+    """What a document is reasoned with: the schema, the model's links of the nodes it names,
+    and its own triples."""
+    asserted = [_normal(t) for t in document]
+    descriptions = _descriptions()
+    named = {term for t in asserted for term in (t[0], t[2]) if term in descriptions}
+    return [*_schema(), *(t for node in named for t in descriptions[node]), *asserted]
+
+
 def infer_document(document: Graph) -> Graph:
     """The entailments ``document`` adds to the model: what its inferred graph should hold."""
     asserted = {_normal(t) for t in document}
-    descriptions = _descriptions()
-    named = {term for t in asserted for term in (t[0], t[2]) if term in descriptions}
-    context = [t for node in named for t in descriptions[node]]
     known = _model_triples() | model_entailments()
     inferred = Graph()
-    for triple in entail([*_schema(), *context, *asserted]):
+    for triple in entail(document_premises(document)):
         if triple not in asserted and triple not in known and _useful(triple):
             inferred.add(triple)
     return inferred
