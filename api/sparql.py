@@ -91,8 +91,8 @@ def run_query(
     ``base`` resolves relative IRIs in the query (the protocol lets the service choose it).
     """
     text = request.text
-    guard.check_query(text, [*request.default, *request.named], services.store.graph_names)
     kind = _kind(text)
+    guard.check_query(text, [*request.default, *request.named], services.store.graph_names)
     media_type = choose_media_type(kind, accept)
     sparql = text
     if request.default or request.named:
@@ -105,10 +105,11 @@ def run_query(
 
 
 def _service_description(services: Services, request: Request) -> Response:
-    base = str(request.base_url).rstrip("/")
     writable = services.settings.allow_writes
     graph = describe(
-        f"{base}/sparql", f"{base}/update" if writable else None, services.store.graph_names()
+        endpoint_iri(request, "sparql"),
+        endpoint_iri(request, "update") if writable else None,
+        services.store.graph_names(),
     )
     media_type = choose_media_type("graph", request.headers.get("accept"))
     payload = graph.serialize(format=RDFLIB_FORMATS[media_type], encoding="utf-8")
