@@ -9,6 +9,8 @@ import typer
 from pydantic import ValidationError
 
 from api.settings import TOKEN_ENV, Settings
+from graph.catalog import CatalogError
+from graph.store.base import StoreError
 
 
 def _settings(**options: object) -> Settings:
@@ -81,7 +83,12 @@ def serve(
         queries_dir=queries,
         load_model=load_model,
     )
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    try:
+        app = create_app(settings)
+    except (StoreError, CatalogError) as error:
+        typer.echo(f"pactgraph serve: {error}", err=True)
+        raise typer.Exit(1) from None
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 def register(app: typer.Typer) -> None:
