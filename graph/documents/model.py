@@ -9,7 +9,7 @@ Offsets are Python string indices (code points) into ``Document.text``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class Span:
     text: str
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     BULLET_LIST = "bullet_list"
