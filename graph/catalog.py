@@ -10,8 +10,8 @@ Each query file opens with comment lines that describe it::
 A parameter is ``name | type | default | description``; the type is one of
 ``PARAMETER_TYPES``; an empty default makes it required, ``*`` makes it
 optional with no value (the variable stays free, so it matches anything, and
-``BOUND(?x)`` tells a filter whether it was given). Comment lines of the
-header that are not ``key: value`` pairs are free text.
+``BOUND(?x)`` tells a filter whether it was given). Other header comments
+are free text, but an unknown lower-case ``key:`` is an error (a typo).
 
 Why VALUES rather than pasting text: a parameter appears in the body as the
 variable ``?name``, and ``bind`` adds ``VALUES ?name { term }`` at the start
@@ -19,9 +19,12 @@ of the top-level WHERE block, the value written as an RDF term by rdflib
 after validation for its type. User input therefore never becomes SPARQL
 syntax. ``limit`` and ``offset`` are the exception: they change the query's
 trailing LIMIT/OFFSET clause, which must be written in the file with its
-default (so every file stays a runnable query). Binding keeps line numbers:
-comments are blanked and VALUES go on the line of the brace, so a store's
-"error at line:column" points into the file.
+default (so every file stays a runnable query). VALUES joins at the top
+level: a parameter may appear in triple patterns anywhere, but a FILTER or
+BIND that reads it belongs in the top-level group (a nested group is
+evaluated before the join, a subquery never sees it). Binding keeps line
+numbers: comments are blanked and VALUES go on the line of the brace, so a
+line in an error message is a line of the file.
 """
 
 from __future__ import annotations
