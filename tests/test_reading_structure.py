@@ -154,3 +154,8 @@ def test_short_gazetteer_acronyms_need_a_definition() -> None:
     facts = _extract(text)
     labels = {lexicon().actors[m.iri].label for m in facts.mentions if m.kind == "agency"}
     assert labels == {"National Police"}  # PNP of Peru, gated by the nations named
+
+
+def test_a_phrase_inside_a_longer_one_is_not_a_second_crime() -> None:
+    found = {h.key for h in lexicon().crimes.find("customs fraud, and drug and arms trafficking")}
+    assert found == {"smuggling-of-goods", "drug-trafficking", "arms-trafficking"}

@@ -56,7 +56,9 @@ def phrase_variants(phrase: str) -> list[str]:
             start + head + rf"\s+(?:of|in)\s+{_QUALIFIER}" + modifier + r"(?:s|es)?" + end
         )
         coordinated = r"(?:\s*,\s*[\w\-]+|\s+(?:and|or|&)\s+[\w\-]+)+"
-        variants.append(start + modifier + coordinated + _GAP + head + end)
+        # Only the modifier is the hit ("drug" in "drug and arms trafficking"), so the
+        # other category's own phrase is not swallowed by this one.
+        variants.append(start + modifier + rf"(?={coordinated}{_GAP}{head}{end})")
     return variants
 
 
@@ -79,4 +81,18 @@ class CrimeMatcher:
             for pattern, key in self._patterns
             for m in pattern.finditer(text, start, stop)
         ]
-        return sorted(hits, key=lambda h: (h.start, -h.end))
+        return sorted(_outermost(hits), key=lambda h: (h.start, -h.end))
+
+
+def _outermost(hits: list[CrimeHit]) -> list[CrimeHit]:
+    """Drop hits inside a longer one: "customs fraud" is smuggling, not also fraud."""
+    return [
+        hit
+        for hit in hits
+        if not any(
+            other.start <= hit.start
+            and hit.end <= other.end
+            and other.end - other.start > hit.end - hit.start
+            for other in hits
+        )
+    ]
