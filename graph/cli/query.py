@@ -15,8 +15,16 @@ from rich.console import Console
 from rich.table import Table
 
 from graph.catalog import CatalogError, NamedQuery, ParameterError, load_catalog, load_query_file
+from graph.cli.options import (
+    AuthOption,
+    EndpointOption,
+    PasswordOption,
+    StoreOption,
+    UserOption,
+    store_from_options,
+)
 from graph.namespaces import PREFIXES
-from graph.store import QuerySyntaxError, StoreError, open_store
+from graph.store import QuerySyntaxError, StoreError
 from graph.store.media import CSV, JSON_LD, N_TRIPLES, SPARQL_JSON, TURTLE
 
 console = Console(stderr=True, soft_wrap=True)
@@ -130,12 +138,11 @@ def query_command(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="table (default), json or csv.")
     ] = "table",
-    store: Annotated[
-        Path | None,
-        typer.Option(
-            "--store", help="On-disk store folder (default $PACTGRAPH_STORE or ./pactgraph-data)."
-        ),
-    ] = None,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    auth: AuthOption = "basic",
 ) -> None:
     """Run a named query (or a SPARQL file) and print its results; without one, list the catalog."""
     if fmt not in _ACCEPT:
@@ -149,7 +156,9 @@ def query_command(
     except ParameterError as error:
         raise _fail(f"error: {error}") from None
     try:
-        with closing(open_store(store)) as source:
+        with closing(
+            store_from_options(store, endpoint, None, None, user, password, auth)
+        ) as source:
             result = source.query(text, media_type=_ACCEPT[fmt])
     except QuerySyntaxError as error:
         raise _fail(_syntax_message(query, error)) from None
