@@ -140,6 +140,7 @@ class _Builder:
             self.add(node, PG.addresses, crime_iri(key))
         for index, commitment in enumerate(fact.commitments, start=1):
             self.commitment(node, f"{number}-{index}", commitment, fact.parties)
+        self.hierarchy(number, fact)
         for index, safeguard in enumerate(fact.safeguards, start=1):
             safeguard_node = self.mint("safeguard", f"{number}-{index}")
             self.extracted(safeguard_node, PG.Safeguard, safeguard.label, safeguard.span)
@@ -178,6 +179,20 @@ class _Builder:
             self.add(area, RDFS.label, Literal(self.label(fact.focus_area.label)))
             self.add(node, PG.inFocusArea, area)
         self.status(node, number)
+
+    def hierarchy(self, number: int, fact: AgreementFact) -> None:
+        """An action whose focus area names a pillar of its agreement is part of that pillar."""
+        pillars = {
+            self.label(c.label).casefold(): self.mint("commitment", f"{number}-{index}")
+            for index, c in enumerate(fact.commitments, start=1)
+            if c.kind == "area"
+        }
+        for index, commitment in enumerate(fact.commitments, start=1):
+            if commitment.focus_area is None:
+                continue
+            pillar = pillars.get(self.label(commitment.focus_area.label).casefold())
+            if pillar is not None:
+                self.add(self.mint("commitment", f"{number}-{index}"), PG.partOf, pillar)
 
     def timeline(self, commitment: URIRef, number: str, fact: Timeline) -> None:
         node = self.mint("timeline", number)

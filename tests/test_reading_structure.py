@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from rdflib import RDFS
+
 from graph.documents.text import parse_text
 from graph.extract.extractor import extract
 from graph.extract.facts import DocumentFacts
@@ -159,3 +161,26 @@ def test_short_gazetteer_acronyms_need_a_definition() -> None:
 def test_a_phrase_inside_a_longer_one_is_not_a_second_crime() -> None:
     found = {h.key for h in lexicon().crimes.find("customs fraud, and drug and arms trafficking")}
     assert found == {"smuggling-of-goods", "drug-trafficking", "arms-trafficking"}
+
+
+def test_actions_under_a_named_pillar_are_part_of_it() -> None:
+    from graph.build import build_graph
+    from graph.namespaces import PG
+
+    text = (
+        "Ghana and Togo sign a pact against piracy.\n\nThe pact has two pillars:\n"
+        "- Maritime Patrols: Joint patrols at sea.\n- Port Security: Checks in ports.\n\n"
+        "| Pillar | Action | Deadline |\n|---|---|---|\n"
+        "| Maritime Patrols | Night Patrol Rota | 6 months |\n"
+        "| Port Security | Container Scanners | 1 year |\n"
+    )
+    facts = _extract(text)
+    graph = build_graph(facts)
+    parts = {
+        (str(graph.value(child, RDFS.label)), str(graph.value(parent, RDFS.label)))
+        for child, parent in graph.subject_objects(PG.partOf)
+    }
+    assert parts == {
+        ("Night Patrol Rota", "Maritime Patrols"),
+        ("Container Scanners", "Port Security"),
+    }
