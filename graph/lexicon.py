@@ -47,6 +47,7 @@ class Lexicon:
     head_words: PhraseIndex[str]
     modifier_words: PhraseIndex[str]
     mechanism_openers: PhraseIndex[str]
+    exclusions: PhraseIndex[str]
     actors: dict[URIRef, ActorEntry]
 
     def cue_index(self, term: URIRef) -> PhraseIndex[URIRef]:
@@ -109,10 +110,8 @@ def _concept_phrases(graph: Graph, scheme: str) -> list[tuple[str, str]]:
 
 def _cues(graph: Graph) -> dict[URIRef, tuple[str, ...]]:
     found: dict[URIRef, list[str]] = defaultdict(list)
-    for prop in (PG.cue, PG.nameHeadCue, PG.nameModifierCue):
-        for subject, cue in graph.subject_objects(prop):
-            if prop == PG.cue:
-                found[subject].append(str(cue))
+    for subject, cue in graph.subject_objects(PG.cue):
+        found[subject].append(str(cue))
     return {term: tuple(sorted(set(cues))) for term, cues in found.items()}
 
 
@@ -147,6 +146,10 @@ def build_lexicon(graph: Graph) -> Lexicon:
         mechanism_openers=PhraseIndex(
             ((str(c), "mechanism") for c in graph.objects(PG.Commitment, PG.nameModifierCue)),
             case_sensitive=True,
+        ),
+        exclusions=PhraseIndex(
+            ((str(c), "exclusion") for c in graph.objects(PG.addresses, PG.exclusionCue)),
+            case_sensitive=False,
         ),
         actors={**nations, **organizations, **agencies, **media},
     )

@@ -184,3 +184,23 @@ def test_actions_under_a_named_pillar_are_part_of_it() -> None:
         ("Night Patrol Rota", "Maritime Patrols"),
         ("Container Scanners", "Port Security"),
     }
+
+
+def test_crimes_in_a_sentence_that_leaves_them_out_do_not_count() -> None:
+    text = (
+        "Kenya and Tanzania sign a plan against wildlife trafficking. Cattle rustling and "
+        "cybercrime are left to separate talks. Counter-terrorism is not part of the plan.\n"
+    )
+    (agreement,) = _extract(text).agreements
+    assert agreement.crimes == ("wildlife-trafficking",)
+
+
+def test_crime_verbs_and_longer_inversions() -> None:
+    found = {
+        h.key
+        for h in lexicon().crimes.find(
+            "networks that smuggle migrants, the smuggling of cattle and other goods, "
+            "and officials who laundered money"
+        )
+    }
+    assert found == {"migrant-smuggling", "smuggling-of-goods", "money-laundering"}

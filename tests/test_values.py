@@ -33,6 +33,9 @@ def _read(text: str):
         ("half a year", "6"),
         ("a two-year programme", "24"),
         ("twenty-four months", "24"),
+        ("a year and a half", "18"),
+        ("two and a half years", "30"),
+        ("within 120 days", "4"),
     ],
 )
 def test_spans_become_timelines_in_months(text: str, months: str) -> None:

@@ -6,7 +6,9 @@ list base phrases only:
 - the last word inflected: "trafficking" → "traffickers", "trafficked";
   "homicide" → "homicides";
 - an "-ing" phrase inverted: "arms trafficking" → "trafficking of arms",
-  "trafficking in illicit arms";
+  "trafficking in illicit arms", "smuggling of cattle and other goods";
+- its verb: "migrant smuggling" → "smuggle migrants", "money laundering" →
+  "laundered money";
 - coordinated modifiers: "drug and arms trafficking" counts for both.
 """
 
@@ -39,6 +41,14 @@ def _inflected_last_word(word: str) -> str:
     return rf"{re.escape(word)}(?:s|es)?"
 
 
+def _verb(word: str) -> str:
+    """The verb of an '-ing' noun: 'smuggling' → smuggle(s/d), 'trafficking' → traffic(s/ked)."""
+    stem = re.escape(word[:-3])
+    if word[:-3].endswith("ck"):
+        return rf"(?:{stem}ed|{re.escape(word[:-4])}s?)"
+    return rf"{stem}(?:e|es|ed|s)?"
+
+
 def phrase_variants(phrase: str) -> list[str]:
     """Regular expressions for every form of ``phrase`` described in the module docstring."""
     words = phrase.split()
@@ -52,9 +62,10 @@ def phrase_variants(phrase: str) -> list[str]:
         return [start + head + end]
     variants = [start + modifier + _GAP + head + end]
     if words[-1].endswith("ing"):
-        variants.append(
-            start + head + rf"\s+(?:of|in)\s+{_QUALIFIER}" + modifier + r"(?:s|es)?" + end
-        )
+        between = rf"\s+{_QUALIFIER}(?:[\w\-]+\s+){{0,3}}?"
+        plural = r"(?:s|es)?"
+        variants.append(start + head + r"\s+(?:of|in)" + between + modifier + plural + end)
+        variants.append(start + _verb(words[-1]) + between + modifier + plural + end)
         coordinated = r"(?:\s*,\s*[\w\-]+|\s+(?:and|or|&)\s+[\w\-]+)+"
         # Only the modifier is the hit ("drug" in "drug and arms trafficking"), so the
         # other category's own phrase is not swallowed by this one.

@@ -39,12 +39,27 @@ def _overlaps(span_start: int, span_end: int, spans: list[Span]) -> bool:
 def _crimes(
     lex: Lexicon, document: Document, names: list[Span]
 ) -> tuple[tuple[str, ...], tuple[Span, ...]]:
-    """Categories named in the text, outside the names of agencies and outlets."""
+    """Categories named in the text, outside agency and outlet names and excluding sentences."""
+    text = document.text
     keys: dict[str, Span] = {}
-    for hit in lex.crimes.find(document.text):
-        if not _overlaps(hit.start, hit.end, names) and hit.key not in keys:
-            keys[hit.key] = Span(hit.start, hit.end, hit.text)
+    for hit in lex.crimes.find(text):
+        if hit.key in keys or _overlaps(hit.start, hit.end, names):
+            continue
+        if lex.exclusions.find(sentence_around(text, hit.start, hit.end)):
+            continue  # "Cybercrime ... is left to separate talks"
+        keys[hit.key] = Span(hit.start, hit.end, hit.text)
     return tuple(keys), tuple(keys.values())
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) that holds ``text[start:end]``."""
+    before = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? ")))
+    stops = [
+        i
+        for i in (text.find("\n", end), *(text.find(p, end) for p in (". ", "! ", "? ")))
+        if i >= 0
+    ]
+    return text[before + 1 : min(stops, default=len(text))]
 
 
 def _agreement_class(lex: Lexicon, places: list[Span]) -> URIRef | None:

@@ -89,7 +89,8 @@ def parse_span(lexicon: Lexicon, text: str, span: Span) -> Timeline | None:
         if any(marker.end <= hit.start for marker in markers):
             return None  # "every 18 months" recurs; it is not a deadline
         unit = hit.values[0]
-        value = _number_before(text[: hit.start]) or _ordinal_after(text, hit, unit)
+        value = _and_a_half(text, hit) or _number_before(text[: hit.start])
+        value = value or _ordinal_after(text, hit, unit)
         if value is None:
             continue
         return Timeline(value, str(unit), months_of(value, unit), span)
@@ -106,6 +107,18 @@ def _number_before(prefix: str) -> Decimal | None:
         value = number_value(" ".join(words[i:]))
         if value is not None:
             return value
+    return None
+
+
+def _and_a_half(text: str, hit) -> Decimal | None:
+    """'two and a half years' and 'a year and a half' are 2.5 and 1.5 of the unit."""
+    before = re.search(r"([\w-]+)\s+and\s+a\s+half[\s-]*$", text[: hit.start].lower())
+    if before:
+        whole = number_value(before.group(1))
+        return whole + Decimal("0.5") if whole is not None else None
+    if re.match(r"\s+and\s+a\s+half\b", text[hit.end :].lower()):
+        whole = _number_before(text[: hit.start])
+        return whole + Decimal("0.5") if whole is not None else None
     return None
 
 
