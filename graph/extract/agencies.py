@@ -22,7 +22,7 @@ from rdflib import URIRef
 from graph.documents.model import BlockKind, Document, Span
 from graph.extract.actors import nation_mentions
 from graph.extract.facts import ActorMention, NewAgency
-from graph.extract.names import capitalized_runs, proper_name_before
+from graph.extract.names import capitalized_runs, proper_name_after, proper_name_before
 from graph.lexicon import ActorEntry, Lexicon
 from graph.namespaces import ID, agency_iri
 
@@ -98,10 +98,34 @@ class AgencyRecognizer:
         return fitting[0] if fitting else None
 
     def gazetteer_names(self) -> None:
-        for hit in self.lexicon.agency_names.find(self.text):
+        hits = self.lexicon.agency_names.find(self.text)
+        owned = {id(h): self._possessive_owner(Span(h.start, h.end, h.text)) for h in hits}
+        # Possessive mentions first: "Bangladesh's Ministry of Home Affairs" is Bangladesh's,
+        # whatever else shares the name, and so is every later bare mention of that name.
+        for hit in sorted(hits, key=lambda h: owned[id(h)] is None):
+            span = Span(hit.start, hit.end, hit.text)
+            owner = owned[id(hit)]
+            full = proper_name_after(self.text, hit.start)
+            if full is not None and full.end > hit.end:
+                # "Ministry of Security and Civil Protection" is not the gazetteer's
+                # "Ministry of Security": a longer name is another body.
+                if owner is not None and (iri := self._new_agency(full, None)) is not None:
+                    self.found.add(iri, full)
+                    self.found.labels.setdefault(full.text, iri)
+                continue
+            if owner is not None:
+                own = [e for e in hit.values if e.owner == owner]
+                iri = own[0].iri if own else self._new_agency(span, None)
+                if iri is not None:
+                    self.found.add(iri, span)
+                    self.found.labels.setdefault(hit.text, iri)
+                continue
+            if hit.text in self.found.labels:
+                self.found.add(self.found.labels[hit.text], span)
+                continue
             chosen = self._choose(hit.values, hit.text)
             if chosen is not None:
-                self.found.add(chosen.iri, Span(hit.start, hit.end, hit.text))
+                self.found.add(chosen.iri, span)
                 if chosen.acronym:
                     self.found.acronyms.setdefault(chosen.acronym, chosen.iri)
 

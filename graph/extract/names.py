@@ -27,6 +27,11 @@ def _is_capitalized(token: str) -> bool:
     return token[:1].isupper()
 
 
+def _ends_sentence(token: str) -> bool:
+    """'Gendarmerie.' closes a sentence; 'U.S.' is an abbreviation."""
+    return token.endswith(".") and token.count(".") == 1
+
+
 def _is_possessive(token: str) -> bool:
     return token.endswith(("'s", "’s", "s'", "s’")) and len(token) > 2
 
@@ -52,7 +57,7 @@ def proper_name_before(text: str, position: int) -> Span | None:
         if kept and _crosses_line(text, token, kept[-1]):
             break
         if _is_capitalized(word) and word not in {"The", "A", "An"}:
-            if _is_possessive(word):
+            if _is_possessive(word) or (kept and _ends_sentence(word)):
                 break
             kept.append(token)
             continue
@@ -92,6 +97,8 @@ def proper_name_after(text: str, position: int) -> Span | None:
             if _is_possessive(word):
                 break
             kept.append(token)
+            if _ends_sentence(word):
+                break
             continue
         following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
         if kept and word in _CONNECTORS and word != "," and _is_capitalized(following):
