@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 
 from graph.namespaces import DCTERMS, ID
 from graph.ontology.files import model_files, model_graph
@@ -61,4 +61,8 @@ def model_subset(graphs: Iterable[Graph]) -> Graph:
     for node in referenced:
         for triple in model.triples((node, None, None)):
             subset.add(triple)
+    # One hop further, types only: an agency's nation or organization must be known as one.
+    for node in {o for o in subset.objects() if isinstance(o, URIRef)} - referenced:
+        for kind in model.objects(node, RDF.type):
+            subset.add((node, RDF.type, kind))
     return subset

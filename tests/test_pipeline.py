@@ -71,3 +71,14 @@ def test_cli_load_refuses_a_bad_file_and_keeps_the_rest(tmp_path: Path) -> None:
     with EmbeddedStore(tmp_path / "s") as store:
         assert document_iri("eu") in store.graph_names()
         assert document_iri("broken") not in store.graph_names()
+
+
+def test_an_agency_of_an_organization_that_is_no_party_validates(tmp_path: Path) -> None:
+    from graph.pipeline import process_upload
+
+    text = (
+        "Serbia and Montenegro sign a protocol against drug trafficking.\n\n"
+        "Europol will support the joint team.\n"
+    )
+    processed = process_upload(text.encode(), "europol.txt")
+    assert processed.report.conforms, [str(v) for v in processed.report.violations]
