@@ -48,6 +48,7 @@ class Lexicon:
     modifier_words: PhraseIndex[str]
     mechanism_openers: PhraseIndex[str]
     exclusions: PhraseIndex[str]
+    safeguard_content: PhraseIndex[str]
     actors: dict[URIRef, ActorEntry]
 
     def cue_index(self, term: URIRef) -> PhraseIndex[URIRef]:
@@ -149,6 +150,10 @@ def build_lexicon(graph: Graph) -> Lexicon:
         ),
         exclusions=PhraseIndex(
             ((str(c), "exclusion") for c in graph.objects(PG.addresses, PG.exclusionCue)),
+            case_sensitive=False,
+        ),
+        safeguard_content=PhraseIndex(
+            ((str(c), "safeguard") for c in graph.objects(PG.Safeguard, PG.contentCue)),
             case_sensitive=False,
         ),
         actors={**nations, **organizations, **agencies, **media},

@@ -30,6 +30,7 @@ _ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9.&\-]{1,14})\)")
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['’]s\s+$")
 _CELL_DEFINITION = re.compile(r"^(.*?\S)\s*\(([A-Za-z][A-Za-z0-9.&\-]{1,14})\)$")
 _MIN_BARE_ACRONYM = 3
+_POSSESSIVE_PREFIX = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:The|the)\s+")
 
 
@@ -106,7 +107,7 @@ class AgencyRecognizer:
             span = Span(hit.start, hit.end, hit.text)
             owner = owned[id(hit)]
             full = proper_name_after(self.text, hit.start)
-            if full is not None and full.end > hit.end:
+            if full is not None and full.end > hit.end and not self._names_another(full, hit.end):
                 # "Ministry of Security and Civil Protection" is not the gazetteer's
                 # "Ministry of Security": a longer name is another body.
                 if owner is not None and (iri := self._new_agency(full, None)) is not None:
@@ -168,6 +169,13 @@ class AgencyRecognizer:
         self.found.add(iri, acronym_span)
         self.found.acronyms[acronym] = iri
         self.found.labels[name.text] = iri
+
+    def _names_another(self, full: Span, end: int) -> bool:
+        """'Guardia Civil and Policía Nacional': what follows 'and' is a body of its own."""
+        rest = self.text[end : full.end]
+        if not re.match(r"\s*(?:,|and\b|&)", rest):
+            return False
+        return self._has_head_word(rest) or bool(self.lexicon.agency_names.find(rest))
 
     def _gazetteer_entry(self, name: str, acronym: str) -> ActorEntry | None:
         entry = self._choose(self.lexicon.agency_names.lookup(name), name)
@@ -253,6 +261,10 @@ class AgencyRecognizer:
         return self.parties[0] if self.parties else (earlier[-1].iri if earlier else None)
 
     def _new_agency(self, name: Span, acronym: str | None) -> URIRef | None:
+        possessive = _POSSESSIVE_PREFIX.match(name.text)
+        if possessive:  # "Uzbekistan's Ministry of Internal Affairs" in a cell
+            start = name.start + possessive.end()
+            name = Span(start, name.end, self.text[start : name.end])
         owner = self.owner_of(name)
         if owner is None:
             return None

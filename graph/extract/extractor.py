@@ -145,7 +145,7 @@ def extract(document: Document, lex: Lexicon | None = None) -> DocumentFacts:
         for block in document.blocks
         if block.kind is BlockKind.TABLE
         for label in tables.item_labels(lex, block)
-    }
+    } | sections.pillar_labels(document)
     recognizer = AgencyRecognizer(lex, document, nations, the_parties)
     agencies = recognizer.run(excluded)
     agency_spans = agencies.name_spans()

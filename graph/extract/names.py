@@ -17,6 +17,7 @@ from graph.documents.model import Span
 _CONNECTORS = {
     "of", "for", "the", "and", "on", "against", "to", "in", "de", "da", "do", "dos", "das", "del",
     "la", "las", "los", "le", "les", "des", "du", "di", "y", "e", "et", "und", "für", "&",
+    "pour", "par", "contre", "sur", "au", "aux", "con", "para", "por", "contra", "em", "à",
 }  # fmt: skip
 _ARTICLE_AFTER = {"of", "for", "on", "against", "to", "in"}
 _TOKEN = re.compile(r"[^\W\d_][\w.’'\-]*|\d+|,|&|[^\w\s]")

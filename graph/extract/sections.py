@@ -19,6 +19,7 @@ from graph.lexicon import Lexicon
 from graph.namespaces import PG
 
 _MAX_LABEL_WORDS = 9
+_SAFEGUARD_SHARE = 0.6
 # "Label: description", "Label — description" or "Label – description" (not a hyphen).
 _LABEL_SEPARATOR = re.compile(r":|\s[—–]\s")
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]*:)\s*$")
@@ -51,10 +52,22 @@ def lists_in_context(document: Document) -> list[ListInContext]:
 
 
 def is_safeguard_list(lexicon: Lexicon, context: ListInContext) -> bool:
+    """By its heading, by its lead-in, or by what most of its plain-sentence bullets say."""
     cues = lexicon.cue_index(PG.Safeguard)
     if context.heading is not None and cues.find(context.heading.text):
         return True
-    return context.lead_in is not None and bool(cues.find(context.lead_in))
+    if context.lead_in is not None and cues.find(context.lead_in):
+        return True
+    items = context.block.items
+    if len(items) < 2 or _is_pillar_list(items):
+        return False
+    speaking = sum(bool(lexicon.safeguard_content.find(i.text) or cues.find(i.text)) for i in items)
+    return speaking >= _SAFEGUARD_SHARE * len(items)
+
+
+def _is_pillar_list(items: tuple[Span, ...]) -> bool:
+    labelled = sum(_label_and_description("", item) is not None for item in items)
+    return labelled * 2 > len(items)
 
 
 def _label_and_description(text: str, item: Span) -> tuple[Span, Span | None] | None:
@@ -96,6 +109,17 @@ def pillar_commitments(document: Document, context: ListInContext) -> list[Commi
         )
         for item, (label, description) in labelled
     ]
+
+
+def pillar_labels(document: Document) -> set[str]:
+    """The 'Label' of every 'Label: description' bullet: names of commitments, never agencies."""
+    return {
+        pair[0].text
+        for block in document.blocks
+        if block.kind is BlockKind.BULLET_LIST
+        for item in block.items
+        if (pair := _label_and_description(document.text, item)) is not None
+    }
 
 
 def safeguards(context: ListInContext) -> list[SafeguardFact]:
