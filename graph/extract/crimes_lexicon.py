@@ -34,18 +34,18 @@ class CrimeHit:
 def _inflected_last_word(word: str) -> str:
     """A pattern for the last word with its plural and, for '-ing' nouns, agent/participle forms."""
     if word.endswith("ing") and len(word) > 5:
-        stem = re.escape(word[:-3])
+        stem = phrase_body(word[:-3])
         return rf"{stem}(?:ing|ings|ers?|ed)"
     if word.endswith("y") and len(word) > 3:
-        return rf"{re.escape(word[:-1])}(?:y|ies)"
-    return rf"{re.escape(word)}(?:s|es)?"
+        return rf"{phrase_body(word[:-1])}(?:y|ies)"
+    return rf"{phrase_body(word)}(?:s|es)?"
 
 
 def _verb(word: str) -> str:
     """The verb of an '-ing' noun: 'smuggling' → smuggle(s/d), 'trafficking' → traffic(s/ked)."""
-    stem = re.escape(word[:-3])
+    stem = phrase_body(word[:-3])
     if word[:-3].endswith("ck"):
-        return rf"(?:{stem}ed|{re.escape(word[:-4])}s?)"
+        return rf"(?:{stem}ed|{phrase_body(word[:-4])}s?)"
     return rf"{stem}(?:e|es|ed|s)?"
 
 

@@ -19,7 +19,11 @@ _CONNECTORS = {
     "la", "las", "los", "le", "les", "des", "du", "di", "y", "e", "et", "und", "für", "&",
     "pour", "par", "contre", "sur", "au", "aux", "con", "para", "por", "contra", "em", "à",
 }  # fmt: skip
-_ARTICLE_AFTER = {"of", "for", "on", "against", "to", "in"}
+_ARTICLE_AFTER = {
+    "of", "for", "on", "against", "to", "in", "de", "pour", "contre", "par", "sur", "para", "por",
+    "contra", "con", "em", "et", "y", "e",
+}  # fmt: skip
+_MAX_CONNECTOR_RUN = 2
 _TOKEN = re.compile(r"[^\W\d_][\w.’'\-]*|\d+|,|&|[^\w\s]")
 _WINDOW = 250
 
@@ -52,6 +56,7 @@ def proper_name_before(text: str, position: int) -> Span | None:
         return None
     kept: list[re.Match[str]] = []
     seen_and = False
+    lower_run = 0  # connectors in a row: "pour la", "et des", "of the"
     for index in range(len(tokens) - 1, -1, -1):
         token = tokens[index]
         word = token.group()
@@ -61,11 +66,12 @@ def proper_name_before(text: str, position: int) -> Span | None:
             if _is_possessive(word) or (kept and _ends_sentence(word)):
                 break
             kept.append(token)
+            lower_run = 0
             continue
         previous = tokens[index - 1].group() if index > 0 else ""
-        after_article = bool(kept) and kept[-1].group() == "the" and word in _ARTICLE_AFTER
-        if not kept or not (_is_capitalized(kept[-1].group()) or after_article):
+        if not kept or lower_run >= _MAX_CONNECTOR_RUN:
             break
+        lower_run += 1
         if word == "the" and previous not in _ARTICLE_AFTER:
             break
         if word == "and":
@@ -86,6 +92,24 @@ def proper_name_before(text: str, position: int) -> Span | None:
     return Span(start, end, text[start:end])
 
 
+def _leads_to_a_name(tokens: list[re.Match[str]], index: int) -> bool:
+    """A connector run ('pour la', 'de') that a capitalized word follows within the name.
+
+    'and' joins only capitalized words ("Customs and Border Protection"); "X and the Y"
+    names two bodies.
+    """
+    runs = 1 if tokens[index].group() in {"and", "&", ","} else _MAX_CONNECTOR_RUN
+    for step in range(1, runs + 1):
+        if index + step >= len(tokens):
+            return False
+        word = tokens[index + step].group()
+        if _is_capitalized(word):
+            return True
+        if word not in _CONNECTORS or word in {",", "and", "&"}:
+            return False
+    return False
+
+
 def proper_name_after(text: str, position: int) -> Span | None:
     """The capitalized name that starts right after ``position`` (e.g. after 'according to')."""
     tokens = _tokens(text, position, min(len(text), position + _WINDOW))
@@ -101,8 +125,7 @@ def proper_name_after(text: str, position: int) -> Span | None:
             if _ends_sentence(word):
                 break
             continue
-        following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
-        if kept and word in _CONNECTORS and word != "," and _is_capitalized(following):
+        if kept and word in _CONNECTORS and _leads_to_a_name(tokens, index):
             kept.append(token)
             continue
         break

@@ -66,8 +66,15 @@ def header_role(lexicon: Lexicon, header: str) -> str | None:
     return best[1] if best else None
 
 
-def _content_role(lexicon: Lexicon, cells: list[Span], agencies: AgencyRecognizer) -> str:
-    """What most cells of a column state, for a header without cues."""
+def _content_role(
+    lexicon: Lexicon, cells: list[Span], agencies: AgencyRecognizer, *, headed: bool
+) -> str:
+    """What most cells of a column state, for a header without cues.
+
+    Recurrences and spans count whatever the column is called; a column of
+    agency names leads only when nothing else is said of it ("Partners" names
+    bodies that take part, not the lead).
+    """
     if not cells:
         return OTHER
     recurrences = sum(parse_recurrence(lexicon, c.text, c) is not None for c in cells)
@@ -75,7 +82,7 @@ def _content_role(lexicon: Lexicon, cells: list[Span], agencies: AgencyRecognize
     if (recurrences + spans) * 2 > len(cells):
         return FREQUENCY if recurrences >= spans else TIMELINE
     named = sum(agencies.resolve_cell(c, create=False) is not None for c in cells)
-    if named * 2 > len(cells):
+    if not headed and named * 2 > len(cells):
         return AGENCY
     return OTHER
 
@@ -123,7 +130,8 @@ def column_roles(lexicon: Lexicon, block: Block, agencies: AgencyRecognizer) -> 
     for index in range(width):
         if index != item and roles[index] in (None, ITEM):
             cells = [c for r in block.rows if (c := _cell_text(r, index)) is not None]
-            roles[index] = _content_role(lexicon, cells, agencies)
+            headed = bool(headers[index : index + 1] and headers[index].strip())
+            roles[index] = _content_role(lexicon, cells, agencies, headed=headed)
     if OUTCOME not in roles:
         # A column with no header at all may hold the outcome; a named one ("Notes") does not.
         first_text = next(
