@@ -204,3 +204,12 @@ def test_crime_verbs_and_longer_inversions() -> None:
         )
     }
     assert found == {"migrant-smuggling", "smuggling-of-goods", "money-laundering"}
+
+
+def test_a_crime_left_out_anywhere_is_left_out_everywhere() -> None:
+    text = (
+        "Guatemala and Mexico sign a pact against extortion and corruption. Anti-corruption "
+        "cases are not covered by this agreement.\n"
+    )
+    (agreement,) = _extract(text).agreements
+    assert agreement.crimes == ("extortion",)

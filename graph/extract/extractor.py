@@ -42,13 +42,16 @@ def _crimes(
     """Categories named in the text, outside agency and outlet names and excluding sentences."""
     text = document.text
     keys: dict[str, Span] = {}
+    excluded: set[str] = set()
     for hit in lex.crimes.find(text):
-        if hit.key in keys or _overlaps(hit.start, hit.end, names):
+        if _overlaps(hit.start, hit.end, names):
             continue
         if lex.exclusions.find(sentence_around(text, hit.start, hit.end)):
-            continue  # "Cybercrime ... is left to separate talks"
-        keys[hit.key] = Span(hit.start, hit.end, hit.text)
-    return tuple(keys), tuple(keys.values())
+            excluded.add(hit.key)  # "Cybercrime ... is left to separate talks", everywhere
+        elif hit.key not in keys:
+            keys[hit.key] = Span(hit.start, hit.end, hit.text)
+    kept = {key: span for key, span in keys.items() if key not in excluded}
+    return tuple(kept), tuple(kept.values())
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
