@@ -30,7 +30,6 @@ PREFIXES: dict[str, object] = {
 }
 
 CRIME_SCHEME = URIRef(ID + "crime/")
-FREQUENCY_SCHEME = URIRef(ID + "frequency/")
 
 
 def slug(text: str) -> str:

@@ -17,7 +17,7 @@ from rdflib import URIRef
 from graph.documents.model import BlockKind, Document, Span
 from graph.extract.facts import ActorMention
 from graph.extract.names import proper_name_after
-from graph.lexicon import ActorEntry, Lexicon
+from graph.lexicon import Lexicon
 from graph.namespaces import PG, media_iri
 
 _CONTINUED_NAME = re.compile(r"[ \t]+[A-Z]")  # "The Australian Federal Police" is no outlet
@@ -106,7 +106,3 @@ def parties(
     counts = Counter(m.iri for m in mentions if m.kind in ("nation", "organization"))
     ranked = [iri for iri, n in counts.most_common() if n >= 2]
     return tuple(ranked[:2])
-
-
-def entry(lexicon: Lexicon, iri: URIRef) -> ActorEntry | None:
-    return lexicon.actors.get(iri)

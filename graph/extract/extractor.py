@@ -147,7 +147,7 @@ def extract(document: Document, lex: Lexicon | None = None) -> DocumentFacts:
         label
         for block in document.blocks
         if block.kind is BlockKind.TABLE
-        for label in tables.item_labels(lex, block)
+        for label in tables.item_labels(block)
     } | sections.pillar_labels(document)
     recognizer = AgencyRecognizer(lex, document, nations, the_parties)
     agencies = recognizer.run(excluded)

@@ -190,6 +190,6 @@ def read_commitments(
     return commitments
 
 
-def item_labels(lexicon: Lexicon, block: Block) -> set[str]:
+def item_labels(block: Block) -> set[str]:
     """First-column texts of a table: names of commitments, never agencies."""
     return {c.text for r in block.rows if (c := _cell_text(r, 0)) is not None}
