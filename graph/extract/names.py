@@ -32,6 +32,10 @@ def _is_capitalized(token: str) -> bool:
     return token[:1].isupper()
 
 
+def _is_acronym(token: str) -> bool:
+    return len(token) >= 2 and token.isalpha() and token.isupper()
+
+
 def _ends_sentence(token: str) -> bool:
     """'Gendarmerie.' closes a sentence; 'U.S.' is an abbreviation."""
     return token.endswith(".") and token.count(".") == 1
@@ -131,6 +135,11 @@ def proper_name_after(text: str, position: int) -> Span | None:
         break
     while kept and not _is_capitalized(kept[-1].group()):
         kept.pop()
+    if len(kept) > 2 and _is_acronym(kept[-1].group()) and not _is_capitalized(kept[-2].group()):
+        # "Border Police Administration of the MUP": the acronym names the parent body.
+        kept.pop()
+        while kept and not _is_capitalized(kept[-1].group()):
+            kept.pop()
     if not kept:
         return None
     start, end = kept[0].start(), kept[-1].end()
