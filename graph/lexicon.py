@@ -116,6 +116,15 @@ def _cues(graph: Graph) -> dict[URIRef, tuple[str, ...]]:
     return {term: tuple(sorted(set(cues))) for term, cues in found.items()}
 
 
+def _cue_words(
+    graph: Graph, term: URIRef, prop: URIRef, *, case_sensitive: bool
+) -> PhraseIndex[str]:
+    """One kind of cue of one term ('name head cues of pg:Agency') as a phrase index."""
+    return PhraseIndex(
+        ((str(cue), str(prop)) for cue in graph.objects(term, prop)), case_sensitive=case_sensitive
+    )
+
+
 def build_lexicon(graph: Graph) -> Lexicon:
     """Read every lexicon of the model graph into phrase indexes."""
     nations = _actor_entries(graph, PG.Nation, "nation")
@@ -136,26 +145,11 @@ def build_lexicon(graph: Graph) -> Lexicon:
         frequencies=PhraseIndex(_concept_phrases(graph, "frequency"), case_sensitive=False),
         cooperation_types=PhraseIndex(_concept_phrases(graph, "cooperation"), case_sensitive=False),
         cues=_cues(graph),
-        head_words=PhraseIndex(
-            ((str(c), "head") for c in graph.objects(PG.Agency, PG.nameHeadCue)),
-            case_sensitive=True,
-        ),
-        modifier_words=PhraseIndex(
-            ((str(c), "modifier") for c in graph.objects(PG.Agency, PG.nameModifierCue)),
-            case_sensitive=True,
-        ),
-        mechanism_openers=PhraseIndex(
-            ((str(c), "mechanism") for c in graph.objects(PG.Commitment, PG.nameModifierCue)),
-            case_sensitive=True,
-        ),
-        exclusions=PhraseIndex(
-            ((str(c), "exclusion") for c in graph.objects(PG.addresses, PG.exclusionCue)),
-            case_sensitive=False,
-        ),
-        safeguard_content=PhraseIndex(
-            ((str(c), "safeguard") for c in graph.objects(PG.Safeguard, PG.contentCue)),
-            case_sensitive=False,
-        ),
+        head_words=_cue_words(graph, PG.Agency, PG.nameHeadCue, case_sensitive=True),
+        modifier_words=_cue_words(graph, PG.Agency, PG.nameModifierCue, case_sensitive=True),
+        mechanism_openers=_cue_words(graph, PG.Commitment, PG.nameModifierCue, case_sensitive=True),
+        exclusions=_cue_words(graph, PG.addresses, PG.exclusionCue, case_sensitive=False),
+        safeguard_content=_cue_words(graph, PG.Safeguard, PG.contentCue, case_sensitive=False),
         actors={**nations, **organizations, **agencies, **media},
     )
 

@@ -129,7 +129,7 @@ class _BlockReader:
         if sections.is_safeguard_list(self.lex, context):
             self.safeguards.extend(sections.safeguards(context))
         else:
-            self.commitments.extend(sections.pillar_commitments(self.document, context))
+            self.commitments.extend(sections.pillar_commitments(context))
 
 
 def _mentions(

@@ -66,11 +66,11 @@ def is_safeguard_list(lexicon: Lexicon, context: ListInContext) -> bool:
 
 
 def _is_pillar_list(items: tuple[Span, ...]) -> bool:
-    labelled = sum(_label_and_description("", item) is not None for item in items)
+    labelled = sum(_label_and_description(item) is not None for item in items)
     return labelled * 2 > len(items)
 
 
-def _label_and_description(text: str, item: Span) -> tuple[Span, Span | None] | None:
+def _label_and_description(item: Span) -> tuple[Span, Span | None] | None:
     """'Joint Task Forces: Multidisciplinary teams ...' → (label, description)."""
     separator = _LABEL_SEPARATOR.search(item.text)
     if separator is None or separator.start() == 0:
@@ -94,12 +94,13 @@ def _label_and_description(text: str, item: Span) -> tuple[Span, Span | None] | 
     return label, Span(start, start + len(stripped), stripped)
 
 
-def pillar_commitments(document: Document, context: ListInContext) -> list[CommitmentFact]:
+def pillar_commitments(context: ListInContext) -> list[CommitmentFact]:
     """One commitment per 'Label: description' bullet, when most bullets read so."""
-    pairs = [(item, _label_and_description(document.text, item)) for item in context.block.items]
-    labelled = [(item, pair) for item, pair in pairs if pair is not None]
-    if len(labelled) * 2 <= len(pairs):
+    items = context.block.items
+    if not _is_pillar_list(items):
         return []
+    pairs = [(item, _label_and_description(item)) for item in items]
+    labelled = [(item, pair) for item, pair in pairs if pair is not None]
     return [
         CommitmentFact(
             label=label.text,
@@ -118,7 +119,7 @@ def pillar_labels(document: Document) -> set[str]:
         for block in document.blocks
         if block.kind is BlockKind.BULLET_LIST
         for item in block.items
-        if (pair := _label_and_description(document.text, item)) is not None
+        if (pair := _label_and_description(item)) is not None
     }
 
 
