@@ -6,7 +6,7 @@ import httpx
 from test_api_support import TOKEN, running_api
 from typer.testing import CliRunner
 
-from graph.cli import app
+from cli import app
 
 runner = CliRunner()
 

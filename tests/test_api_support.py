@@ -29,7 +29,7 @@ def pactgraph_command() -> list[str]:
     script = Path(sys.executable).with_name("pactgraph")
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-c", "from graph.cli import app; app()"]
+    return [sys.executable, "-c", "from cli import app; app()"]
 
 
 def _wait(process: subprocess.Popen, base: str, log: Path, deadline_s: float) -> None:

@@ -14,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 from typer.testing import CliRunner
 
+from cli import app
 from graph.catalog import (
     CatalogError,
     NamedQuery,
@@ -22,7 +23,6 @@ from graph.catalog import (
     load_query_file,
     parse_query,
 )
-from graph.cli import app
 from graph.namespaces import ID
 from graph.store import EmbeddedStore
 

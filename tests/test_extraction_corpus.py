@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graph.cli import app
+from cli import app
 from tests.conftest import CORPUS, SHARED, requires_shared
 
 GENRE = Path(__file__).parent / "fixtures" / "genre"

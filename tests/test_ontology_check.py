@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graph.cli import app
+from cli import app
 from graph.ontology.check import CheckReport, check
 
 PREFIXES = """\

@@ -9,7 +9,7 @@ from lxml import html
 from lxml.html import HtmlElement
 from typer.testing import CliRunner
 
-from graph.cli import app
+from cli import app
 from graph.ontology.docs import write_docs
 
 PREFIXES = """\

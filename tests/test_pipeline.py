@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from graph.cli import app
+from cli import app
 from graph.model_graph import MODEL_GRAPH
 from graph.namespaces import document_iri
 from graph.pipeline import load_paths

@@ -11,7 +11,7 @@ from rdflib.namespace import RDF, RDFS
 from servers import oxigraph_server
 from typer.testing import CliRunner
 
-from graph.cli import app
+from cli import app
 from graph.namespaces import PG, SKOS, crime_iri, document_iri, nation_iri
 from graph.store import EmbeddedStore
 from graph.store.remote import RemoteStore

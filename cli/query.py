@@ -14,8 +14,7 @@ from rdflib.plugins.sparql.parser import parseQuery
 from rich.console import Console
 from rich.table import Table
 
-from graph.catalog import CatalogError, NamedQuery, ParameterError, load_catalog, load_query_file
-from graph.cli.options import (
+from cli.options import (
     AuthOption,
     EndpointOption,
     PasswordOption,
@@ -23,6 +22,7 @@ from graph.cli.options import (
     UserOption,
     store_from_options,
 )
+from graph.catalog import CatalogError, NamedQuery, ParameterError, load_catalog, load_query_file
 from graph.namespaces import PREFIXES
 from graph.store import QuerySyntaxError, StoreError
 from graph.store.media import CSV, JSON_LD, N_TRIPLES, SPARQL_JSON, TURTLE

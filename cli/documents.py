@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from graph.cli.options import (
+from cli.options import (
     AuthOption,
     EndpointOption,
     PasswordOption,

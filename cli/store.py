@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from graph.cli.options import (
+from cli.options import (
     AuthOption,
     EndpointOption,
     PasswordOption,

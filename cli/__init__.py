@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from graph.cli import documents, ontology, query, serve, store
+from cli import documents, ontology, query, serve, store
 
 app = typer.Typer(
     name="pactgraph",
