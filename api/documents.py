@@ -4,16 +4,24 @@ An upload runs the same pipeline as `pactgraph load`: read → extract →
 validate → store. A document that fails validation is refused whole (422
 with the SHACL report) and the store stays as it was. Uploads and removals
 need the write token.
+
+Reading, extraction and validation run in a forked child with a deadline
+(``document_timeout``): a document that would take minutes (megabytes of
+prose, which the extractor reads at about 7 KB/s) is stopped and refused
+instead of holding a worker, and at most ``upload_workers`` such children run
+at once. Only the store write happens in the server process.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
+from threading import Lock, Semaphore
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, File, Path, Request, UploadFile
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, Field
 from rdflib import RDF, Graph, Literal
 from starlette.concurrency import run_in_threadpool
@@ -21,6 +29,7 @@ from starlette.concurrency import run_in_threadpool
 from api import openapi_docs, resource_views
 from api.deps import Services, ServicesDep, WriteAccess
 from api.errors import ApiError
+from api.isolation import ChildLost, Overtime, run_isolated
 from api.resource_common import (
     Limit,
     Offset,
@@ -32,15 +41,24 @@ from api.resource_common import (
     single,
 )
 from api.resource_models import Document, NodeEvidence, Page
-from api.resource_queries import described_query, evidence_query, typed
+from api.resource_queries import described_query, evidence_query, text_query, typed
 from api.resources import json_ld_variant
 from graph.documents.intake import DocumentError
+from graph.lexicon import lexicon
 from graph.namespaces import PG, document_iri
-from graph.pipeline import DocumentRefused, process_upload, remove_document, store_document
+from graph.ontology.files import shapes_graph
+from graph.pipeline import (
+    DocumentRefused,
+    ProcessedDocument,
+    process_upload,
+    remove_document,
+    store_document,
+)
 
 router = APIRouter(tags=["Documents"])
 
 _SKIP = (PG.textContent,)
+_WARMING = Lock()
 Key = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", description="document key")]
 
 
@@ -112,8 +130,34 @@ async def document(request: Request, services: ServicesDep, key: Key) -> Any:
     query = detail_query(iri, "?item a pg:SourceDocument .", (), skip=_SKIP)
     item = single(await describe(services, query), "document", key)
     view = resource_views.document(item, str(request.base_url).rstrip("/"))
-    view.evidence = _evidence(await select(services, evidence_query(iri)))
+    view.evidence = await document_evidence(services, key)
     return respond(request, view)
+
+
+async def document_evidence(services: Services, key: str) -> list[NodeEvidence]:
+    """Every node drawn from the document ``key``, with its quote and offsets."""
+    return _evidence(await select(services, evidence_query(document_iri(key))))
+
+
+async def document_text(services: Services, key: str) -> str:
+    """The stored text of the document ``key`` (evidence offsets count in it); 404 when absent."""
+    rows = await select(services, text_query(document_iri(key)))
+    texts = [str(row["text"]) for row in rows if row.get("text") is not None]
+    if not texts:
+        raise ApiError(404, "not-found", f"no text of a document {key} in the store")
+    return texts[0]
+
+
+@router.get(
+    "/documents/{key}/text",
+    summary="The document's text: the string every evidence offset (oa:start, oa:end) counts in",
+    responses={
+        200: {"content": {"text/plain": {"schema": {"type": "string"}}}, "description": "The text"},
+        **openapi_docs.errors(404),
+    },
+)
+async def text(services: ServicesDep, key: Key) -> PlainTextResponse:
+    return PlainTextResponse(await document_text(services, key))
 
 
 def _node_counts(graph: Graph) -> dict[str, int]:
@@ -124,12 +168,60 @@ def _node_counts(graph: Graph) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def _add(services: Services, data: bytes, filename: str, base: str) -> tuple[int, DocumentAdded]:
+def _read_upload(data: bytes, filename: str) -> ProcessedDocument | str:
+    """The processed document, or why it cannot be read (run in the child)."""
     try:
-        processed = process_upload(data, filename)
-        outcome = store_document(services.store, processed)
+        return process_upload(data, filename)
     except DocumentError as error:
-        raise ApiError(422, "unreadable-document", str(error)) from None
+        return str(error)
+
+
+def _warm() -> None:
+    """Build the lexicon and shapes once in the server, so every child inherits them."""
+    with _WARMING:
+        lexicon()
+        shapes_graph()
+
+
+def _process(services: Services, data: bytes, filename: str) -> ProcessedDocument:
+    """Read, extract and validate in a child with a deadline; ApiError when refused."""
+    settings = services.settings
+    slots = services.extras.setdefault("upload-slots", Semaphore(settings.upload_workers))
+    if not slots.acquire(timeout=settings.document_timeout):
+        raise ApiError(
+            503,
+            "busy",
+            f"{settings.upload_workers} uploads are being extracted; try again later",
+            headers={"Retry-After": "10"},
+        )
+    try:
+        _warm()
+        result = run_isolated(partial(_read_upload, data, filename), settings.document_timeout)
+    except Overtime:
+        raise ApiError(
+            422,
+            "document-too-slow",
+            f"{filename}: extraction took longer than {settings.document_timeout:g} s and was "
+            "stopped; nothing was stored: split the document",
+        ) from None
+    except ChildLost:
+        raise ApiError(
+            500, "extraction-failed", f"{filename}: the extraction process ended without an answer"
+        ) from None
+    finally:
+        slots.release()
+    if isinstance(result, str):
+        raise ApiError(422, "unreadable-document", result)
+    return result
+
+
+def add_document(
+    services: Services, data: bytes, filename: str, base: str
+) -> tuple[int, DocumentAdded]:
+    """Read, extract, validate and store one upload (blocking); 422 with the reason when refused."""
+    processed = _process(services, data, filename)
+    try:
+        outcome = store_document(services.store, processed)
     except DocumentRefused as refused:
         raise ApiError(
             422,
@@ -171,7 +263,9 @@ async def upload(
 ) -> Any:
     data = await file.read()
     base = str(request.base_url).rstrip("/")
-    status, added = await run_in_threadpool(_add, services, data, file.filename or "upload", base)
+    status, added = await run_in_threadpool(
+        add_document, services, data, file.filename or "upload", base
+    )
     return JSONResponse(added.model_dump(mode="json"), status_code=status)
 
 

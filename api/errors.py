@@ -22,7 +22,9 @@ from graph.store.base import NotAcceptableError, QuerySyntaxError, StoreError, U
 
 log = logging.getLogger("pactgraph.api")
 
-_POSITION = re.compile(r"(?:error at |line )(\d+)[:, ]+(?:column )?(\d+)", re.IGNORECASE)
+_POSITION = re.compile(
+    r"(?:error at |line )(\d+)[:, ]+(?:between )?(?:columns? )?(\d+)", re.IGNORECASE
+)
 _PREFIX = re.compile(r"^(?:.*?refused the request: )?(?:\w+: )?error at \d+:\d+: ")
 #: Parser messages list every token they expected; the start says enough.
 MAX_REASON = 240
@@ -104,7 +106,7 @@ def error_response(request: Request, error: ApiError) -> Response:
     return JSONResponse(body.model_dump(exclude_none=True), error.status, headers=error.headers)
 
 
-def _validation_message(error: RequestValidationError) -> str:
+def validation_message(error: RequestValidationError) -> str:
     parts = []
     for issue in error.errors():
         where = ".".join(str(p) for p in issue.get("loc", ()) if p not in ("query", "path"))
@@ -125,7 +127,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:
-        body = ErrorBody(error="invalid-request", message=_validation_message(error))
+        body = ErrorBody(error="invalid-request", message=validation_message(error))
         content = body.model_dump(exclude_none=True)
         content["detail"] = [
             {"loc": list(i.get("loc", ())), "msg": i.get("msg", ""), "type": i.get("type", "")}

@@ -1,30 +1,31 @@
-"""Every query runs in a child process that is killed when its time is up.
+"""Every query runs in a worker process that is killed when its time is up.
 
 pyoxigraph has no way to cancel a running query and a Python thread cannot
-be stopped, but a process can. The runner forks one child per query: the
-child inherits the store exactly as this process holds it (an in-memory
-store included, copy-on-write), runs the query and sends the serialized
-result through a pipe; the parent waits until the deadline and kills the
-child if no answer came, which frees its CPU and memory at once. Measured on
-2 cores: a small query answered through a forked child takes 10-25 ms for a
-150 MB server process (os.fork; multiprocessing's Process took 35-50 ms),
-against 0.03 ms in-process: the price of a hard limit. A semaphore bounds how
-many children run at a time, and the server's event loop never waits on them.
+be stopped, but a process can. The runner keeps a small pool of forked
+workers (``api.workers``): a worker inherits the store exactly as this process
+holds it (an in-memory store included, copy-on-write), runs queries and sends
+serialized results through a pipe; the runner waits until the deadline and
+kills the worker if no answer came, which frees its CPU and memory at once,
+and forks a fresh one for the next query. Forking a child per query cost
+10-25 ms a query on 2 cores; a kept worker costs well under a millisecond
+(bench/README.md). A semaphore bounds how many queries run at a time, and
+the server's event loop never waits on them.
 
-Updates are not run this way: a forked child's writes would go to its own
+A worker sees the store as it was when it was forked, so every write retires
+the pool (``retire``): before the write starts and again before its response
+leaves (``api.deps.require_write`` and ``RetireAfterWrites``), so a client that
+saw its write succeed never reads from an older worker.
+
+Updates are not run in workers: a forked child's writes would go to its own
 copy. They run in the server process (writes need the token anyway).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import pickle
-import select
-import signal
 import threading
-import time
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import pyoxigraph as ox
@@ -32,6 +33,7 @@ from rdflib.term import Node
 
 from api.errors import ApiError
 from api.sparql_text import with_row_cap
+from api.workers import Worker, WorkerLost
 from graph.namespaces import PREFIXES
 from graph.store.base import (
     NotAcceptableError,
@@ -109,15 +111,8 @@ def _locate(source: str, base: str | None, error: QuerySyntaxError) -> QuerySynt
     return error
 
 
-def _child(fd: int, store: Store, job: dict[str, Any]) -> None:
-    """Run one query and write ('ok', Answer) or ('error', class name, message), pickled."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    with os.fdopen(fd, "wb") as channel:
-        channel.write(pickle.dumps(_outcome(store, job)))
-
-
 def _outcome(store: Store, job: dict[str, Any]) -> tuple[Any, ...]:
+    """Run one query: ('ok', Answer) or ('error', class name, message)."""
     kind, sparql, media_type = job["kind"], job["sparql"], job["media_type"]
     try:
         if kind == "bindings":
@@ -143,6 +138,21 @@ class QueryRunner:
         self.timeout = timeout
         self.max_rows = max_rows
         self._slots = threading.BoundedSemaphore(workers)
+        self._lock = threading.Lock()
+        self._idle: list[Worker] = []
+        self._generation = 0
+
+    def retire(self) -> None:
+        """The store changed (or is about to): no worker forked before now answers again."""
+        with self._lock:
+            self._generation += 1
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.kill()
+
+    def close(self) -> None:
+        """Stop the idle workers (busy ones are stopped when they come back)."""
+        self.retire()
 
     def run(
         self,
@@ -195,51 +205,69 @@ class QueryRunner:
             raise ApiError(500, "too-many-rows", "an internal query passed its row limit")
         return rows(normalize_json(answer.payload))
 
+    def _take(self) -> Worker:
+        with self._lock:
+            if self._idle:
+                worker = self._idle.pop()
+                worker.reused = True
+                return worker
+            generation = self._generation
+        return Worker(partial(_outcome, self.store), generation)
+
+    def _give_back(self, worker: Worker) -> None:
+        with self._lock:
+            if worker.generation == self._generation:
+                self._idle.append(worker)
+                return
+        worker.kill()
+
     def _fork(self, job: dict[str, Any]) -> Answer:
-        """Fork, read the answer until the deadline, kill the child if none came."""
-        reader, writer = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: answer, then leave without running any cleanup
-            code = 1
+        """Ask a worker; at the deadline it is killed (and replaced on the next query)."""
+        for attempt in (1, 2):
+            worker = self._take()
             try:
-                os.close(reader)
-                _child(writer, self.store, job)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(writer)
-        try:
-            data = _read(reader, time.monotonic() + self.timeout)
-        finally:
-            os.close(reader)
-            if data is None:
-                os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        if data is None:
-            raise ApiError(
-                503,
-                "timeout",
-                f"the query ran longer than {self.timeout:g} s and was stopped; "
-                "narrow its patterns or add a LIMIT",
-            )
-        if not data:
-            raise ApiError(500, "query-failed", "the query process ended without an answer")
-        return _answer(pickle.loads(data))
+                message = worker.ask(job, self.timeout)
+            except WorkerLost as lost:
+                if lost.timed_out:
+                    raise ApiError(
+                        503,
+                        "timeout",
+                        f"the query ran longer than {self.timeout:g} s and was stopped; "
+                        "narrow its patterns or add a LIMIT",
+                    ) from None
+                if attempt == 1 and worker.reused:
+                    continue  # an idle worker may have been ended meanwhile: a fresh one
+                raise ApiError(
+                    500, "query-failed", "the query process ended without an answer"
+                ) from None
+            self._give_back(worker)
+            return _answer(message)
+        raise AssertionError("unreachable")
 
 
-def _read(fd: int, deadline: float) -> bytes | None:
-    """Everything the child writes until it closes the pipe; None at the deadline."""
-    chunks: list[bytes] = []
-    watch = select.poll()
-    watch.register(fd, select.POLLIN | select.POLLHUP)
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0 or not watch.poll(remaining * 1000):
-            return None
-        chunk = os.read(fd, 1 << 20)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
+class RetireAfterWrites:
+    """ASGI middleware: when a request was a write, retire the query workers again just
+    before its response starts, so no worker forked during the write answers afterwards."""
+
+    def __init__(self, app: Any, runner: QueryRunner) -> None:
+        self.app = app
+        self.runner = runner
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def watched(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start" and scope.get("state", {}).get(WROTE):
+                self.runner.retire()
+            await send(message)
+
+        await self.app(scope, receive, watched)
+
+
+#: Set in a request's state by the write check: the request may change the store.
+WROTE = "pactgraph_writes"
 
 
 def _answer(message: tuple[Any, ...]) -> Answer:

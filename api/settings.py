@@ -24,11 +24,18 @@ class Settings(BaseModel):
     update_endpoint: str | None = Field(None, description="SPARQL update URL of the remote store")
     store_endpoint: str | None = Field(None, description="Graph Store Protocol URL of the remote")
     allow_writes: bool = False
-    token: str | None = Field(None, description="bearer token required for every write")
+    token: str | None = Field(None, repr=False, description="bearer token required for every write")
     timeout: float = Field(30.0, gt=0, description="seconds a query may run before it is stopped")
     max_rows: int = Field(10_000, gt=0, description="most solutions or triples a query returns")
     query_workers: int = Field(4, gt=0, description="queries that may run at the same time")
     max_upload_bytes: int = Field(20_000_000, gt=0, description="largest request body accepted")
+    body_timeout: float = Field(
+        30.0, gt=0, description="seconds a request body may take to arrive in full"
+    )
+    document_timeout: float = Field(
+        120.0, gt=0, description="seconds the extraction of one uploaded document may take"
+    )
+    upload_workers: int = Field(2, gt=0, description="uploads extracted at the same time")
     cors_origins: list[str] = Field(default_factory=list)
     queries_dir: Path | None = Field(None, description="folder of named .rq queries")
     load_model: bool = Field(

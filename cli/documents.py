@@ -33,6 +33,7 @@ from graph.pipeline import (
     process_many,
     remove_document,
 )
+from graph.store.base import StoreError
 
 console = Console(stderr=True)
 _FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld"}
@@ -149,8 +150,27 @@ def load_command(
         ) as progress,
     ):
         task = progress.add_task("extracting and loading", total=len(files))
-        outcomes = load_paths(target, files, on_outcome=lambda _: progress.advance(task))
+        outcomes: list[Outcome] = []
+
+        def done(outcome: Outcome) -> None:
+            outcomes.append(outcome)
+            progress.advance(task)
+
+        try:
+            load_paths(target, files, on_outcome=done)
+        except StoreError as error:
+            failed = error
+        else:
+            failed = None
     console.print(_summary(outcomes))
+    if failed is not None:
+        console.print(
+            f"[red]pactgraph load: the store failed after {len(outcomes)} of {len(files)} "
+            f"document(s):[/red] {failed}\nThe documents listed as loaded, replaced or unchanged "
+            "are stored whole; each other one is stored whole or not at all. Run the same "
+            "load again to finish."
+        )
+        raise typer.Exit(1)
     if any(o.status == "refused" for o in outcomes):
         raise typer.Exit(1)
 

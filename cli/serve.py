@@ -21,6 +21,14 @@ def _settings(**options: object) -> Settings:
         raise typer.BadParameter(messages) from None
 
 
+def interface_url(host: str, port: int) -> str:
+    """The address a browser opens: the overview page of the served interface."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
@@ -52,6 +60,12 @@ def serve(
     max_rows: Annotated[int, typer.Option(help="Most rows (or triples) a query returns.")] = 10_000,
     workers: Annotated[int, typer.Option(help="Queries that may run at once.")] = 4,
     max_upload: Annotated[int, typer.Option(help="Largest request body in bytes.")] = 20_000_000,
+    body_timeout: Annotated[
+        float, typer.Option(help="Seconds a request body may take to arrive in full.")
+    ] = 30.0,
+    document_timeout: Annotated[
+        float, typer.Option(help="Seconds the extraction of one uploaded document may take.")
+    ] = 120.0,
     cors_origin: Annotated[
         list[str] | None,
         typer.Option(help="Origin allowed by CORS (repeatable; none by default)."),
@@ -79,6 +93,8 @@ def serve(
         max_rows=max_rows,
         query_workers=workers,
         max_upload_bytes=max_upload,
+        body_timeout=body_timeout,
+        document_timeout=document_timeout,
         cors_origins=cors_origin or [],
         queries_dir=queries,
         load_model=load_model,
@@ -88,6 +104,7 @@ def serve(
     except (StoreError, CatalogError) as error:
         typer.echo(f"pactgraph serve: {error}", err=True)
         raise typer.Exit(1) from None
+    typer.echo(f"pactgraph: the web interface is at {interface_url(host, port)}")
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

@@ -66,19 +66,26 @@ class Recorder:
 
 
 @contextmanager
-def running_recorder() -> Iterator[Recorder]:
-    """A running Recorder; its ``calls`` prove whether a store reached out."""
-    state = Recorder()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), state.handler())
-    state.url = f"http://127.0.0.1:{server.server_address[1]}"
+def http_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """``handler`` served by a thread on a free loopback port; yields the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield state
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextmanager
+def running_recorder() -> Iterator[Recorder]:
+    """A running Recorder; its ``calls`` prove whether a store reached out."""
+    state = Recorder()
+    with http_server(state.handler()) as url:
+        state.url = url
+        yield state
 
 
 def free_port() -> int:

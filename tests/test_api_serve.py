@@ -41,5 +41,9 @@ def test_serve_answers_and_takes_the_token_from_the_environment(tmp_path) -> Non
             headers={**update, "authorization": f"Bearer {TOKEN}"},
         )
         assert allowed.status_code == 204
+        port = api.base.rsplit(":", 1)[1]
+        printed = (tmp_path / f"serve-{port}.log").read_text(encoding="utf-8")
+        assert f"the web interface is at {api.base}/" in printed
+        assert httpx.get(f"{api.base}/").headers["content-type"].startswith("text/html")
         spec = httpx.get(f"{api.base}/openapi.json").json()
         assert {"/sparql", "/update", "/store", "/queries", "/commitments"} <= set(spec["paths"])

@@ -94,7 +94,7 @@ def children_of(pid: int) -> list[int]:
 
 
 @contextmanager
-def serving(app: object) -> Iterator[str]:
+def serving(app: object, log_level: str = "warning") -> Iterator[str]:
     """``app`` served by uvicorn in a thread of this process on a free port; yields its URL.
 
     For clients that need a real socket (SPARQLWrapper, rdflib's SPARQLStore)
@@ -105,7 +105,7 @@ def serving(app: object) -> Iterator[str]:
     import uvicorn
 
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level=log_level, lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

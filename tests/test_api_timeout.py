@@ -3,7 +3,7 @@
 A deliberately slow query (a four-way cross product) runs against `pactgraph
 serve --timeout 3` while /health is asked; the health answer must come while
 the slow query still runs, the slow query must end in a 503, and its worker
-process must be gone afterwards.
+process must be gone afterwards (the quick query's worker is kept for the next query).
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ def test_a_slow_query_is_stopped_and_the_server_keeps_answering(tmp_path: Path) 
 
         worker = threading.Thread(target=slow_query)
         worker.start()
-        assert _wait_for_a_worker(api.pid), "the slow query never started a worker"
+        slow_workers = _wait_for_a_worker(api.pid)
+        assert slow_workers, "the slow query never started a worker"
         health = httpx.get(f"{api.base}/health", timeout=30)
         quick = httpx.get(f"{api.base}/sparql", params={"query": "ASK { ?s ?p 7 }"}, timeout=30)
         still_running = not finished.is_set()
@@ -61,5 +62,5 @@ def test_a_slow_query_is_stopped_and_the_server_keeps_answering(tmp_path: Path) 
         slow = outcome["slow"]
         assert slow.status_code == 503
         assert slow.json()["error"] == "timeout"
-        assert children_of(api.pid) == []
+        assert not set(slow_workers) & set(children_of(api.pid))
         assert httpx.get(f"{api.base}/sparql", params={"query": "ASK {}"}).status_code == 200

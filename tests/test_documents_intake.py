@@ -131,7 +131,7 @@ def test_document_key_is_the_slug_of_the_stem(name: str, key: str) -> None:
             "ctl.txt: binary content: 4 of 9 characters (44%) are control characters, "
             "the first at byte 3 (line 2)",
         ),
-        (b"\xff\xfeh\x00i\x00", "wide.txt", "wide.txt: UTF-16 text (byte-order mark at byte 0)"),
+        (b"\xff\xfeh\x00\x00\xdc", "wide.txt", "wide.txt: not valid byte-order-marked UTF-16"),
         (b"PK\x03\x04rest", "memo.docx", "memo.docx: binary content: the file is a ZIP archive"),
         (b"{\\rtf1 hello}", "memo.txt", "memo.txt: binary content: the file is an RTF document"),
         (b"hello", "fake.pdf", "fake.pdf: not a PDF: no '%PDF-' header in the first 1024 bytes"),

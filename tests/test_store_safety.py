@@ -106,3 +106,13 @@ def test_keywords_inside_strings_and_comments_are_harmless(store: EmbeddedStore)
 def test_unparseable_requests_mentioning_keywords_are_refused(store: EmbeddedStore) -> None:
     with pytest.raises(QuerySyntaxError, match="cannot be checked"):
         store.query("SELECT * WHERE { SERVICE <http://x/> { ?s ?p }")
+
+
+def test_a_keyword_inside_a_longer_name_is_no_keyword() -> None:
+    """prov:wasDerivedFrom or pg:reload hold no FROM or LOAD: such text is not even parsed
+    (an unparseable one is left to the engine's own syntax error)."""
+    assert inspect_query("SELECT * WHERE { ?s prov:wasDerivedFrom ?d . ?d pg:reload ?x") == (
+        inspect_query("ASK {}")
+    )
+    with pytest.raises(QuerySyntaxError, match="cannot be checked"):
+        inspect_query("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p")

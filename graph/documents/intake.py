@@ -51,7 +51,9 @@ BINARY_FORMATS = (  # magic bytes of formats people try instead of text, for a u
     (b"GIF8", "a GIF image"),
     (b"\x1f\x8b", "a gzip archive"),
 )
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+UTF16_SAMPLE = 4096  # bytes looked at to recognise UTF-16 without a byte-order mark
+UTF16_NUL_SHARE = 0.6  # of the high (or low) bytes that are NUL in UTF-16 of Latin text
 CONTROL_RATIO_LIMIT = 0.05  # more control characters than this share means binary content
 CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # Cc but tab, newlines, form feed
 SAVE_AS = "save it as .txt, .md, .html or .pdf"
@@ -163,35 +165,60 @@ def _text(data: bytes, name: str) -> str:
 
 
 def _decoded(data: bytes, name: str) -> str:
-    """UTF-8 text without its byte-order mark, refused when it is binary, not UTF-8 or blank."""
-    if data.startswith(UTF16_BOMS):
-        raise DocumentError(f"{name}: UTF-16 text (byte-order mark at byte 0); save it as UTF-8")
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise DocumentError(
-            f"{name}: binary content: NUL byte at byte {nul} (line {_line_of(data, nul)})"
-        )
-    skip = len(UTF8_BOM) if data.startswith(UTF8_BOM) else 0
+    """The text without its byte-order mark, refused when it is binary, undecodable or blank.
+
+    UTF-8 is the default; UTF-16 is recognised by its byte-order mark or, without
+    one, by the NUL half of every character that mostly-Latin text leaves in it.
+    """
+    encoding, skip, how = _encoding(data)
+    if encoding == "utf-8":
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            raise DocumentError(
+                f"{name}: binary content: NUL byte at byte {nul} (line {_line_of(data, nul)})"
+            )
     try:
-        text = data[skip:].decode("utf-8")
+        text = data[skip:].decode(encoding)
     except UnicodeDecodeError as error:
         offset = skip + error.start
+        what = "UTF-8" if encoding == "utf-8" else f"{how} UTF-16"
         raise DocumentError(
-            f"{name}: not valid UTF-8 at byte {offset} (line {_line_of(data, offset)}): "
+            f"{name}: not valid {what} at byte {offset} (line {_line_of(data, offset)}): "
             f"0x{data[offset]:02x}; save the file as UTF-8"
         ) from None
-    _refuse_control_characters(text, data, skip, name)
+    _refuse_control_characters(text, data, (encoding, skip), name)
     if not text.strip():
         raise DocumentError(f"{name}: the file holds only whitespace ({len(data)} bytes)")
     return text
 
 
-def _refuse_control_characters(text: str, data: bytes, skip: int, name: str) -> None:
+def _encoding(data: bytes) -> tuple[str, int, str]:
+    """(Python codec, bytes of byte-order mark to skip, how it was recognised)."""
+    if data.startswith(UTF8_BOM):
+        return "utf-8", len(UTF8_BOM), "byte-order mark"
+    for bom, codec in UTF16_BOMS.items():
+        if data.startswith(bom):
+            return codec, len(bom), "byte-order-marked"
+    sample = data[: min(len(data), UTF16_SAMPLE) // 2 * 2]
+    if len(sample) >= 4:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        half = len(sample) // 2
+        if odd >= UTF16_NUL_SHARE * half and even < CONTROL_RATIO_LIMIT * half:
+            return "utf-16-le", 0, "BOM-less little-endian"
+        if even >= UTF16_NUL_SHARE * half and odd < CONTROL_RATIO_LIMIT * half:
+            return "utf-16-be", 0, "BOM-less big-endian"
+    return "utf-8", 0, ""
+
+
+def _refuse_control_characters(
+    text: str, data: bytes, encoding: tuple[str, int], name: str
+) -> None:
     """Text with many control characters (other than tabs, newlines, form feeds) is binary."""
     count = len(CONTROL.findall(text))
     first = CONTROL.search(text)
     if first and count > CONTROL_RATIO_LIMIT * len(text):
-        offset = skip + len(text[: first.start()].encode("utf-8"))
+        codec, skip = encoding
+        offset = skip + len(text[: first.start()].encode(codec))
         raise DocumentError(
             f"{name}: binary content: {count} of {len(text)} characters "
             f"({count / len(text):.0%}) are control characters, the first at byte {offset} "

@@ -8,7 +8,7 @@ version, never half.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -50,6 +50,10 @@ class Store(Protocol):
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Atomically replace (or create) named graph ``name`` with the triples of ``graph``."""
+
+    def replace_graphs(self, graphs: Mapping[URIRef, str]) -> None:
+        """Replace several named graphs, given as N-Triples text, as one write where the store
+        can (a load stores a batch of documents and their entailments at once)."""
 
     def remove_graph(self, name: URIRef) -> bool:
         """Drop named graph ``name``; True when it existed."""

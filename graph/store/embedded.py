@@ -11,7 +11,7 @@ so they are not used for documents.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 
@@ -40,6 +40,18 @@ RDF_FORMATS = {
     "application/n-quads": ox.RdfFormat.N_QUADS,
     "application/trig": ox.RdfFormat.TRIG,
 }
+
+
+def as_stored(body: str) -> Graph:
+    """The graph of N-Triples ``body`` as the store will give it back: pyoxigraph keeps some
+    literals in canonical form ("5"^^xsd:nonNegativeInteger comes back as xsd:integer), and
+    what is derived from a stored document must be derived from this form."""
+    db = ox.Store()
+    db.load(body.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    graph = Graph()
+    for quad in db:
+        graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+    return graph
 
 
 def _graph_node(name: URIRef) -> ox.NamedNode:
@@ -93,6 +105,18 @@ class EmbeddedStore:
         body = ntriples(graph)
         request = f"DROP SILENT GRAPH {target} ;\nINSERT DATA {{ GRAPH {target} {{\n{body}\n}} }}"
         self._update(request)
+
+    def replace_graphs(self, graphs: Mapping[URIRef, str]) -> None:
+        """Swap in every graph (N-Triples text) in ONE update request: one RocksDB transaction,
+        so a batch of documents lands whole or not at all, and costs one commit."""
+        operations = []
+        for name, body in graphs.items():
+            target = str(_graph_node(name))
+            operations.append(f"DROP SILENT GRAPH {target}")
+            if body.strip():
+                operations.append(f"INSERT DATA {{ GRAPH {target} {{\n{body}\n}} }}")
+        if operations:
+            self._update(" ;\n".join(operations))
 
     def remove_graph(self, name: URIRef) -> bool:
         """Drop named graph ``name``; True when it existed."""

@@ -17,16 +17,23 @@ its ``ResultSetMaxRows`` (10 000 in the packaged virtuoso.ini).
 
 from __future__ import annotations
 
+import contextlib
+import time
 import urllib.error
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
+from uuid import uuid4
 
 import httpx
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
+from SPARQLWrapper.SPARQLExceptions import (
+    EndPointInternalError,
+    QueryBadFormed,
+    SPARQLWrapperException,
+)
 
 from graph.store import safety
 from graph.store.base import QueryResult, QuerySyntaxError, StoreError
@@ -35,12 +42,17 @@ from graph.store.media import choose_media_type
 from graph.store.results import normalize_json, read_triples, rows, write_results
 from graph.store.terms import from_ox, ntriples
 
-#: Graphs a Virtuoso instance creates for itself; never pactgraph data.
+#: Where a replacement too large for one request is built before it is moved into place.
+STAGING_PREFIX = "urn:pactgraph:staging:"
+#: Graphs a Virtuoso instance creates for itself, and staging graphs; never pactgraph data.
 SYSTEM_GRAPH_PREFIXES = (
     "http://www.openlinksw.com/",
     "http://www.w3.org/ns/ldp#",
     "http://localhost:8890/",
+    STAGING_PREFIX,
 )
+#: Seconds to wait before each retry of a request that failed in transit or with a 5xx.
+RETRY_DELAYS = (0.5, 1.0, 2.0)
 _GRAPH_MEDIA = {
     "text/turtle": ox.RdfFormat.TURTLE,
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
@@ -72,6 +84,7 @@ class RemoteStore:
         hidden_graph_prefixes: tuple[str, ...] = SYSTEM_GRAPH_PREFIXES,
         chunk_triples: int = 2000,
         max_request_chars: int = 8_000_000,
+        retry_delays: tuple[float, ...] = RETRY_DELAYS,
     ) -> None:
         if auth not in ("basic", "digest"):
             raise StoreError(f"auth must be 'basic' or 'digest', not {auth!r}")
@@ -85,6 +98,7 @@ class RemoteStore:
         self._hidden = hidden_graph_prefixes
         self._chunk_triples = chunk_triples
         self._max_request_chars = max_request_chars
+        self._retry_delays = retry_delays
         http_auth: httpx.Auth | None = None
         if user is not None:
             kind = httpx.DigestAuth if auth == "digest" else httpx.BasicAuth
@@ -95,19 +109,53 @@ class RemoteStore:
         return f"RemoteStore({self.query_url})"
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        """Replace graph ``name``: one GSP PUT, else SPARQL Update (empty graph = removal)."""
+        """Replace graph ``name``: one GSP PUT, else SPARQL Update (empty graph = removal).
+
+        A replacement too large for one update request is built in a staging graph
+        and moved into place by one last request, so a failure part-way leaves the
+        old graph as it was (and the staging graph is dropped).
+        """
         if len(graph) == 0:
             self.remove_graph(name)
             return
         if self.store_url and self._gsp_put(name, graph):
             return
-        for request in replace_requests(
+        requests = self._replace_requests(name, graph)
+        if len(requests) == 1:
+            self._send_update(requests[0])
+            return
+        staging = URIRef(f"{STAGING_PREFIX}{uuid4().hex}")
+        try:
+            for request in self._replace_requests(staging, graph):
+                self._send_update(request)
+            target = ox.NamedNode(str(name))
+            self._send_update(f"MOVE SILENT GRAPH {ox.NamedNode(staging)} TO GRAPH {target}")
+        except StoreError:
+            self._discard(staging)
+            raise
+
+    def _replace_requests(self, name: URIRef, graph: Graph) -> list[str]:
+        return replace_requests(
             name,
             graph,
             chunk_triples=self._chunk_triples,
             max_request_chars=self._max_request_chars,
-        ):
-            self._send_update(request)
+        )
+
+    def _discard(self, staging: URIRef) -> None:
+        """Drop a staging graph after a failed replacement: once, without retries.
+
+        If the server is down this fails too; the hidden staging graph then stays
+        until someone drops it, which no reader notices (its name is hidden).
+        """
+        with contextlib.suppress(StoreError):
+            self._send_update(f"DROP SILENT GRAPH {ox.NamedNode(staging)}", retry=False)
+
+    def replace_graphs(self, graphs: Mapping[URIRef, str]) -> None:
+        """Replace each graph (N-Triples text) in turn: a remote server gives no transaction
+        across requests, so each graph is atomic on its own, as with ``replace_graph``."""
+        for name, body in graphs.items():
+            self.replace_graph(name, Graph().parse(data=body, format="nt"))
 
     def remove_graph(self, name: URIRef) -> bool:
         """Drop graph ``name``; True when it held triples."""
@@ -205,23 +253,39 @@ class RemoteStore:
         """A normalized SPARQL JSON result of an internal SELECT or ASK."""
         return normalize_json(self._fetch(sparql)[1])
 
-    def _send_update(self, request: str) -> None:
+    def _send_update(self, request: str, *, retry: bool = True) -> None:
         wrapper = self._wrapper(request)
         if not wrapper.isSparqlUpdateRequest():
             wrapper.queryType = "INSERT"  # route it to the update endpoint whatever its first word
         wrapper.setReturnFormat(JSON)
-        self._call(wrapper).response.read()
+        self._call(wrapper, retry=retry).response.read()
 
-    def _call(self, wrapper: SPARQLWrapper) -> Any:
-        """Run the request, turning transport and protocol failures into store errors."""
-        try:
-            return wrapper.query()
-        except QueryBadFormed as error:
-            raise QuerySyntaxError(f"{self!r} refused the request: {error}") from error
-        except SPARQLWrapperException as error:
-            raise StoreError(f"{self!r} failed: {error}") from error
-        except (urllib.error.URLError, OSError) as error:
-            raise StoreError(f"{self!r} is unreachable or failed: {error}") from error
+    def _call(self, wrapper: SPARQLWrapper, *, retry: bool = True) -> Any:
+        """Run the request, retrying transient failures; other failures become store errors.
+
+        A connection refused, reset or timed out, and a 5xx answer, are retried after
+        each of ``retry_delays`` (back-off); a refusal of the request itself (syntax,
+        authentication) is not. Every request this store sends is idempotent (graph
+        replacements drop before they insert), so a retry cannot add twice.
+        """
+        delays = self._retry_delays if retry else ()
+        for delay in (*delays, None):
+            try:
+                return wrapper.query()
+            except QueryBadFormed as error:
+                raise QuerySyntaxError(f"{self!r} refused the request: {error}") from error
+            except EndPointInternalError as error:
+                failure: Exception = error
+            except SPARQLWrapperException as error:
+                raise StoreError(f"{self!r} failed: {error}") from error
+            except (urllib.error.URLError, OSError) as error:
+                failure = error
+            if delay is not None:
+                time.sleep(delay)
+        raise StoreError(
+            f"{self!r} is unreachable or failed after {len(delays) + 1} attempt(s) over "
+            f"{sum(delays):g} s: {failure}"
+        ) from failure
 
     def _gsp_put(self, name: URIRef, graph: Graph) -> bool:
         """PUT the graph with the Graph Store Protocol; False when the server cannot."""
