@@ -225,19 +225,30 @@ def _document_version(document: Graph, model: str) -> str:
     return digest.hexdigest()
 
 
+def document_inferences(key: str, document: Graph) -> tuple[str, Graph]:
+    """The version of ``document``'s entailments and the graph to store for them (version
+    included). Needs no store, so load workers compute it beside extraction."""
+    graph_name = inferred_graph_iri(key)
+    version = _document_version(document, model_version())
+    return version, _with_version(infer_document(document), graph_name, version)
+
+
+def stored_inferences_version(store: Store, key: str) -> str | None:
+    """The version of document ``key``'s stored entailments (None when there are none)."""
+    return _version(store, inferred_graph_iri(key))
+
+
 def _store_document_inferences(store: Store, key: str, document: Graph | None) -> int:
     graph_name = inferred_graph_iri(key)
     document = document if document is not None else store.get_graph(URIRef(_DOCUMENTS + key))
     if not len(document):
         store.remove_graph(graph_name)
         return 0
-    version = _document_version(document, model_version())
-    if _version(store, graph_name) == version:
+    if _version(store, graph_name) == _document_version(document, model_version()):
         return 0
-    inferred = infer_document(document)
-    count = len(inferred)
-    store.replace_graph(graph_name, _with_version(inferred, graph_name, version))
-    return count
+    _, inferred = document_inferences(key, document)
+    store.replace_graph(graph_name, inferred)
+    return len(inferred) - 1
 
 
 def document_keys(store: Store) -> list[str]:
@@ -259,6 +270,13 @@ def refresh_inferences(store: Store, key: str, document: Graph | None = None) ->
             if other != key:
                 written += _store_document_inferences(store, other, None)
     return written + _store_document_inferences(store, key, document)
+
+
+def refresh_model(store: Store) -> int:
+    """Bring the model's entailments up to date; when they changed, every document's too."""
+    if not refresh_model_inferences(store):
+        return 0
+    return sum(_store_document_inferences(store, key, None) for key in document_keys(store))
 
 
 def refresh_all_inferences(store: Store) -> int:

@@ -1,14 +1,20 @@
-"""The whole flow for one document: read → structure → extract → RDF → validate → store.
+"""The whole flow for documents: read → structure → extract → RDF → validate → store.
 
 The CLI and the API both call these functions. A document that fails
 validation, or cannot be read, is refused whole: nothing of it reaches the
 store, and the store is exactly as it was.
+
+A load runs in batches (``BATCH`` documents): worker processes, forked once
+with the model already read, extract, validate (one SHACL run per batch) and
+reason (each document's entailments) — all work that needs no store — and
+the main process writes each batch's documents and entailments in one store
+transaction. A refused document is left out of its batch; the others land.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,18 +22,36 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from graph.build import build_graph
+from graph.documents.bounds import check_structure
 from graph.documents.intake import DocumentError, SourceText, read_bytes, read_source
 from graph.documents.text import parse_text
 from graph.extract.extractor import extract
-from graph.inference import drop_inferences, refresh_inferences
+from graph.followup.recognise import with_followup
+from graph.followup.tracking import refresh_tracking
+from graph.inference import (
+    document_inferences,
+    drop_inferences,
+    inferred_graph_iri,
+    model_entailments,
+    model_version,
+    refresh_inferences,
+    refresh_model,
+    stored_inferences_version,
+)
 from graph.lexicon import lexicon
 from graph.model_graph import ensure_model
 from graph.namespaces import PG, document_iri
 from graph.ontology.files import shapes_graph
 from graph.store.base import Store
-from graph.validate import ValidationReport, validate_document
+from graph.store.embedded import as_stored
+from graph.store.terms import ntriples
+from graph.validate import ValidationReport, validate_document, validate_documents
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
+
+#: Documents per batch: enough to share SHACL's and the store's fixed costs, small enough
+#: that both cores get work and a refused document costs little re-validation.
+BATCH = 16
 
 
 class DocumentRefused(Exception):
@@ -42,13 +66,19 @@ class DocumentRefused(Exception):
 
 @dataclass(frozen=True)
 class ProcessedDocument:
-    """A document's graph and its validation report, ready to store (or to refuse)."""
+    """A document's graph and its validation report, ready to store (or to refuse).
+
+    ``inferred`` is its entailments graph as N-Triples with ``inferred_version``, when the
+    worker computed them (a load does; an upload leaves it to ``store_document``).
+    """
 
     key: str
     source_name: str
     sha256: str
     ntriples: str
     report: ValidationReport
+    inferred: str | None = None
+    inferred_version: str | None = None
 
     @property
     def iri(self) -> URIRef:
@@ -63,8 +93,7 @@ class ProcessedDocument:
         return sum(1 for line in self.ntriples.splitlines() if line.strip())
 
 
-def process_source(source: SourceText) -> ProcessedDocument:
-    """Extract, build and validate one read document."""
+def _build(source: SourceText) -> Graph:
     document = parse_text(
         source.text,
         key=source.key,
@@ -72,14 +101,35 @@ def process_source(source: SourceText) -> ProcessedDocument:
         media_type=source.media_type,
         sha256=source.sha256,
     )
-    graph = build_graph(extract(document))
+    check_structure(document)
+    facts = extract(document)
+    lex = lexicon(facts.languages.present)
+    return build_graph(with_followup(facts, lex), lex)
+
+
+def _processed(
+    source: SourceText, graph: Graph, report: ValidationReport, *, infer: bool
+) -> ProcessedDocument:
+    body = ntriples(graph)
+    version, inferred = None, None
+    if infer and report.conforms:
+        version, entailments = document_inferences(source.key, as_stored(body))
+        inferred = ntriples(entailments)
     return ProcessedDocument(
         key=source.key,
         source_name=source.name,
         sha256=source.sha256,
-        ntriples=graph.serialize(format="nt"),
-        report=validate_document(graph),
+        ntriples=body,
+        report=report,
+        inferred=inferred,
+        inferred_version=version,
     )
+
+
+def process_source(source: SourceText) -> ProcessedDocument:
+    """Extract, build and validate one read document."""
+    graph = _build(source)
+    return _processed(source, graph, validate_document(graph), infer=False)
 
 
 def process_path(path: Path) -> ProcessedDocument:
@@ -124,6 +174,7 @@ def store_document(store: Store, processed: ProcessedDocument) -> Outcome:
         store.replace_graph(processed.iri, processed.graph)
         status = "loaded" if previous is None else "replaced"
     refresh_inferences(store, processed.key)
+    refresh_tracking(store)
     return Outcome(
         processed.source_name,
         status,
@@ -136,7 +187,9 @@ def store_document(store: Store, processed: ProcessedDocument) -> Outcome:
 def remove_document(store: Store, key: str) -> bool:
     """Remove a document's named graph; True when it was there."""
     drop_inferences(store, key)
-    return store.remove_graph(document_iri(key))
+    removed = store.remove_graph(document_iri(key))
+    refresh_tracking(store)
+    return removed
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -156,31 +209,101 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def _safe_process(path: Path) -> ProcessedDocument | str:
-    """Worker entry point: a processed document, or the reason it could not be read."""
+def _read_and_build(path: Path) -> tuple[SourceText, Graph] | str:
+    """A document's source and graph, or the reason it could not be read."""
     try:
-        return process_path(path)
+        source = read_source(path)
+        return source, _build(source)
     except DocumentError as error:
         return str(error)
     except OSError as error:
         return f"{path.name}: cannot be read: {error.strerror or error}"
 
 
+def process_batch(paths: Sequence[Path], infer: bool = False) -> list[ProcessedDocument | str]:
+    """Worker entry point: each document processed (validated together), or why it was not."""
+    built = [_read_and_build(path) for path in paths]
+    readable = [b for b in built if not isinstance(b, str)]
+    reports = iter(validate_documents([graph for _, graph in readable]))
+    return [b if isinstance(b, str) else _processed(*b, next(reports), infer=infer) for b in built]
+
+
+def _batches(paths: list[Path], workers: int) -> list[list[Path]]:
+    """Batches of at most ``BATCH``, at least one per worker so both cores get work."""
+    size = max(1, min(BATCH, -(-len(paths) // workers)))
+    return [paths[i : i + size] for i in range(0, len(paths), size)]
+
+
 def process_many(
-    paths: list[Path], workers: int | None = None
+    paths: list[Path], workers: int | None = None, *, infer: bool = False
 ) -> Iterator[tuple[Path, ProcessedDocument | str]]:
-    """Process documents on every core when there are enough of them to pay for the workers."""
+    """Process documents in batches, on every core when there are enough to pay for workers.
+
+    ``infer`` also computes each valid document's entailments (for loading into a store).
+    """
     workers = workers or min(len(paths), os.cpu_count() or 1)
+    batches = _batches(paths, max(workers, 1))
     if workers <= 1 or len(paths) < 4:
-        for path in paths:
-            yield path, _safe_process(path)
+        for batch in batches:
+            yield from zip(batch, process_batch(batch, infer), strict=True)
         return
-    # Build the lexicon and shapes before forking, so workers share them instead of each
-    # spending seconds reading the model again.
+    # Build the lexicon, shapes and model entailments before forking, so workers share
+    # them instead of each spending seconds reading the model again.
     lexicon()
     shapes_graph()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from zip(paths, pool.map(_safe_process, paths), strict=True)
+    model_version()
+    model_entailments()
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        results = pool.map(process_batch, batches, [infer] * len(batches))
+        for batch, processed in zip(batches, results, strict=True):
+            yield from zip(batch, processed, strict=True)
+    finally:  # a caller that stops early (a store failure) leaves no work queued
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _changes(store: Store, processed: ProcessedDocument) -> tuple[str, dict[URIRef, str]]:
+    """The document's status and the graphs to write for it (none when all is up to date)."""
+    previous = stored_sha256(store, processed.iri)
+    writes: dict[URIRef, str] = {}
+    if previous != processed.sha256:
+        writes[processed.iri] = processed.ntriples
+    if processed.inferred is not None and (
+        processed.iri in writes
+        or stored_inferences_version(store, processed.key) != processed.inferred_version
+    ):
+        writes[inferred_graph_iri(processed.key)] = processed.inferred
+    if previous == processed.sha256:
+        return "unchanged", writes
+    return ("loaded" if previous is None else "replaced"), writes
+
+
+def store_batch(store: Store, batch: Sequence[ProcessedDocument]) -> list[Outcome]:
+    """Store a batch of valid documents with their entailments in one write.
+
+    The follow-up tracking is then recomputed, so a follow-up and the agreement it
+    reports on are linked whichever batch (or load) brought each.
+    """
+    ensure_model(store)
+    refresh_model(store)
+    writes: dict[URIRef, str] = {}
+    outcomes = []
+    for processed in batch:
+        status, changes = _changes(store, processed)
+        writes.update(changes)
+        outcomes.append(
+            Outcome(
+                processed.source_name,
+                status,
+                processed.key,
+                processed.triples,
+                len(processed.report.warnings),
+            )
+        )
+    store.replace_graphs(writes)
+    if writes:
+        refresh_tracking(store)
+    return outcomes
 
 
 def load_paths(
@@ -191,16 +314,29 @@ def load_paths(
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> list[Outcome]:
     """Load every document (folders are searched); each one is stored or refused on its own."""
-    outcomes = []
-    for path, result in process_many(expand_paths(paths), workers):
-        if isinstance(result, str):
-            outcome = Outcome(path.name, "refused", message=result)
-        else:
-            try:
-                outcome = store_document(store, result)
-            except DocumentRefused as refused:
-                outcome = Outcome(path.name, "refused", result.key, message=str(refused))
+    outcomes: list[Outcome] = []
+    pending: list[ProcessedDocument] = []
+
+    def report(outcome: Outcome) -> None:
         outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
+
+    def flush() -> None:
+        if pending:
+            for outcome in store_batch(store, pending):
+                report(outcome)
+            pending.clear()
+
+    for path, result in process_many(expand_paths(paths), workers, infer=True):
+        if isinstance(result, str):
+            report(Outcome(path.name, "refused", message=result))
+        elif not result.report.conforms:
+            refused = DocumentRefused(result.source_name, result.report)
+            report(Outcome(path.name, "refused", result.key, message=str(refused)))
+        else:
+            pending.append(result)
+            if len(pending) >= BATCH:
+                flush()
+    flush()
     return outcomes
