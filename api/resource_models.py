@@ -26,6 +26,12 @@ class Ref(BaseModel):
     href: str | None = Field(None, description="where the API serves it, when it does")
 
 
+class Frequency(Ref):
+    """A recurrence; ``intervalMonths`` is the time between two occurrences (none: continuous)."""
+
+    intervalMonths: float | None = None
+
+
 class Evidence(BaseModel):
     """Where a node comes from: the exact source text and its character offsets."""
 
@@ -92,7 +98,7 @@ class Commitment(BaseModel):
     addresses: list[Ref] = Field(default_factory=list)
     outcomes: list[Ref] = Field(default_factory=list)
     timeline: Timeline | None = None
-    frequency: Ref | None = None
+    frequency: Frequency | None = None
     evidence: list[Evidence] | None = None
     links: dict[str, str] = Field(default_factory=dict)
 
@@ -196,6 +202,7 @@ CONTEXT: dict[str, Any] = {
     "value": _id("time:numericDuration", "xsd:decimal"),
     "unit": _id("time:unitType", "@id"),
     "frequency": "pg:hasFrequency",
+    "intervalMonths": _id("pg:intervalMonths", "xsd:decimal"),
     "description": "dcterms:description",
     "evidence": "pg:evidence",
     "exact": "oa:exact",

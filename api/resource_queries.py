@@ -30,6 +30,7 @@ HOP_PROPERTIES = (
     DCTERMS.title,
     PG.acronym,
     PG.months,
+    PG.intervalMonths,
     TIME.numericDuration,
     TIME.unitType,
     OA.exact,
@@ -188,4 +189,13 @@ def evidence_query(document: URIRef) -> str:
         "    OPTIONAL { ?node rdfs:label ?label }\n"
         "  }\n"
         "} ORDER BY ?start ?node ?type"
+    )
+
+
+def text_query(document: URIRef) -> str:
+    """The stored text of ``document``, the text every evidence offset counts in."""
+    node = term(document)
+    return (
+        "PREFIX pg: <https://w3id.org/pactgraph/ontology#>\n"
+        f"SELECT ?text WHERE {{ GRAPH {node} {{ {node} pg:textContent ?text }} }}"
     )

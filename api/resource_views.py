@@ -20,6 +20,7 @@ from api.resource_models import (
     Commitment,
     Document,
     Evidence,
+    Frequency,
     Nation,
     Ref,
     Timeline,
@@ -36,17 +37,26 @@ _ROUTES = (
 )
 
 
-def href(iri: Node | str, base: str) -> str | None:
-    """The API URL serving ``iri``, when its IRI follows the pactgraph scheme."""
+Routes = tuple[tuple[re.Pattern[str], str], ...]
+
+
+def routed(iri: Node | str, routes: Routes) -> str | None:
+    """The path the first route whose pattern matches ``iri`` (after ``id/``) gives; else None."""
     text = str(iri)
     if not text.startswith(str(ID)):
         return None
     local = text[len(str(ID)) :]
-    for pattern, path in _ROUTES:
+    for pattern, path in routes:
         match = pattern.match(local)
         if match:
-            return base + path.format(*match.groups())
+            return path.format(*match.groups())
     return None
+
+
+def href(iri: Node | str, base: str) -> str | None:
+    """The API URL serving ``iri``, when its IRI follows the pactgraph scheme."""
+    path = routed(iri, _ROUTES)
+    return base + path if path is not None else None
 
 
 def local_key(iri: Node, prefix: str) -> str:
@@ -176,6 +186,14 @@ def _timeline(item: Described) -> Timeline | None:
     )
 
 
+def _frequency(item: Described, base: str) -> Frequency | None:
+    ref = _first_ref(item, PG.hasFrequency, base)
+    if ref is None:
+        return None
+    interval = _number(item.of(URIRef(ref.iri), PG.intervalMonths))
+    return Frequency(**ref.model_dump(), intervalMonths=interval)
+
+
 def commitment(item: Described, base: str, *, detail: bool = False) -> Commitment:
     agreements = item.inverse(PG.hasCommitment)
     agreement_ref = None
@@ -192,7 +210,7 @@ def commitment(item: Described, base: str, *, detail: bool = False) -> Commitmen
         addresses=_refs(item, PG.addresses, base),
         outcomes=_refs(item, PG.aimsAt, base),
         timeline=_timeline(item),
-        frequency=_first_ref(item, PG.hasFrequency, base),
+        frequency=_frequency(item, base),
         evidence=evidence(item) if detail else None,
         links=_self_links(item, base),
     )

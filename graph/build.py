@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
 from graph import __version__
 from graph.documents.inline import plain
@@ -23,6 +23,7 @@ from graph.extract.facts import (
     NewAgency,
     Timeline,
 )
+from graph.followup.facts import Figure, FollowUpFacts
 from graph.lexicon import Lexicon, lexicon
 from graph.namespaces import (
     DCTERMS,
@@ -38,8 +39,6 @@ from graph.namespaces import (
     frequency_iri,
     slug,
 )
-
-_CONVERTED_TYPES = {"text/html", "application/pdf"}
 
 
 class _Builder:
@@ -78,10 +77,16 @@ class _Builder:
         self.add(selector, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
         self.add(selector, OA.hasSource, self.doc)
 
+    def text(self, text: str, span: Span | None) -> Literal:
+        """Text read from the document, tagged with the language of the block it stands in."""
+        languages = self.facts.languages
+        language = languages.at(span.start) if span is not None else languages.document
+        return Literal(self.label(text), lang=language)
+
     def extracted(self, node: URIRef, cls: URIRef, label: str | None, span: Span | None) -> None:
         self.add(node, RDF.type, cls)
         if label:
-            self.add(node, RDFS.label, Literal(self.label(label)))
+            self.add(node, RDFS.label, self.text(label, span))
         self.add(node, PROV.wasDerivedFrom, self.doc)
         if span is not None:
             self.evidence(node, span)
@@ -98,11 +103,12 @@ class _Builder:
         self.add(doc, DCTERMS.format, Literal(document.media_type))
         self.add(doc, PG.extractorVersion, Literal(__version__))
         title = document.title.text if document.title else document.source_name
-        self.add(doc, DCTERMS.title, Literal(self.label(title)))
+        self.add(doc, DCTERMS.title, self.text(title, document.title))
+        language = Literal(self.facts.languages.document, datatype=XSD.language)
+        self.add(doc, DCTERMS.language, language)
         if self.facts.date:
             self.add(doc, DCTERMS.date, Literal(self.facts.date, datatype=XSD.date))
-        if document.media_type in _CONVERTED_TYPES:
-            self.add(doc, PG.textContent, Literal(document.text))
+        self.add(doc, PG.textContent, Literal(document.text))
 
     def actors(self) -> None:
         for mention in self.facts.mentions:
@@ -123,6 +129,8 @@ class _Builder:
         self.add(agency.iri, PG.agencyOf, agency.owner)
         if agency.acronym:
             self.add(agency.iri, PG.acronym, Literal(agency.acronym))
+        if agency.short_label:
+            self.add(agency.iri, SKOS.altLabel, Literal(agency.short_label))
         self.add(self.doc, PG.mentions, agency.iri)
 
     # ---------------------------------------------------------------- the agreement
@@ -156,7 +164,7 @@ class _Builder:
         self.add(node, RDF.type, PG.CooperationArea if fact.kind == "area" else PG.Action)
         self.add(agreement, PG.hasCommitment, node)
         if fact.description:
-            self.add(node, DCTERMS.description, Literal(self.label(fact.description)))
+            self.add(node, DCTERMS.description, self.text(fact.description, fact.span))
         for party in parties:
             self.add(node, PG.committedBy, party)
         for hit in self.lex.crimes.find(fact.span.text):
@@ -176,7 +184,7 @@ class _Builder:
         if fact.focus_area is not None:
             area = self.mint("focus-area", slug(fact.focus_area.label))
             self.add(area, RDF.type, PG.FocusArea)
-            self.add(area, RDFS.label, Literal(self.label(fact.focus_area.label)))
+            self.add(area, RDFS.label, self.text(fact.focus_area.label, fact.focus_area.span))
             self.add(node, PG.inFocusArea, area)
         self.status(node, number)
 
@@ -200,7 +208,7 @@ class _Builder:
         self.add(node, TIME.numericDuration, Literal(Decimal(fact.value), datatype=XSD.decimal))
         self.add(node, TIME.unitType, URIRef(fact.unit))
         self.add(node, PG.months, Literal(fact.months, datatype=XSD.decimal))
-        self.add(node, RDFS.label, Literal(fact.span.text.strip()))
+        self.add(node, RDFS.label, self.text(fact.span.text, fact.span))
         self.add(commitment, PG.hasTimeline, node)
 
     def status(self, commitment: URIRef, number: str) -> None:
@@ -213,13 +221,46 @@ class _Builder:
             self.add(node, DCTERMS.date, Literal(self.facts.date, datatype=XSD.date))
         self.add(commitment, PG.hasStatus, node)
 
+    # ---------------------------------------------------------------- a follow-up
+
+    def report(self, followup: FollowUpFacts) -> None:
+        """A follow-up: a pg:ProgressReport and one status assertion per reported item.
+
+        Which agreement and commitment each item speaks of is derived later, across
+        documents (graph/followup/tracking.py); the document graph holds only what it says.
+        """
+        self.add(self.doc, RDF.type, PG.ProgressReport)
+        self.add(self.doc, PG.agreementReference, Literal(self.label(followup.reference)))
+        for year in followup.years:
+            self.add(self.doc, PG.referencedYear, Literal(year, datatype=XSD.gYear))
+        for number, item in enumerate(followup.items, start=1):
+            node = self.mint("report-item", number)
+            self.extracted(node, PG.StatusAssertion, item.label, item.span)
+            self.add(self.doc, PG.reportsStatus, node)
+            self.add(node, PG.status, URIRef(f"{ID}status/{item.status}"))
+            if item.as_of:
+                self.add(node, DCTERMS.date, Literal(item.as_of, datatype=XSD.date))
+            if item.added:
+                self.add(node, RDF.type, PG.AdditionStatusAssertion)
+            elif not item.strong:
+                self.add(node, RDF.type, PG.ProseStatusAssertion)
+            if item.figure is not None:
+                self.figure(node, item.figure)
+
+    def figure(self, node: URIRef, figure: Figure) -> None:
+        self.add(node, PG.reportedFigure, Literal(self.label(figure.text)))
+        if figure.reached is not None:
+            self.add(node, PG.reportedValue, Literal(figure.reached, datatype=XSD.decimal))
+        if figure.target is not None:
+            self.add(node, PG.targetValue, Literal(figure.target, datatype=XSD.decimal))
+
     def approach(self, agreement: URIRef, number: str, fact: ApproachFact) -> None:
         node = self.mint("approach", number)
         self.extracted(node, PG.NationalApproach, fact.label, fact.span)
         self.add(node, PG.actor, fact.actor)
         aspect = self.mint("aspect", slug(fact.aspect.label))
         self.add(aspect, RDF.type, PG.Aspect)
-        self.add(aspect, RDFS.label, Literal(self.label(fact.aspect.label)))
+        self.add(aspect, RDFS.label, self.text(fact.aspect.label, fact.aspect.span))
         self.add(node, PG.aspect, aspect)
         self.add(agreement, PG.hasNationalApproach, node)
 
@@ -228,9 +269,11 @@ class _Builder:
         self.actors()
         for number, agreement in enumerate(self.facts.agreements, start=1):
             self.agreement(number, agreement)
+        if self.facts.followup is not None:
+            self.report(self.facts.followup)
         return self.graph
 
 
 def build_graph(facts: DocumentFacts, lex: Lexicon | None = None) -> Graph:
     """The named graph of one document."""
-    return _Builder(facts, lex or lexicon()).build()
+    return _Builder(facts, lex or lexicon(facts.languages.present)).build()

@@ -1,14 +1,20 @@
 """Everything the extractor knows about words, read from the ontology's Turtle files.
 
 Nation names and demonyms, organizations, agencies, media outlets, crime
-phrases, frequency words and the cues of document structure are labels in
+phrases, frequency words, commitment statuses and the cues of document structure are labels in
 ``ontology/``; this module reads them once per process into phrase indexes.
 There is no second copy of any of them in code.
+
+Labels are language-tagged. A lexicon is built for a set of languages: it
+holds the English words (tagged ``@en`` or untagged) and those of the
+languages asked for, so a document in English never reads a French "an"
+(year) or "violence".
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +24,9 @@ from graph.extract.crimes_lexicon import CrimeMatcher
 from graph.extract.phrases import PhraseIndex
 from graph.namespaces import DCTERMS, ID, PG, SKOS
 from graph.ontology.files import model_graph
+
+ENGLISH = "en"
+LANGUAGES = ("en", "es", "fr", "pt")
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,7 @@ class ActorEntry:
 class Lexicon:
     nations: PhraseIndex[ActorEntry]
     demonyms: PhraseIndex[ActorEntry]
+    capitals: PhraseIndex[ActorEntry]
     organizations: PhraseIndex[ActorEntry]
     agency_names: PhraseIndex[ActorEntry]
     agency_acronyms: PhraseIndex[ActorEntry]
@@ -49,7 +59,12 @@ class Lexicon:
     mechanism_openers: PhraseIndex[str]
     exclusions: PhraseIndex[str]
     safeguard_content: PhraseIndex[str]
+    statuses: PhraseIndex[str]
+    followup_cues: PhraseIndex[str]
+    reference_cues: PhraseIndex[str]
     actors: dict[URIRef, ActorEntry]
+    languages: frozenset[str] = frozenset({ENGLISH})
+    inner_name_words: frozenset[str] = frozenset()
 
     def cue_index(self, term: URIRef) -> PhraseIndex[URIRef]:
         """Case-insensitive index of the cues of one ontology term."""
@@ -59,6 +74,12 @@ class Lexicon:
 @cache
 def _cue_index(lexicon: Lexicon, term: URIRef) -> PhraseIndex[URIRef]:
     return PhraseIndex(((cue, term) for cue in lexicon.cues.get(term, ())), case_sensitive=False)
+
+
+def speaks(label: object, languages: frozenset[str]) -> bool:
+    """An untagged or English label belongs to every lexicon; a tagged one to its language's."""
+    language = label.language if isinstance(label, Literal) else None
+    return language in (None, ENGLISH) or language in languages
 
 
 def _first(graph: Graph, subject: URIRef, predicate: URIRef) -> str | None:
@@ -86,18 +107,27 @@ def _actor_entries(graph: Graph, cls: URIRef, kind: str) -> dict[URIRef, ActorEn
 
 
 def _names(
-    graph: Graph, entries: dict[URIRef, ActorEntry], *predicates: URIRef
+    graph: Graph,
+    entries: dict[URIRef, ActorEntry],
+    languages: frozenset[str] | None,
+    *predicates: URIRef,
 ) -> list[tuple[str, ActorEntry]]:
+    """Names of the entries; with ``languages``, only those in English or one of them.
+
+    Bodies keep their proper names in every language ("Policía Nacional" is
+    cited so in English news); nations' names are translated, so they follow
+    the document's languages.
+    """
     return [
         (str(name), entry)
         for actor, entry in entries.items()
         for predicate in predicates
         for name in graph.objects(actor, predicate)
-        if isinstance(name, Literal)
+        if isinstance(name, Literal) and (languages is None or speaks(name, languages))
     ]
 
 
-def _concept_phrases(graph: Graph, scheme: str) -> list[tuple[str, str]]:
+def _concept_phrases(graph: Graph, scheme: str, languages: frozenset[str]) -> list[tuple[str, str]]:
     """(phrase, concept key) for every label of the scheme's concepts outside the ICCS backbone."""
     phrases = []
     for concept in graph.subjects(SKOS.inScheme, URIRef(f"{ID}{scheme}/")):
@@ -105,56 +135,83 @@ def _concept_phrases(graph: Graph, scheme: str) -> list[tuple[str, str]]:
             continue
         key = str(concept).rsplit("/", 1)[-1]
         for predicate in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
-            phrases.extend((str(label), key) for label in graph.objects(concept, predicate))
+            phrases.extend(
+                (str(label), key)
+                for label in graph.objects(concept, predicate)
+                if speaks(label, languages)
+            )
     return phrases
 
 
-def _cues(graph: Graph) -> dict[URIRef, tuple[str, ...]]:
+def _cues(graph: Graph, languages: frozenset[str]) -> dict[URIRef, tuple[str, ...]]:
     found: dict[URIRef, list[str]] = defaultdict(list)
     for subject, cue in graph.subject_objects(PG.cue):
-        found[subject].append(str(cue))
+        if speaks(cue, languages):
+            found[subject].append(str(cue))
     return {term: tuple(sorted(set(cues))) for term, cues in found.items()}
 
 
 def _cue_words(
-    graph: Graph, term: URIRef, prop: URIRef, *, case_sensitive: bool
+    graph: Graph, term: URIRef, prop: URIRef, languages: frozenset[str], *, case_sensitive: bool
 ) -> PhraseIndex[str]:
     """One kind of cue of one term ('name head cues of pg:Agency') as a phrase index."""
-    return PhraseIndex(
-        ((str(cue), str(prop)) for cue in graph.objects(term, prop)), case_sensitive=case_sensitive
-    )
+    cues = ((str(c), str(prop)) for c in graph.objects(term, prop) if speaks(c, languages))
+    return PhraseIndex(cues, case_sensitive=case_sensitive)
 
 
-def build_lexicon(graph: Graph) -> Lexicon:
-    """Read every lexicon of the model graph into phrase indexes."""
+def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})) -> Lexicon:
+    """Read every lexicon of the model graph, in English and ``languages``, into phrase indexes."""
     nations = _actor_entries(graph, PG.Nation, "nation")
     organizations = _actor_entries(graph, PG.InternationalOrganization, "organization")
     agencies = _actor_entries(graph, PG.Agency, "agency")
     media = _actor_entries(graph, PG.MediaOutlet, "media")
     names = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
+    langs = languages
+
+    def cue_words(term: URIRef, prop: URIRef, *, case_sensitive: bool) -> PhraseIndex[str]:
+        return _cue_words(graph, term, prop, langs, case_sensitive=case_sensitive)
+
     return Lexicon(
-        nations=PhraseIndex(_names(graph, nations, *names, PG.officialName), case_sensitive=True),
-        demonyms=PhraseIndex(_names(graph, nations, PG.demonym), case_sensitive=True),
-        organizations=PhraseIndex(
-            _names(graph, organizations, *names, PG.acronym), case_sensitive=True
+        nations=PhraseIndex(
+            _names(graph, nations, langs, *names, PG.officialName), case_sensitive=True
         ),
-        agency_names=PhraseIndex(_names(graph, agencies, *names), case_sensitive=True),
-        agency_acronyms=PhraseIndex(_names(graph, agencies, PG.acronym), case_sensitive=True),
-        media=PhraseIndex(_names(graph, media, *names), case_sensitive=True),
-        crimes=CrimeMatcher(_concept_phrases(graph, "crime")),
-        frequencies=PhraseIndex(_concept_phrases(graph, "frequency"), case_sensitive=False),
-        cooperation_types=PhraseIndex(_concept_phrases(graph, "cooperation"), case_sensitive=False),
-        cues=_cues(graph),
-        head_words=_cue_words(graph, PG.Agency, PG.nameHeadCue, case_sensitive=True),
-        modifier_words=_cue_words(graph, PG.Agency, PG.nameModifierCue, case_sensitive=True),
-        mechanism_openers=_cue_words(graph, PG.Commitment, PG.nameModifierCue, case_sensitive=True),
-        exclusions=_cue_words(graph, PG.addresses, PG.exclusionCue, case_sensitive=False),
-        safeguard_content=_cue_words(graph, PG.Safeguard, PG.contentCue, case_sensitive=False),
+        demonyms=PhraseIndex(_names(graph, nations, langs, PG.demonym), case_sensitive=True),
+        capitals=PhraseIndex(_names(graph, nations, langs, PG.capital), case_sensitive=True),
+        organizations=PhraseIndex(
+            _names(graph, organizations, None, *names, PG.acronym), case_sensitive=True
+        ),
+        agency_names=PhraseIndex(_names(graph, agencies, None, *names), case_sensitive=True),
+        agency_acronyms=PhraseIndex(_names(graph, agencies, None, PG.acronym), case_sensitive=True),
+        media=PhraseIndex(_names(graph, media, None, *names), case_sensitive=True),
+        crimes=CrimeMatcher(_concept_phrases(graph, "crime", langs)),
+        frequencies=PhraseIndex(_concept_phrases(graph, "frequency", langs), case_sensitive=False),
+        cooperation_types=PhraseIndex(
+            _concept_phrases(graph, "cooperation", langs), case_sensitive=False
+        ),
+        cues=_cues(graph, langs),
+        head_words=cue_words(PG.Agency, PG.nameHeadCue, case_sensitive=True),
+        modifier_words=cue_words(PG.Agency, PG.nameModifierCue, case_sensitive=True),
+        mechanism_openers=cue_words(PG.Commitment, PG.nameModifierCue, case_sensitive=True),
+        exclusions=cue_words(PG.addresses, PG.exclusionCue, case_sensitive=False),
+        safeguard_content=cue_words(PG.Safeguard, PG.contentCue, case_sensitive=False),
+        statuses=PhraseIndex(_concept_phrases(graph, "status", langs), case_sensitive=False),
+        followup_cues=cue_words(PG.ProgressReport, PG.statusCue, case_sensitive=False),
+        reference_cues=cue_words(PG.reportsOn, PG.statusCue, case_sensitive=False),
         actors={**nations, **organizations, **agencies, **media},
+        languages=frozenset({ENGLISH}) | languages,
+        inner_name_words=frozenset(
+            str(cue)
+            for cue in graph.objects(PG.Agency, PG.nameModifierCue)
+            if str(cue)[:1].islower() and speaks(cue, langs)
+        ),
     )
 
 
+def lexicon(languages: Iterable[str] = ()) -> Lexicon:
+    """The lexicon of the installed model in English and ``languages``, built once per process."""
+    return _lexicon(frozenset({ENGLISH, *languages}))
+
+
 @cache
-def lexicon() -> Lexicon:
-    """The lexicon of the installed model, built once per process."""
-    return build_lexicon(model_graph())
+def _lexicon(languages: frozenset[str]) -> Lexicon:
+    return build_lexicon(model_graph(), languages)

@@ -15,12 +15,20 @@ as do uninhabited territories; every label, alias and demonym names exactly
 one nation, and the generator refuses a table where that fails. Disputed
 capitals are left out.
 
+Demonyms and capitals in Spanish, French and Portuguese, and the official
+adjectival names built from them, come from ``romance_nation_words.py``.
+Names in Spanish, French and Portuguese come from pycountry's own gettext
+translations of ISO 3166-1 (common, short and official names, and the short
+form news writes: "Bolivia" for "Bolivia, Estado plurinacional de"); a
+translated name that would name two nations ("Corea", "Congo") is left out.
+
 Run: ``python scripts/build_nations.py [--output PATH]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import gettext
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
@@ -30,6 +38,7 @@ from pathlib import Path
 
 import pycountry
 from pycountry.db import Country
+from romance_nation_words import NationWords, read_table, without_clashes
 
 from graph.namespaces import ID
 
@@ -37,6 +46,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = REPO_ROOT / "ontology" / "nations.ttl"
 ONTOLOGY_IRI = "https://w3id.org/pactgraph/ontology/nations"
 VERSION = "0.1.0"
+TRANSLATED = ("es", "fr", "pt")
 
 TABLE = """
 ABW | Aruba | Oranjestad | Aruban+ |
@@ -380,6 +390,61 @@ def nation_terms(row: Row, country: Country) -> list[str]:
     return [row.label, *aliases, *expand_demonyms(row.demonyms)]
 
 
+def _short_forms(name: str) -> list[str]:
+    """'Bolivia, Estado plurinacional de' → it, 'Estado plurinacional de Bolivia', 'Bolivia'."""
+    forms = [name]
+    head, _, tail = name.partition(", ")
+    if tail:
+        forms += [f"{tail} {head}", head]
+    bare = name.split(" (")[0].strip()
+    if bare != name:
+        forms.append(bare)
+    return forms
+
+
+def translated_names(country: Country, language: str) -> list[str]:
+    """The country's names in ``language``, commonest first, from pycountry's translations."""
+    translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    english = [getattr(country, key, None) for key in ("common_name", "name", "official_name")]
+    names: list[str] = []
+    for name in filter(None, english):
+        names += [form for form in _short_forms(translation.gettext(name)) if "," not in form]
+    return list(dict.fromkeys(names))
+
+
+def unambiguous_translations(
+    countries: dict[str, Country], english: dict[str, list[str]]
+) -> dict[str, dict[str, list[str]]]:
+    """{code: {language: names}}, leaving out any name that would also name another nation."""
+    found = {
+        code: {language: translated_names(country, language) for language in TRANSLATED}
+        for code, country in countries.items()
+    }
+    owners = names_taken(english, found)
+    return {
+        code: {
+            language: [name for name in names if len(owners[name.casefold()]) == 1]
+            for language, names in by_language.items()
+        }
+        for code, by_language in found.items()
+    }
+
+
+def names_taken(
+    terms: dict[str, list[str]], translations: dict[str, dict[str, list[str]]]
+) -> dict[str, set[str]]:
+    """{casefolded word: nations it names} over English terms and translated names."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for code, words in terms.items():
+        for word in words:
+            owners[word.casefold()].add(code)
+    for code, by_language in translations.items():
+        for names in by_language.values():
+            for name in names:
+                owners[name.casefold()].add(code)
+    return owners
+
+
 def check_complete(rows: dict[str, Row]) -> None:
     """The table must cover ISO 3166-1 exactly, so a pycountry update cannot slip past."""
     iso = {country.alpha_3 for country in pycountry.countries}
@@ -412,7 +477,12 @@ def statement(predicate: str, values: list[str], lang: str | None = None) -> str
     return f"    {predicate}\n        " + " ,\n        ".join(terms) + " ;"
 
 
-def nation_block(row: Row, country: Country) -> str:
+def nation_block(
+    row: Row,
+    country: Country,
+    translations: dict[str, list[str]],
+    romance: dict[str, NationWords],
+) -> str:
     """One nation's triples, in a fixed order of predicates and sorted values."""
     official = official_name(country)
     aliases = nation_aliases(row, official)
@@ -426,11 +496,25 @@ def nation_block(row: Row, country: Country) -> str:
         f"    skos:prefLabel {literal(row.label, 'en')} ;",
         f"    pg:officialName {literal(official)} ;",
     ]
+    for language, names in translations.items():
+        if names:
+            lines.append(f"    skos:prefLabel {literal(names[0], language)} ;")
     if aliases:
         lines.append(statement("skos:altLabel", aliases, "en"))
+    for language, names in translations.items():
+        words = romance.get(language, NationWords())
+        more = names[1:] + words.republic_names(language)
+        if rest := distinct(more, exclude=names[:1]):
+            lines.append(statement("skos:altLabel", rest, language))
     lines.append(statement("pg:demonym", demonyms, "en"))
+    for language, words in sorted(romance.items()):
+        if words.demonyms:
+            lines.append(statement("pg:demonym", distinct(words.demonyms), language))
     if row.capital:
         lines.append(f"    pg:capital {literal(row.capital)} ;")
+    for language, words in sorted(romance.items()):
+        if words.capitals:
+            lines.append(statement("pg:capital", words.capitals, language))
     lines[-1] = lines[-1].removesuffix(" ;") + " ."
     return "\n".join(lines)
 
@@ -440,7 +524,8 @@ def header() -> str:
     return f"""\
 # GENERATED FILE, do not edit: run `python scripts/build_nations.py` to regenerate.
 # Source: ISO 3166-1 as packaged by pycountry {pycountry_version}, plus the common names,
-# aliases, demonyms and capitals tabled in scripts/build_nations.py.
+# aliases, demonyms and capitals tabled in scripts/build_nations.py; Spanish, French and
+# Portuguese names from pycountry's translations of ISO 3166-1.
 
 @prefix pg: <https://w3id.org/pactgraph/ontology#> .
 @prefix nation: <{ID}nation/> .
@@ -468,7 +553,12 @@ def render() -> str:
     countries = {country.alpha_3: country for country in pycountry.countries}
     terms = {code: nation_terms(row, countries[code]) for code, row in rows.items()}
     check_unique(terms)
-    blocks = [nation_block(rows[code], countries[code]) for code in sorted(rows)]
+    translations = unambiguous_translations(countries, terms)
+    romance = without_clashes(read_table(), names_taken(terms, translations))
+    blocks = [
+        nation_block(rows[code], countries[code], translations[code], romance.get(code, {}))
+        for code in sorted(rows)
+    ]
     return header() + "\n" + "\n\n".join(blocks) + "\n"
 
 

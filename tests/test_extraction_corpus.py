@@ -7,7 +7,10 @@ of the genre written and annotated for the project, in three rounds, by someone
 who had not seen the extractor (other regions, crimes, agencies and headings;
 three parties; the EU as a party; press releases, joint statements, datelines,
 question headings; native-language agency names; extra table columns; decoy
-sentences that exclude crimes).
+sentences that exclude crimes). Documents in Spanish, French and Portuguese
+(tests/fixtures/genre-es, -fr, -pt: seven each, written and annotated the
+same way, one in each mixing English and the language) must reach mean F1
+0.90 with no field under 0.80.
 """
 
 from __future__ import annotations
@@ -24,11 +27,32 @@ from cli import app
 from tests.conftest import CORPUS, SHARED, requires_shared
 
 GENRE = Path(__file__).parent / "fixtures" / "genre"
+# Documents of the genre in the other languages, written and annotated blind to the extractor.
+FIXTURES = Path(__file__).parent / "fixtures"
+GENRE_IN = {lang: FIXTURES / f"genre-{lang}" for lang in ("es", "fr", "pt")}
+LANGUAGE_BAR, LANGUAGE_FIELD_BAR = 0.90, 0.80
 
 
 @requires_shared
 @pytest.mark.parametrize("folder", [CORPUS, GENRE], ids=["shared-corpus", "genre-fixtures"])
 def test_scorer_meets_the_bar(tmp_path: Path, folder: Path) -> None:
+    scores = _scores(tmp_path, folder)
+    low = {f: s["f1"] for f, s in scores["fields"].items() if s["f1"] < 0.85}
+    assert not low, f"fields under 0.85: {low}"
+    assert scores["mean_f1"] >= 0.95
+
+
+@requires_shared
+@pytest.mark.parametrize("language", sorted(GENRE_IN))
+def test_scorer_meets_the_bar_in_other_languages(tmp_path: Path, language: str) -> None:
+    scores = _scores(tmp_path, GENRE_IN[language])
+    low = {f: s["f1"] for f, s in scores["fields"].items() if s["f1"] < LANGUAGE_FIELD_BAR}
+    assert not low, f"fields under {LANGUAGE_FIELD_BAR}: {low}"
+    assert scores["mean_f1"] >= LANGUAGE_BAR
+
+
+def _scores(tmp_path: Path, folder: Path) -> dict:
+    """Extract every document of ``folder`` and score the graph with the shared scorer."""
     output = tmp_path / "out.ttl"
     documents = sorted(folder.glob("*.txt"))
     result = CliRunner().invoke(app, ["extract", *map(str, documents), "-o", str(output)])
@@ -49,7 +73,4 @@ def test_scorer_meets_the_bar(tmp_path: Path, folder: Path) -> None:
         check=True,
         capture_output=True,
     )
-    scores = json.loads(report.read_text())
-    low = {f: s["f1"] for f, s in scores["fields"].items() if s["f1"] < 0.85}
-    assert not low, f"fields under 0.85: {low}"
-    assert scores["mean_f1"] >= 0.95
+    return json.loads(report.read_text())

@@ -7,6 +7,7 @@ its generator writes today.
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 from collections import defaultdict
@@ -17,6 +18,8 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
+from graph.extract.actors import nation_mentions
+from graph.lexicon import lexicon
 from graph.namespaces import DCTERMS, ORG, PG, SKOS, media_iri, nation_iri, organization_iri
 
 REPO = Path(__file__).resolve().parents[1]
@@ -251,3 +254,59 @@ def test_nations_file_says_it_is_generated_and_from_what() -> None:
     head = (ONTOLOGY / "nations.ttl").read_text(encoding="utf-8").splitlines()[:3]
     assert "GENERATED" in head[0] and "scripts/build_nations.py" in head[0]
     assert any("pycountry" in line for line in head)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "codes"),
+    [
+        ("es", "México y Guatemala acuerdan", ["MEX", "GTM"]),
+        ("es", "Costa de Marfil y Estados Unidos", ["CIV", "USA"]),
+        ("fr", "La Côte d'Ivoire et le Royaume-Uni", ["CIV", "GBR"]),
+        ("pt", "Guiné-Bissau e Moçambique", ["GNB", "MOZ"]),
+        ("pt", "Coreia do Sul e Timor-Leste", ["KOR", "TLS"]),
+    ],
+)
+def test_nations_are_named_in_the_languages_of_the_genre(
+    language: str, text: str, codes: list[str]
+) -> None:
+    lex = lexicon([language])
+    found = [lex.actors[m.iri].code for m in nation_mentions(lex, text)]
+    assert found == codes
+
+
+def test_a_translated_name_of_two_nations_names_neither_and_english_reads_no_french() -> None:
+    assert nation_mentions(lexicon(["es"]), "Corea y Congo") == []
+    assert nation_mentions(lexicon(), "Mexique") == []
+    assert [m.iri for m in nation_mentions(lexicon(["fr"]), "Mexique")] == [nation_iri("MEX")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "codes"),
+    [
+        ("fr", "la République tunisienne et les autorités algériennes", ["TUN", "DZA"]),
+        ("fr", "un partenariat tuniso-algérien", ["TUN", "DZA"]),
+        ("es", "la República Tunecina y los tunecinos", ["TUN", "TUN"]),
+    ],
+)
+def test_romance_demonyms_and_official_adjectival_names(
+    language: str, text: str, codes: list[str]
+) -> None:
+    lex = lexicon([language])
+    assert [lex.actors[m.iri].code for m in nation_mentions(lex, text)] == codes
+
+
+def test_capitals_are_named_in_each_language_and_english_reads_no_french() -> None:
+    french = lexicon(["fr"])
+    assert [french.actors[h.values[0].iri].code for h in french.capitals.find("Alger")] == ["DZA"]
+    assert lexicon().capitals.find("Alger") == []
+
+
+def test_a_romance_demonym_of_two_nations_names_neither(monkeypatch) -> None:
+    monkeypatch.syspath_prepend(str(REPO / "scripts"))
+    words = importlib.import_module("romance_nation_words")
+    table = words.parse("GIN | fr | Conakry | guinéen; guinéenne\nGNQ | fr | Malabo | guinéen\n")
+    kept = words.without_clashes(table, {})
+    assert kept["GIN"]["fr"].demonyms == ["guinéenne"]
+    assert kept["GNQ"]["fr"].demonyms == []
+    with pytest.raises(ValueError, match="line 1"):
+        words.parse("GIN | xx | Conakry | guinéen\n")

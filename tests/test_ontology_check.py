@@ -54,11 +54,13 @@ pg:servedBy a owl:ObjectProperty ; owl:deprecated true ; dcterms:isReplacedBy pg
     "crime.ttl": """
 crime: a skos:ConceptScheme ; skos:prefLabel "crime categories"@en .
 crime:fraud a skos:Concept, pg:CriminalActivityCategory ; skos:inScheme crime: ;
-    skos:prefLabel "Fraud"@en ; skos:altLabel "scam"@en ; skos:notation "0701" ;
+    skos:prefLabel "Fraud"@en, "Fraude"@es, "Fraude"@fr, "Fraude"@pt ;
+    skos:altLabel "scam"@en, "estafa"@es, "escroquerie"@fr, "burla"@pt ; skos:notation "0701" ;
     skos:definition "Deceiving for gain."@en ;
     rdfs:isDefinedBy <https://w3id.org/pactgraph/ontology/crime> .
 crime:corruption a skos:Concept, pg:CriminalActivityCategory ; skos:inScheme crime: ;
-    skos:prefLabel "Corruption"@en ; skos:altLabel "bribery"@en ;
+    skos:prefLabel "Corruption"@en, "Corrupción"@es, "Corruption"@fr, "Corrupção"@pt ;
+    skos:altLabel "bribery"@en ;
     skos:definition "Abuse of office."@en ;
     rdfs:isDefinedBy <https://w3id.org/pactgraph/ontology/crime> .
 """,
@@ -238,6 +240,31 @@ def test_skos_label_rules(tmp_path: Path, extra: str, expected: str) -> None:
     assert expected in messages(report, "skos-labels")
 
 
+@pytest.mark.parametrize(
+    ("file", "extra", "expected"),
+    [
+        (
+            "crime.ttl",
+            """crime:bribery a skos:Concept ; skos:inScheme crime: ; skos:prefLabel "Bribery"@en,
+    "Soborno"@es ; skos:altLabel "bribes"@en ; skos:definition "Bribes."@en ;
+    rdfs:isDefinedBy <https://w3id.org/pactgraph/ontology/crime> .
+""",
+            "id:crime/bribery has no skos:prefLabel @fr, @pt",
+        ),
+        (
+            "core.ttl",
+            'pg:Agency pg:nameHeadCue "Police", "Policía"@es, "Police"@fr .\n',
+            "pg:Agency has no pg:nameHeadCue @pt",
+        ),
+    ],
+)
+def test_lexicons_speak_the_four_languages(
+    tmp_path: Path, file: str, extra: str, expected: str
+) -> None:
+    report = check(write_model(tmp_path, {file: extra}), reasoner=False)
+    assert expected in messages(report, "languages")
+
+
 def test_malformed_shapes_file_fails_meta_shacl(tmp_path: Path) -> None:
     extra = """
 pgs:BadShape a sh:NodeShape ; sh:targetClass pg:Nation ;
@@ -305,7 +332,7 @@ def test_cli_prints_one_line_per_check_and_exits_zero_on_a_good_model(tmp_path: 
         app, ["ontology", "check", str(write_model(tmp_path)), "--no-reasoner"]
     )
     assert result.exit_code == 0, result.output
-    assert result.output.count("✓") == 10
+    assert result.output.count("✓") == 11
     assert "HermiT: the OWL model is consistent (skipped: --no-reasoner)" in result.output
 
 

@@ -17,11 +17,12 @@ from rdflib import URIRef
 from graph.documents.model import BlockKind, Document, Span
 from graph.extract.facts import ActorMention
 from graph.extract.names import proper_name_after
+from graph.language import grammar
 from graph.lexicon import Lexicon
 from graph.namespaces import PG, media_iri
 
 _CONTINUED_NAME = re.compile(r"[ \t]+[A-Z]")  # "The Australian Federal Police" is no outlet
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ\"“«])")
 
 
 def _mentions(hits, kind: str) -> list[ActorMention]:
@@ -71,16 +72,45 @@ def first_sentence(document: Document) -> Span | None:
     return None
 
 
-_COORDINATION = re.compile(r"^[\s,]*(?:(?:and|&)\s+)?(?:the\s+)?$", re.IGNORECASE)
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def leading_group(lexicon: Lexicon, place: Span) -> list[URIRef]:
+# "the United States and Mexico", "México y Guatemala", "le Mali et le Niger", "Moçambique e a
+# Tanzânia", "de Cabo Verde, do Senegal e de Portugal": parties are joined by a conjunction,
+# a preposition and an article, in any language of the genre.
+_COORDINATION = re.compile(
+    rf"^[\s,]*(?:(?:{_alternatives(grammar.all_words(grammar.COORDINATORS))})\s+)?"
+    rf"(?:(?:{_alternatives(grammar.all_words(grammar.PREPOSITIONS))})\s*)?"
+    rf"(?:(?:{_alternatives(grammar.all_words(grammar.ARTICLES))})\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def capital_mentions(lexicon: Lexicon, text: str) -> list[ActorMention]:
+    """Capitals standing for their governments: headlines write «Tunis et Alger renforcent…»."""
+    return _mentions(lexicon.capitals.find(text), "nation")
+
+
+def leading_group(lexicon: Lexicon, place: Span, *, capitals: bool = False) -> list[URIRef]:
     """The nations and organizations named together first: 'the United States and Mexico have ...'.
 
     News names the parties as one coordinated phrase; a nation named later in
-    the sentence ('... the Strait of Gibraltar') is not one of them.
+    the sentence ('... the Strait of Gibraltar') is not one of them. With
+    ``capitals`` (for a headline) a capital names its nation's government.
     """
     mentions = nation_mentions(lexicon, place.text, demonyms=False)
+    if capitals:
+        taken = [(m.span.start, m.span.end) for m in mentions]
+        mentions = sorted(
+            mentions
+            + [
+                m
+                for m in capital_mentions(lexicon, place.text)
+                if not any(s < m.span.end and m.span.start < e for s, e in taken)
+            ],
+            key=lambda m: m.span.start,
+        )
     group: list[URIRef] = []
     previous_end = None
     for mention in mentions:
@@ -98,9 +128,11 @@ def parties(
     lexicon: Lexicon, document: Document, mentions: list[ActorMention]
 ) -> tuple[URIRef, ...]:
     """Parties named together in the title or the first sentence; else the most mentioned."""
-    places = [s for s in (document.title, first_sentence(document)) if s is not None]
-    for place in places:
-        group = leading_group(lexicon, place)
+    places = [(document.title, True), (first_sentence(document), False)]
+    for place, is_title in places:
+        if place is None:
+            continue
+        group = leading_group(lexicon, place, capitals=is_title)
         if len(group) >= 2:
             return tuple(group)
     counts = Counter(m.iri for m in mentions if m.kind in ("nation", "organization"))

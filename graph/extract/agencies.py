@@ -22,7 +22,13 @@ from rdflib import URIRef
 from graph.documents.model import BlockKind, Document, Span
 from graph.extract.actors import nation_mentions
 from graph.extract.facts import ActorMention, NewAgency
-from graph.extract.names import capitalized_runs, proper_name_after, proper_name_before
+from graph.extract.names import (
+    acronym_long_form,
+    capitalized_runs,
+    proper_name_after,
+    proper_name_before,
+)
+from graph.language import grammar
 from graph.lexicon import ActorEntry, Lexicon
 from graph.namespaces import ID, agency_iri
 
@@ -31,7 +37,18 @@ _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['’]s\s+$")
 _CELL_DEFINITION = re.compile(r"^(.*?\S)\s*\(([A-Za-z][A-Za-z0-9.&\-]{1,14})\)$")
 _MIN_BARE_ACRONYM = 3
 _POSSESSIVE_PREFIX = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s\s+")
-_LEADING_ARTICLE = re.compile(r"^(?:The|the)\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:The|the|El|La|Los|Las|Le|Les|O|Os)\s+|^L['’](?=\w)", re.UNICODE)
+_NAME_PREPOSITIONS = grammar.all_words(grammar.NAME_PREPOSITIONS)
+_AND = "|".join(w for w in grammar.all_words(grammar.COORDINATORS) if w.isalpha())
+# "of the", "de la", "du", "d'": what joins a body's name to the nation that ends it.
+_JOINING_PREPOSITIONS = "|".join(
+    sorted(w for w in grammar.all_words(grammar.NAME_PREPOSITIONS) if w.isalpha())
+)
+_JOINING_ARTICLES = "|".join(sorted(w for w in grammar.all_words(grammar.ARTICLES) if w.isalpha()))
+_NATION_COMPLEMENT = re.compile(
+    rf"\s+(?:{_JOINING_PREPOSITIONS})(?:\s+(?:{_JOINING_ARTICLES}))?\s*(?:[lL]['’])?$"
+    r"|\s+[dD]['’]$"
+)
 
 
 @dataclass
@@ -59,6 +76,17 @@ def prose_spans(document: Document) -> list[Span]:
         elif block.kind is BlockKind.BULLET_LIST:
             spans.extend(block.items)
     return spans
+
+
+def table_cells(document: Document) -> list[Span]:
+    """Cells of tables: a cell may define an acronym ("Forces armées togolaises (FAT)")."""
+    return [
+        cell.span
+        for block in document.blocks
+        if block.kind is BlockKind.TABLE
+        for row in ([block.header] if block.header else []) + list(block.rows)
+        for cell in row.cells
+    ]
 
 
 class AgencyRecognizer:
@@ -106,7 +134,7 @@ class AgencyRecognizer:
         for hit in sorted(hits, key=lambda h: owned[id(h)] is None):
             span = Span(hit.start, hit.end, hit.text)
             owner = owned[id(hit)]
-            full = proper_name_after(self.text, hit.start)
+            full = proper_name_after(self.text, hit.start, self.lexicon.inner_name_words)
             if full is not None and full.end > hit.end and not self._names_another(full, hit.end):
                 # "Ministry of Security and Civil Protection" is not the gazetteer's
                 # "Ministry of Security": a longer name is another body.
@@ -145,13 +173,13 @@ class AgencyRecognizer:
         return bool(self.lexicon.head_words.find(name))
 
     def definitions(self) -> None:
-        for span in prose_spans(self.document):
+        for span in prose_spans(self.document) + table_cells(self.document):
             for match in _ACRONYM.finditer(self.text, span.start, span.end):
                 self._definition(match)
 
     def _definition(self, match: re.Match[str]) -> None:
         acronym = match.group(1)
-        name = proper_name_before(self.text, match.start())
+        name = self._defined_name(match.start(), acronym)
         if name is None:
             return
         name = _without_article(self.text, name)
@@ -170,10 +198,20 @@ class AgencyRecognizer:
         self.found.acronyms[acronym] = iri
         self.found.labels[name.text] = iri
 
+    def _defined_name(self, position: int, acronym: str) -> Span | None:
+        """The name an acronym defines: the capitalized run before it, or the longer form
+        its letters spell when that starts with a head word's capital ("Parquet national
+        antiterroriste (PNAT)")."""
+        name = proper_name_before(self.text, position, self.lexicon.inner_name_words)
+        longer = acronym_long_form(self.text, position, acronym)
+        if longer is None or not longer.text[:1].isupper() or not self._has_head_word(longer.text):
+            return name
+        return longer if name is None or longer.start <= name.start else name
+
     def _names_another(self, full: Span, end: int) -> bool:
         """'Guardia Civil and Policía Nacional': what follows 'and' is a body of its own."""
         rest = self.text[end : full.end]
-        if not re.match(r"\s*(?:,|and\b|&)", rest):
+        if not re.match(rf"\s*(?:,|&|(?:{_AND})\b)", rest):
             return False
         return self._has_head_word(rest) or bool(self.lexicon.agency_names.find(rest))
 
@@ -205,15 +243,19 @@ class AgencyRecognizer:
             or self._opens_a_mechanism(name.text)
         ):
             return False
-        if self.lexicon.head_words.lookup(words[0]) and words[1] in {"of", "for", "on"}:
-            return True
+        if self.lexicon.head_words.lookup(words[0]) and (
+            words[1] in _NAME_PREPOSITIONS or self.lexicon.modifier_words.lookup(words[1])
+        ):
+            return True  # "Ministry of ...", "Ministério do ...", "Policía Nacional"
         if self.lexicon.modifier_words.lookup(words[0]) or self._nations_in(name.text):
             return True
         return self._possessive_owner(name) is not None
 
     def discover(self, excluded: set[str]) -> None:
         for span in prose_spans(self.document):
-            for run in capitalized_runs(self.text, span.start, span.end):
+            for run in capitalized_runs(
+                self.text, span.start, span.end, self.lexicon.inner_name_words
+            ):
                 for part in _split_on_and(self.text, _without_article(self.text, run), self):
                     if (
                         part.text in excluded
@@ -272,8 +314,18 @@ class AgencyRecognizer:
         code = entry.code if entry and entry.code else str(owner).rsplit("/", 1)[-1]
         iri = agency_iri(code, name.text)
         if iri not in self.lexicon.actors and iri not in self.found.new_agencies:
-            self.found.new_agencies[iri] = NewAgency(iri, name.text, owner, acronym, name)
+            short = self._without_nation(name, owner)
+            self.found.new_agencies[iri] = NewAgency(iri, name.text, owner, acronym, name, short)
         return iri
+
+    def _without_nation(self, name: Span, owner: URIRef) -> str | None:
+        """'Ministry of Security of Panama' → 'Ministry of Security', when Panama owns it."""
+        ending = [m for m in self._nations_in(name.text) if m.span.end == len(name.text)]
+        if not ending or ending[-1].iri != owner:
+            return None
+        match = _NATION_COMPLEMENT.search(name.text[: ending[-1].span.start])
+        short = name.text[: match.start()] if match else ""
+        return short if len(short.split()) >= 2 else None
 
     # ---------------------------------------------------------------- acronyms alone
 
@@ -356,7 +408,7 @@ def _split_on_and(text: str, run: Span, recognizer: AgencyRecognizer) -> list[Sp
     """'X Police and Y Agency' names two bodies when the left side ends in a head word."""
     parts: list[Span] = []
     start = run.start
-    for match in re.finditer(r"\s+and\s+", run.text):
+    for match in re.finditer(rf"\s+(?:{_AND})\s+", run.text):
         left = text[start : run.start + match.start()]
         if left.split() and recognizer.lexicon.head_words.lookup(left.split()[-1]):
             parts.append(Span(start, run.start + match.start(), left))

@@ -9,7 +9,10 @@ list base phrases only:
   "trafficking in illicit arms", "smuggling of cattle and other goods";
 - its verb: "migrant smuggling" → "smuggle migrants", "money laundering" →
   "laundered money";
-- coordinated modifiers: "drug and arms trafficking" counts for both.
+- coordinated modifiers: "drug and arms trafficking" counts for both;
+- a Romance phrase, head first, with a qualifier after its head and an
+  article after its preposition: "tráfico de armas" → "tráfico ilícito de
+  armas", "blanqueo de capitales" → "blanqueo de los capitales".
 """
 
 from __future__ import annotations
@@ -18,9 +21,16 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.phrases import phrase_body, phrase_pattern
+from graph.extract.scanning import required_words
 
 _GAP = r"[\s\-‐‑–]+"
 _QUALIFIER = r"(?:(?:the|illegal|illicit|illegally|unlawful|small)\s+)*"
+_ROMANCE_QUALIFIER = (
+    r"(?:\s+(?:il[ií]cit[oa]s?|ilegal(?:es)?|ilegais|illicites?|ill[ée]ga(?:l|le|ux|les)"
+    r"|clandestin[oae]s?|transnacional(?:es)?|transnationale?s?|international(?:e|es|aux)?))?"
+)
+_ROMANCE_PREPOSITIONS = ("de", "del", "do", "da", "dos", "das", "des", "du", "en", "em")
+_ROMANCE_ARTICLE = r"(?:(?:el|la|los|las|le|les|o|a|os|as)\s+|l['’])?"
 
 
 @dataclass(frozen=True)
@@ -46,12 +56,26 @@ def _verb(word: str) -> str:
     stem = phrase_body(word[:-3])
     if word[:-3].endswith("ck"):
         return rf"(?:{stem}ed|{phrase_body(word[:-4])}s?)"
-    return rf"{stem}(?:e|es|ed|s)?"
+    return rf"{stem}(?:e|es|ed|s|ing)?"
+
+
+def _romance_variant(words: list[str]) -> str | None:
+    """'tráfico de armas' with a qualifier after the head and an article after 'de'."""
+    if len(words) < 3 or words[1].lower() not in _ROMANCE_PREPOSITIONS:
+        return None
+    rest = _GAP.join(phrase_body(w) for w in words[2:])
+    return (
+        rf"(?<![\w]){phrase_body(words[0])}{_ROMANCE_QUALIFIER}\s+{phrase_body(words[1])}"
+        rf"\s+{_ROMANCE_ARTICLE}{rest}(?![\w])"
+    )
 
 
 def phrase_variants(phrase: str) -> list[str]:
     """Regular expressions for every form of ``phrase`` described in the module docstring."""
     words = phrase.split()
+    romance = _romance_variant(words)
+    if romance is not None:
+        return [phrase_pattern(phrase), romance]
     if not words or not words[-1][-1:].isalpha() or len(words[-1]) < 4:
         return [phrase_pattern(phrase)]
     head = _inflected_last_word(words[-1])
@@ -73,23 +97,45 @@ def phrase_variants(phrase: str) -> list[str]:
     return variants
 
 
+def _required(phrase: str) -> tuple[str, ...]:
+    """Words every variant of ``phrase`` spells out: the modifier, or the last word's stem."""
+    words = phrase.split()
+    if not words or not words[-1][-1:].isalpha() or len(words[-1]) < 4:
+        return required_words(phrase)
+    if len(words) > 1:
+        return required_words(" ".join(words[:-1]))
+    word = words[0]
+    if word.endswith("ing") and len(word) > 5:
+        return required_words(word[:-3])
+    return required_words(word[:-1] if word.endswith("y") and len(word) > 3 else word)
+
+
 class CrimeMatcher:
-    """Finds every crime category named in a text span."""
+    """Finds every crime category named in a text span.
+
+    Variants may overlap (the outermost wins), so each is scanned on its own — but only over
+    text holding the words it cannot match without, which skips nearly all of them.
+    """
 
     def __init__(self, phrases: list[tuple[str, str]]) -> None:
-        self._patterns: list[tuple[re.Pattern[str], str]] = []
+        #: (phrase, category key) as the vocabulary lists them, base forms only.
+        self.phrases = tuple(phrases)
+        self._patterns: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = []
         seen: set[tuple[str, str]] = set()
         for phrase, key in phrases:
+            words = tuple(w.casefold() for w in _required(phrase.strip()))
             for variant in phrase_variants(phrase.strip()):
                 if (variant, key) not in seen:
                     seen.add((variant, key))
-                    self._patterns.append((re.compile(variant, re.IGNORECASE), key))
+                    self._patterns.append((re.compile(variant, re.IGNORECASE), key, words))
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CrimeHit]:
         stop = len(text) if end is None else end
+        folded = text[start:stop].casefold()
         hits = [
             CrimeHit(m.start(), m.end(), m.group(), key)
-            for pattern, key in self._patterns
+            for pattern, key, words in self._patterns
+            if all(word in folded for word in words)
             for m in pattern.finditer(text, start, stop)
         ]
         return sorted(_outermost(hits), key=lambda h: (h.start, -h.end))

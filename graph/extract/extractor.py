@@ -21,6 +21,7 @@ from graph.extract.facts import (
     DocumentFacts,
     SafeguardFact,
 )
+from graph.language.detect import Languages, detect
 from graph.lexicon import Lexicon, lexicon
 from graph.namespaces import PG
 
@@ -118,7 +119,7 @@ class _BlockReader:
                 self._list(block)
 
     def _table(self, block: Block) -> None:
-        owners = tables.comparison_columns(self.lex, block)
+        owners = tables.comparison_columns(self.lex, block, self.agencies.nations)
         if owners:
             self.approaches.extend(tables.read_comparison(block, owners))
         else:
@@ -139,8 +140,16 @@ def _mentions(
 
 
 def extract(document: Document, lex: Lexicon | None = None) -> DocumentFacts:
-    """Every fact of ``document``: its agreement, actors, commitments, safeguards and approaches."""
-    lex = lex or lexicon()
+    """Every fact of ``document``: its agreement, actors, commitments, safeguards and approaches.
+
+    The lexicon is the one of the languages the document is written in.
+    """
+    languages = detect(document)
+    lex = lex or lexicon(languages.present)
+    return _extract(document, lex, languages)
+
+
+def _extract(document: Document, lex: Lexicon, languages: Languages) -> DocumentFacts:
     nations = nation_mentions(lex, document.text)
     the_parties = parties(lex, document, nations)
     excluded = {
@@ -181,4 +190,5 @@ def extract(document: Document, lex: Lexicon | None = None) -> DocumentFacts:
         new_agencies=tuple(agencies.new_agencies.values()),
         date=document_date(document.text),
         warnings=() if len(the_parties) >= 2 else ("fewer than two parties found: no agreement",),
+        languages=languages,
     )

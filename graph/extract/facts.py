@@ -13,6 +13,8 @@ from decimal import Decimal
 from rdflib import URIRef
 
 from graph.documents.model import Document, Span
+from graph.followup.facts import FollowUpFacts
+from graph.language.detect import Languages
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,9 @@ class NewAgency:
     owner: URIRef
     acronym: str | None
     span: Span
+    #: The name without the nation it ends with ("Ministère de la Sécurité" for "... du Burkina
+    #: Faso"): what the body is called at home, kept as an alternative label.
+    short_label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,3 +115,5 @@ class DocumentFacts:
     new_agencies: tuple[NewAgency, ...]
     date: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    languages: Languages = field(default_factory=lambda: Languages("en"))
+    followup: FollowUpFacts | None = None

@@ -3,17 +3,61 @@
 Phrases come from labels in the ontology. A phrase matches on word
 boundaries; a space in it matches any run of spaces or a hyphen, a hyphen is
 optional, and a straight apostrophe matches a curly one, so "cross-border",
-"cross border" and "crossborder" are one phrase.
+"cross border" and "crossborder" are one phrase. A letter matches itself
+with or without an accent, so "Guiné-Bissau", "Guiné-Bissáu" and
+"Guine-Bissau" are one name, and "tráfico de armas" is also found unaccented.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from graph.extract.scanning import Unit, compile_alternation
+
 V = TypeVar("V")
+
+# The accented forms of the letters the Romance languages accent.
+_ACCENTED = {
+    "a": "aàáâãäå", "e": "eèéêë", "i": "iìíîï", "o": "oòóôõö", "u": "uùúûü", "c": "cç",
+    "n": "nñ", "y": "yýÿ",
+}  # fmt: skip
+
+
+def unaccented(text: str) -> str:
+    """'tráfico de armas' → 'trafico de armas'."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare)
+
+
+def _folding_table() -> dict[int, str]:
+    """Each precomposed accented Latin letter → its bare letter, one character for one."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        bare = unaccented(chr(code))
+        if len(bare) == 1 and bare != chr(code) and bare.isascii():
+            table[code] = bare
+    return table
+
+
+_FOLDING = _folding_table()
+
+
+def folded(text: str) -> str:
+    """``text`` without accents, the same length, so offsets into it are offsets into ``text``."""
+    return text.translate(_FOLDING)
+
+
+def _letter(char: str) -> str:
+    """A pattern for one letter that also matches its accented and unaccented forms."""
+    base = unaccented(char)
+    forms = _ACCENTED.get(base.lower())
+    if forms is None or len(base) != 1:
+        return re.escape(char)
+    return f"[{forms.upper() if char.isupper() else forms}]"
 
 
 @dataclass(frozen=True)
@@ -28,37 +72,72 @@ class Hit(Generic[V]):
 
 def phrase_key(text: str, *, case_sensitive: bool) -> str:
     """The form under which two spellings of one phrase compare equal."""
-    key = re.sub(r"[\s\-‐‑–]+", "", text.replace("’", "'"))
+    key = re.sub(r"[\s\-‐‑–]+", "", unaccented(text).replace("’", "'"))
     return key if case_sensitive else key.casefold()
+
+
+_GAP = r"[\s\-‐‑–]+"
+_HYPHEN = r"[\s\-‐‑–]?"
+
+
+def phrase_units(phrase: str, *, case_sensitive: bool = True, accents: bool = True) -> list[Unit]:
+    """The pieces of ``phrase``'s pattern with the tolerances above, without word boundaries.
+
+    With ``accents=False`` letters match only themselves: for scanning a ``folded`` text with
+    a folded phrase, which finds the same matches and compiles far faster than letter classes.
+    """
+    letter = _letter if accents else re.escape
+    units: list[Unit] = []
+    merged = False
+    for char in phrase.strip():
+        if char.isspace():
+            unit = Unit(_GAP)
+        elif char in "-‐‑–":
+            if units and units[-1].regex == _GAP and not merged:
+                merged = True  # " - " in a phrase: the gap already takes one hyphen
+                continue
+            unit = Unit(_HYPHEN)
+        elif char in "'’":
+            unit = Unit("['’]")
+        else:
+            unit = Unit(letter(char), letter(char if case_sensitive else char.lower()))
+        merged = False
+        units.append(unit)
+    return units
 
 
 def phrase_body(phrase: str) -> str:
     """A regular expression for ``phrase`` with the tolerances above, without word boundaries."""
-    parts = []
-    for char in phrase.strip():
-        if char.isspace():
-            parts.append(r"[\s\-‐‑–]+")
-        elif char in "-‐‑–":
-            parts.append(r"[\s\-‐‑–]?")
-        elif char in "'’":
-            parts.append("['’]")
-        else:
-            parts.append(re.escape(char))
-    body = "".join(parts)
-    # Collapse runs like "[\s-]+[\s-]?" that arise from " - " in a phrase.
-    return body.replace(r"[\s\-‐‑–]+[\s\-‐‑–]?", r"[\s\-‐‑–]+")
+    return "".join(unit.regex for unit in phrase_units(phrase))
+
+
+def _bounded_units(phrase: str, *, case_sensitive: bool, accents: bool = True) -> tuple[Unit, ...]:
+    """``phrase_units`` with the word boundaries, the look-behind fused into the first character."""
+    units = phrase_units(phrase, case_sensitive=case_sensitive, accents=accents)
+    if phrase[:1].isalnum():
+        first = units[0]
+        units[0] = Unit(_BEFORE + first.regex, f"word:{first.key}")
+    if phrase[-1:].isalnum():
+        units.append(Unit(_AFTER))
+    return tuple(units)
+
+
+_BEFORE = r"(?<![\w])"
+_AFTER = r"(?![\w])"
 
 
 def phrase_pattern(phrase: str) -> str:
     """A regular expression for ``phrase`` that matches on word boundaries only."""
-    body = phrase_body(phrase)
-    before = r"(?<![\w])" if phrase[:1].isalnum() else ""
-    after = r"(?![\w])" if phrase[-1:].isalnum() else ""
-    return before + body + after
+    return "".join(unit.regex for unit in _bounded_units(phrase, case_sensitive=True))
 
 
 class PhraseIndex(Generic[V]):
-    """Many phrases compiled into one scan; the longest phrase wins where several start together."""
+    """Many phrases compiled into one scan; the longest phrase wins where several start together.
+
+    The scan is one prefix tree of the phrases (``graph.extract.scanning``), built once per
+    index: the lexicon is cached per process, so every document reuses it. Phrases and text
+    are both ``folded`` before the scan, so a letter matches with or without its accent.
+    """
 
     def __init__(self, phrases: Iterable[tuple[str, V]], *, case_sensitive: bool) -> None:
         self._case_sensitive = case_sensitive
@@ -68,14 +147,16 @@ class PhraseIndex(Generic[V]):
             bucket = self._values.setdefault(phrase_key(phrase, case_sensitive=case_sensitive), [])
             if value not in bucket:
                 bucket.append(value)
-        self._regex = self._compile(phrase for phrase, _ in kept)
-
-    def _compile(self, phrases: Iterable[str]) -> re.Pattern[str] | None:
-        ordered = sorted(set(phrases), key=len, reverse=True)
-        if not ordered:
-            return None
-        flags = 0 if self._case_sensitive else re.IGNORECASE
-        return re.compile("|".join(f"(?:{phrase_pattern(p)})" for p in ordered), flags)
+        # Longest first: where several phrases start together, the longest is tried first.
+        self.phrases = tuple(sorted({phrase for phrase, _ in kept}, key=len, reverse=True))
+        self.flags = 0 if case_sensitive else re.IGNORECASE
+        self._regex = compile_alternation(
+            [
+                _bounded_units(folded(p), case_sensitive=case_sensitive, accents=False)
+                for p in self.phrases
+            ],
+            self.flags,
+        )
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit[V]]:
         """Non-overlapping hits in ``text[start:end]``, left to right, offsets into ``text``."""
@@ -83,11 +164,12 @@ class PhraseIndex(Generic[V]):
             return []
         stop = len(text) if end is None else end
         hits = []
-        for match in self._regex.finditer(text, start, stop):
-            key = phrase_key(match.group(), case_sensitive=self._case_sensitive)
+        for match in self._regex.finditer(folded(text), start, stop):
+            found = text[match.start() : match.end()]
+            key = phrase_key(found, case_sensitive=self._case_sensitive)
             values = self._values.get(key)
             if values:
-                hits.append(Hit(match.start(), match.end(), match.group(), tuple(values)))
+                hits.append(Hit(match.start(), match.end(), found, tuple(values)))
         return hits
 
     def lookup(self, phrase: str) -> tuple[V, ...]:

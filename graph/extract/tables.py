@@ -10,20 +10,23 @@ header says nothing, from what its cells state.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rdflib import URIRef
 
 from graph.documents.model import Block, Row, Span
-from graph.extract.actors import nation_mentions
+from graph.extract.actors import capital_mentions, nation_mentions
 from graph.extract.agencies import AgencyRecognizer
 from graph.extract.facts import (
+    ActorMention,
     ApproachFact,
     CommitmentFact,
     Frequency,
     LabelledText,
     Timeline,
 )
+from graph.extract.phrases import unaccented
 from graph.extract.values import parse_recurrence, parse_span, read_value
 from graph.lexicon import Lexicon
 from graph.namespaces import PG
@@ -39,6 +42,7 @@ _ROLE_TERMS = {
     FREQUENCY: PG.hasFrequency,
     AGENCY: PG.implementedBy,
 }
+_MIN_STEM, _STEM_SHARE = 4, 0.6
 _EMPTY_CELLS = {"", "-", "—", "–", "n/a", "na", "none", "tbd", "tbc", "…", "..."}
 
 
@@ -87,13 +91,49 @@ def _content_role(
     return OTHER
 
 
-def comparison_columns(lexicon: Lexicon, block: Block) -> dict[int, URIRef] | None:
-    """Columns headed by distinct parties, when the table compares two or more of them."""
+def _shared_prefix(first: str, second: str) -> int:
+    return next(
+        (i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b),
+        min(len(first), len(second)),
+    )
+
+
+def _adjective_of(header: str, named: list[ActorMention]) -> set[URIRef]:
+    """Nations of the document whose name a lower-case adjective of ``header`` derives from.
+
+    Romance headers name a party by its adjective ("Approche marocaine",
+    "Abordagem angolana"), which no gazetteer lists: the adjective shares
+    most of its stem with a word of a name the document uses ("Royaume du
+    Maroc", "République française", "Angola").
+    """
+    found = set()
+    for word in re.findall(r"[^\W\d_]{4,}", header):
+        if not word[:1].islower():
+            continue
+        stem = unaccented(word).casefold()
+        for mention in named:
+            for name in unaccented(mention.span.text).casefold().split():
+                shared = _shared_prefix(name, stem)
+                if shared >= _MIN_STEM and shared >= _STEM_SHARE * len(name):
+                    found.add(mention.iri)
+    return found
+
+
+def comparison_columns(
+    lexicon: Lexicon, block: Block, named: list[ActorMention] = ()
+) -> dict[int, URIRef] | None:
+    """Columns headed by distinct parties, when the table compares two or more of them.
+
+    ``named`` are the nations the document names, for headers that use an adjective.
+    """
     if block.header is None:
         return None
     owners: dict[int, URIRef] = {}
     for index, cell in enumerate(block.header.cells[1:], start=1):
-        actors = {m.iri for m in nation_mentions(lexicon, cell.span.text)}
+        header = cell.span.text
+        named_here = nation_mentions(lexicon, header) + capital_mentions(lexicon, header)
+        actors = {m.iri for m in named_here}
+        actors = actors or _adjective_of(header, [m for m in named if m.kind == "nation"])
         if len(actors) == 1:
             owners[index] = actors.pop()
     others = len(block.header.cells) - 1
@@ -121,6 +161,8 @@ def column_roles(lexicon: Lexicon, block: Block, agencies: AgencyRecognizer) -> 
     width = max(
         [len(block.header.cells) if block.header else 0] + [len(r.cells) for r in block.rows]
     )
+    if width == 0:
+        return []  # '|' alone: a table with no cell says nothing
     headers = [c.span.text for c in block.header.cells] if block.header else []
     roles: list[str | None] = [
         header_role(lexicon, headers[i]) if i < len(headers) else None for i in range(width)
@@ -165,6 +207,8 @@ def read_commitments(
 ) -> list[CommitmentFact]:
     """One commitment per row with a non-empty item cell."""
     columns = column_roles(lexicon, block, agencies)
+    if not columns:
+        return []
     by_role = {c.role: c.index for c in reversed(columns)}
     commitments = []
     for row in block.rows:

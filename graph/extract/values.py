@@ -18,28 +18,21 @@ from rdflib import URIRef
 from graph.documents.model import Span
 from graph.extract.facts import Frequency, Timeline
 from graph.extract.phrases import PhraseIndex
+from graph.language import grammar
 from graph.lexicon import Lexicon
 from graph.namespaces import PG, TIME
 
-# English number words are grammar, not domain knowledge: they stay in code.
-_UNITS_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "half": Decimal("0.5"),
-}  # fmt: skip
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10,
-}  # fmt: skip
 _DAYS_PER_UNIT = {"unitDay": Decimal(1), "unitWeek": Decimal(7)}
 _MONTHS_PER_UNIT = {"unitMonth": Decimal(1), "unitYear": Decimal(12)}
-_NUMBER = r"(\d+(?:[.,]\d+)?|(?:[a-z]+(?:[\s-][a-z]+)?))"
+_NUMBER = r"(\d+(?:[.,]\d+)?|(?:[^\W\d_]+(?:[\s-][^\W\d_]+){0,2}))"
+# "seis (6) meses", "12 (doze) meses": a number restated in brackets.
+_RESTATED = r"(?:\s*\([^()]{1,20}\))?"
 
 
-def number_value(text: str) -> Decimal | None:
-    """'18' → 18, 'nine' → 9, 'twenty-four' → 24, 'a' → 1; None when it is no number."""
+def number_value(text: str, languages: frozenset[str] = frozenset()) -> Decimal | None:
+    """'18' → 18, 'nine' → 9, 'twenty-four' → 24, 'a' → 1, 'dezoito' → 18; None if no number."""
+    words_of = grammar.numbers(frozenset(languages))
+    ordinals_of = grammar.ordinals(frozenset(languages))
     text = text.strip().lower().replace(",", ".")
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return Decimal(text)
@@ -48,11 +41,13 @@ def number_value(text: str) -> Decimal | None:
         return Decimal("0.5") if words[1:] in ([], ["a"], ["an"]) else None
     if len(words) > 1 and {"a", "an"} & set(words):  # "a" counts one only on its own
         return None
+    if text in words_of:  # "dix-huit", "vinte e quatro": written as one number
+        return words_of[text]
     total = Decimal(0)
     for word in words:
-        if word not in _UNITS_WORDS and word not in _ORDINALS:
+        if word not in words_of and word not in ordinals_of:
             return None
-        total += Decimal(_UNITS_WORDS.get(word) or _ORDINALS[word])
+        total += words_of.get(word) or ordinals_of[word]
     return total if total > 0 else None
 
 
@@ -89,49 +84,52 @@ def parse_span(lexicon: Lexicon, text: str, span: Span) -> Timeline | None:
         if any(marker.end <= hit.start for marker in markers):
             return None  # "every 18 months" recurs; it is not a deadline
         unit = hit.values[0]
-        value = _and_a_half(text, hit) or _number_before(text[: hit.start])
-        value = value or _ordinal_after(text, hit, unit)
+        languages = lexicon.languages
+        value = _and_a_half(text, hit, languages) or _number_before(text[: hit.start], languages)
+        value = value or _ordinal_after(text, hit, languages)
         if value is None:
             continue
         return Timeline(value, str(unit), months_of(value, unit), span)
     return None
 
 
-def _number_before(prefix: str) -> Decimal | None:
-    match = re.search(_NUMBER + r"[\s-]*$", prefix.lower())
+def _number_before(prefix: str, languages: frozenset[str]) -> Decimal | None:
+    match = re.search(_NUMBER + _RESTATED + r"[\s-]*$", prefix.lower())
     if not match:
         return None
     words = match.group(1).split()
     # Try the longest tail of words that reads as a number ("twenty four", then "four").
     for i in range(len(words)):
-        value = number_value(" ".join(words[i:]))
+        value = number_value(" ".join(words[i:]), languages)
         if value is not None:
             return value
     return None
 
 
-def _and_a_half(text: str, hit) -> Decimal | None:
-    """'two and a half years' and 'a year and a half' are 2.5 and 1.5 of the unit."""
+def _and_a_half(text: str, hit, languages: frozenset[str]) -> Decimal | None:
+    """'two and a half years', 'a year and a half', 'dos años y medio' add half the unit."""
     before = re.search(r"([\w-]+)\s+and\s+a\s+half[\s-]*$", text[: hit.start].lower())
     if before:
-        whole = number_value(before.group(1))
+        whole = number_value(before.group(1), languages)
         return whole + Decimal("0.5") if whole is not None else None
-    if re.match(r"\s+and\s+a\s+half\b", text[hit.end :].lower()):
-        whole = _number_before(text[: hit.start])
+    halves = "|".join(re.escape(h) for h in grammar.words(grammar.HALF_AFTER, languages))
+    if re.match(rf"\s+(?:{halves})\b", text[hit.end :].lower()):
+        whole = _number_before(text[: hit.start], languages)
         return whole + Decimal("0.5") if whole is not None else None
     return None
 
 
-def _ordinal_after(text: str, hit, unit: URIRef) -> Decimal | None:
-    """'year three' or 'the third year' read as the end of that year."""
-    after = re.match(r"[\s-]*(\d+|[a-z]+)", text[hit.end :].lower())
+def _ordinal_after(text: str, hit, languages: frozenset[str]) -> Decimal | None:
+    """'year three', 'the third year' or 'el tercer año' read as the end of that year."""
+    after = re.match(r"[\s-]*(\d+|[^\W\d_]+)", text[hit.end :].lower())
     if after:
-        value = number_value(after.group(1))
+        value = number_value(after.group(1), languages)
         if value is not None and value == int(value):
             return value
-    before = re.search(r"([a-z]+)[\s-]*$", text[: hit.start].lower())
-    if before and before.group(1) in _ORDINALS:
-        return Decimal(_ORDINALS[before.group(1)])
+    before = re.search(r"([^\W\d_]+)[\s-]*$", text[: hit.start].lower())
+    ordinals = grammar.ordinals(frozenset(languages))
+    if before and before.group(1) in ordinals:
+        return ordinals[before.group(1)]
     return None
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from rdflib import Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from graph.ontology import checks_shapes, checks_skos, checks_terms
+from graph.ontology import checks_languages, checks_shapes, checks_skos, checks_terms
 from graph.ontology.checks_source import Problem, Source, Sources
 from graph.ontology.files import SHAPES_FILE, ontology_dir
 from graph.ontology.reasoner import blame, reason
@@ -51,6 +51,11 @@ RULES: list[tuple[str, str, Rule]] = [
         "skos-labels",
         "SKOS labels: one prefLabel per language, unambiguous within a scheme",
         checks_skos.skos_labels,
+    ),
+    (
+        "languages",
+        "lexicons: a prefLabel and cues in English, Spanish, French and Portuguese",
+        checks_languages.lexicon_languages,
     ),
     ("shacl-meta", "shapes.ttl is valid SHACL (SHACL-SHACL)", checks_shapes.meta_shacl),
     (
