@@ -1,0 +1,44 @@
+"""What the follow-up recogniser finds: the reported items and how the report names its pact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from graph.documents.model import Span
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure reported against a target: '58 of 50' → reached 58, target 50."""
+
+    text: str
+    reached: Decimal | None
+    target: Decimal | None
+
+
+@dataclass(frozen=True)
+class ReportedItem:
+    """One item a follow-up reports on, with the status it gives and the passage that says so.
+
+    ``strong`` items come from a table row or a list item (the report's own list of
+    commitments); prose clauses are weak: they are kept only when they match a commitment.
+    """
+
+    label: str
+    status: str
+    span: Span
+    strong: bool
+    as_of: str | None = None
+    figure: Figure | None = None
+    #: The follow-up says the parties added this commitment: it is always a new one.
+    added: bool = False
+
+
+@dataclass(frozen=True)
+class FollowUpFacts:
+    """A recognised follow-up: its items and the words by which it names the earlier agreement."""
+
+    items: tuple[ReportedItem, ...]
+    reference: str
+    years: tuple[str, ...]

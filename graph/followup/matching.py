@@ -1,0 +1,152 @@
+"""Which agreement a follow-up speaks of, and which commitment each of its items speaks of.
+
+Pure functions over plain records, so the rules are tested without a store. An item is
+matched by the words it shares with a commitment (its label above all, then its outcome,
+description and agency), each word weighted by how rare it is among the agreement's
+commitments: 'joint' or 'border', shared by half of them, tell little; 'ballistics' tells
+which one. Words are compared by a crude stem so 'returns' meets 'returned'.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W\d_][\w'-]*|\d[\d,.]*\d|\d", re.UNICODE)
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ers", "ed", "es", "er", "s")
+_NUMBER = re.compile(r"^\d[\d,.]*$")
+
+#: Weight of the label, of the other words of the commitment, and of a shared number.
+LABEL_WEIGHT, CONTEXT_WEIGHT, NUMBER_BONUS = 0.7, 0.3, 0.15
+#: A commitment matches an item from this score on, or from the lower one when it scores
+#: at least MARGIN times the runner-up (one rare word shared, nothing else close).
+MATCH_THRESHOLD, LOWER_THRESHOLD, MARGIN = 0.42, 0.25, 2.0
+
+
+def stem(word: str) -> str:
+    word = word.casefold().strip("'-")
+    if _NUMBER.match(word):
+        return word.replace(",", "")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return _undoubled(word[: -len(suffix)])
+    return word
+
+
+def _undoubled(stem_: str) -> str:
+    """'enroll' (of 'enrolled') → 'enrol', as 'enrolment' gives: a doubled final consonant
+    is one letter (Porter's step 1b)."""
+    if len(stem_) > 4 and stem_[-1] == stem_[-2] and stem_[-1] not in "aeiouls":
+        return stem_[:-1]
+    if stem_.endswith("ll") and len(stem_) > 5:
+        return stem_[:-1]
+    return stem_
+
+
+def stems(text: str) -> set[str]:
+    """Content stems of ``text``: words of three letters or more, and numbers."""
+    return {stem(w) for w in _WORD.findall(text) if len(w) >= 3 or w[0].isdigit()}
+
+
+@dataclass(frozen=True)
+class CommitmentRecord:
+    """What the matcher knows of a commitment: its label and the words around it."""
+
+    iri: str
+    label: str
+    context: str = ""
+
+
+@dataclass(frozen=True)
+class AgreementRecord:
+    """What the linker knows of an agreement: its parties, title and year."""
+
+    iri: str
+    title: str
+    parties: frozenset[str]
+    date: str | None
+    commitments: tuple[CommitmentRecord, ...]
+
+
+def _weights(commitments: Sequence[CommitmentRecord]) -> dict[str, float]:
+    """Inverse frequency of each stem among the commitments' labels and contexts."""
+    counts: Counter[str] = Counter()
+    for commitment in commitments:
+        counts.update(stems(commitment.label) | stems(commitment.context))
+    total = max(len(commitments), 1)
+    return {word: math.log(1 + total / count) for word, count in counts.items()}
+
+
+def _ratio(words: set[str], found: set[str], weights: dict[str, float]) -> float:
+    """Share of the weight of ``words`` that ``found`` holds."""
+    total = sum(weights.get(w, 1.0) for w in words)
+    return sum(weights.get(w, 1.0) for w in words & found) / total if total else 0.0
+
+
+def match_score(item_text: str, commitment: CommitmentRecord, weights: dict[str, float]) -> float:
+    """How well an item's text speaks of ``commitment`` (0 to about 1.15)."""
+    found = stems(item_text)
+    label = _ratio(stems(commitment.label), found, weights)
+    context_words = stems(commitment.context)
+    context = _ratio(context_words, found, weights)
+    numbers = {w for w in found & context_words if _NUMBER.match(w)}
+    return LABEL_WEIGHT * label + CONTEXT_WEIGHT * context + (NUMBER_BONUS if numbers else 0.0)
+
+
+def best_commitment(
+    item_text: str, commitments: Sequence[CommitmentRecord]
+) -> tuple[CommitmentRecord, float] | None:
+    """The commitment the item speaks of, or None when none scores the threshold."""
+    weights = _weights(commitments)
+    scored = sorted(
+        ((match_score(item_text, c, weights), c.iri, c) for c in commitments),
+        key=lambda s: (s[0], s[1]),
+        reverse=True,
+    )
+    if not scored:
+        return None
+    score, _, commitment = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    clear = score >= LOWER_THRESHOLD and score >= MARGIN * runner_up
+    return (commitment, score) if score >= MATCH_THRESHOLD or clear else None
+
+
+def agreement_score(
+    agreement: AgreementRecord,
+    nations: frozenset[str],
+    reference: str,
+    years: Iterable[str],
+    report_date: str | None,
+) -> float | None:
+    """How surely a report with this reference and these nations speaks of ``agreement``.
+
+    None when it cannot: a party of the agreement is not named, or the agreement is dated
+    after the report.
+    """
+    if not agreement.parties or not agreement.parties <= nations:
+        return None
+    if agreement.date and report_date and agreement.date > report_date:
+        return None
+    title = _ratio(stems(agreement.title), stems(reference), {})
+    year = 0.3 if agreement.date and agreement.date[:4] in set(years) else 0.0
+    return 1.0 + 0.5 * title + year
+
+
+def best_agreement(
+    agreements: Sequence[AgreementRecord],
+    nations: frozenset[str],
+    reference: str,
+    years: Iterable[str],
+    report_date: str | None,
+) -> AgreementRecord | None:
+    """The agreement the report speaks of: all parties named, then title, year, IRI order."""
+    years = tuple(years)
+    scored = []
+    for agreement in agreements:
+        score = agreement_score(agreement, nations, reference, years, report_date)
+        if score is not None:
+            scored.append((score, len(agreement.parties), agreement.iri, agreement))
+    return max(scored, key=lambda s: s[:3])[3] if scored else None

@@ -1,0 +1,304 @@
+"""Recognising a follow-up and reading its reported items (status, as-of date, figure, evidence).
+
+A document is a follow-up when it looks back at an agreement (a follow-up cue of the
+ontology such as 'progress report' or 'one year after' in its title or opening) and
+reports statuses of items (status labels of the commitment-status scheme) in a table,
+a list or its prose. The test is conservative: an announcement, which pledges in the
+future tense, has no status words beyond 'pledged' and stays untouched.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from rdflib import URIRef
+
+from graph.documents.model import Block, BlockKind, Document, Row, Span
+from graph.extract.extractor import document_date
+from graph.extract.facts import DocumentFacts
+from graph.extract.names import proper_name_after
+from graph.followup.facts import Figure, FollowUpFacts, ReportedItem
+from graph.followup.values import as_of_date, checked_status, figure_in, status_in
+from graph.lexicon import Lexicon
+from graph.namespaces import DCTERMS, PG
+
+_OPENING = 600  # characters of title and opening in which a follow-up cue must appear
+_CLAUSE = re.compile(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_PLEDGED = "pledged"
+_FOLLOWING = 2  # clauses after an addition that may say what became of it
+_ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
+_IN_PROGRESS = "in-progress"
+
+
+def _opening(document: Document) -> str:
+    title = document.title.text if document.title else ""
+    return f"{title}\n{document.text[:_OPENING]}"
+
+
+def _column(lex: Lexicon, header: Row, term: URIRef) -> int | None:
+    """The first column whose header carries a cue of ``term``."""
+    columns = _columns(lex, header, term)
+    return columns[0] if columns else None
+
+
+def _columns(lex: Lexicon, header: Row, term: URIRef) -> list[int]:
+    index = lex.cue_index(term)
+    return [n for n, cell in enumerate(header.cells) if index.find(cell.span.text)]
+
+
+def _status_column(lex: Lexicon, block: Block, header: Row) -> int | None:
+    """Of the columns headed like a status ('Progress to date', 'Status'), the one whose
+    cells say a status most often; the later one on a tie (the verdict after the detail)."""
+    candidates = _columns(lex, header, PG.status)
+    if not candidates:
+        return None
+
+    def said(column: int) -> int:
+        return sum(1 for row in block.rows if (c := _cell(row, column)) and status_in(lex, c.text))
+
+    return max(candidates, key=lambda column: (said(column), column))
+
+
+def _cell(row: Row, index: int | None) -> Span | None:
+    if index is None or index >= len(row.cells):
+        return None
+    span = row.cells[index].span
+    return span if span.text.strip() else None
+
+
+def _table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[ReportedItem]:
+    """Rows of a table with a status column: the item cell, its status, figure and date."""
+    if block.header is None:
+        return []
+    status_col = _status_column(lex, block, block.header)
+    if status_col is None:
+        return []
+    item_col = _column(lex, block.header, PG.Commitment)
+    item_col = 0 if item_col is None or item_col == status_col else item_col
+    figure_col = _column(lex, block.header, PG.reportedFigure)
+    date_col = _column(lex, block.header, DCTERMS.date)
+    items = []
+    for row in block.rows:
+        label, status_cell = _cell(row, item_col), _cell(row, status_col)
+        if label is None or status_cell is None:
+            continue
+        status = status_in(lex, status_cell.text) or status_in(lex, row.span.text)
+        strong = status is not None
+        status = status or _IN_PROGRESS  # 'Four issues published': reported, so under way
+        figure_cell = _cell(row, figure_col if figure_col != status_col else None)
+        figure = figure_in(figure_cell.text) if figure_cell else figure_in(row.span.text)
+        if figure is None and figure_cell is not None:
+            figure = Figure(figure_cell.text.strip(), None, None)
+        date_cell = _cell(row, date_col)
+        as_of = as_of_date(date_cell.text) if date_cell else None
+        items.append(
+            ReportedItem(
+                label=label.text.strip(),
+                status=checked_status(status, figure),
+                span=row.span,
+                strong=strong,
+                as_of=as_of or as_of_date(row.span.text) or default_date,
+                figure=figure,
+            )
+        )
+    return items
+
+
+def _lead(text: str) -> str:
+    """A list item's lead ('Joint Patrols: operating in four ports' → 'Joint Patrols')."""
+    for separator in (":", " – ", " — ", " - "):
+        head, found, _ = text.partition(separator)
+        if found and 0 < len(head.split()) <= 12:
+            return head.strip(" *_")
+    return text.strip()
+
+
+def _clause_item(
+    lex: Lexicon,
+    span: Span,
+    default_date: str | None,
+    *,
+    strong: bool,
+    label: str,
+    status: str | None = None,
+) -> ReportedItem | None:
+    status = status or status_in(lex, span.text)
+    figure = figure_in(span.text)
+    if status is None and _short_of_target(figure):
+        status = _IN_PROGRESS  # '1,200 of the 10,000 weapons have been marked so far'
+    if status is None or (status == _PLEDGED and not strong):
+        return None
+    return ReportedItem(
+        label=label,
+        status=checked_status(status, figure),
+        span=span,
+        strong=strong,
+        as_of=as_of_date(span.text) or default_date,
+        figure=figure,
+    )
+
+
+def _short_of_target(figure: Figure | None) -> bool:
+    return bool(
+        figure and figure.reached is not None and figure.target and figure.reached < figure.target
+    )
+
+
+def _list_items(lex: Lexicon, block: Block, date: str | None, heading: str | None):
+    """Items of a list that reports statuses.
+
+    A list under a heading that states a status ('Delivered', 'Behind Schedule') reports
+    that status for each item that states none itself: the writer sorted them. In a list
+    where most items say a status, an item that says none ('Held every month since
+    March') is reported as in progress, but only kept if it matches a commitment. An item
+    is the report's own word on a commitment when it is labelled ('Kidnap alert line:
+    operational') or pledges anew; an unlabelled remark ('Two of the five deliverables
+    have been met') counts as prose.
+    """
+    sorted_as = status_in(lex, heading) if heading else None
+    if sorted_as == _PLEDGED:
+        sorted_as = None
+    said = [status_in(lex, item.text) or sorted_as for item in block.items]
+    progress_list = 2 * sum(1 for s in said if s and s != _PLEDGED) >= len(said)
+    for item, status in zip(block.items, said, strict=True):
+        if lex.exclusions.find(item.text):
+            continue  # 'a separate arrangement, not assessed in this fact sheet'
+        label = _lead(item.text)
+        if status is None and progress_list:
+            found = _clause_item(lex, item, date, strong=False, label=label, status=_IN_PROGRESS)
+        else:
+            found = _clause_item(lex, item, date, strong=True, label=label, status=status)
+        if found is not None and label == item.text.strip() and found.status != _PLEDGED:
+            found = dataclasses.replace(found, strong=False)
+        if found is not None:
+            yield found
+
+
+def _clauses(span: Span) -> list[Span]:
+    """Sentences and semicolon clauses of a paragraph, with their offsets."""
+    return [
+        Span(span.start + m.start(), span.start + m.end(), m.group())
+        for m in _CLAUSE.finditer(span.text)
+        if m.group().strip()
+    ]
+
+
+def _trimmed(clause: Span) -> Span:
+    stripped = clause.text.strip()
+    offset = clause.text.index(stripped)
+    return Span(clause.start + offset, clause.start + offset + len(stripped), stripped)
+
+
+def _prose_items(lex: Lexicon, block: Block, date: str | None):
+    """Clauses with a status; a clause naming the earlier agreement ('signed in 2025') is the
+    reference, not an item; a clause adding a commitment is an addition."""
+    clauses = [_trimmed(c) for c in _clauses(block.span)]
+    taken = -1
+    added_here = False
+    for index, span in enumerate(clauses):
+        if index <= taken:
+            continue
+        cue = lex.cue_index(PG.AdditionStatusAssertion).find(span.text)
+        if cue:
+            # 'agreed to add two measures:' introduces a list, whose items are the additions;
+            # 'It was not part of the original plan' restates the one just made.
+            if not span.text.endswith(":"):
+                added, taken = _addition(lex, block, clauses, index, cue[0].end, date)
+                if added.label != span.text or not added_here:
+                    added_here = True
+                    yield added
+            continue
+        if lex.reference_cues.find(span.text):
+            continue
+        found = _clause_item(lex, span, date, strong=False, label=span.text)
+        if found is not None:
+            yield found
+
+
+def _addition(
+    lex: Lexicon, block: Block, clauses: list[Span], index: int, cue_end: int, date: str | None
+) -> tuple[ReportedItem, int]:
+    """A commitment the parties added: named after the cue when it has a proper name, with
+    the status of one of the next two clauses when one states it ('The post is under
+    construction'); else pledged. Returns the item and the index of the last clause it takes."""
+    clause = clauses[index]
+    article = _ARTICLE.match(clause.text, cue_end)
+    name = proper_name_after(clause.text, article.end() if article else cue_end)
+    label = name.text if name is not None and len(name.text.split()) >= 2 else clause.text
+    status = status_in(lex, clause.text)
+    last = index
+    for later in range(index + 1, min(index + 1 + _FOLLOWING, len(clauses))):
+        if status not in (None, _PLEDGED):
+            break
+        text = clauses[later].text
+        if lex.cue_index(PG.AdditionStatusAssertion).find(text) or lex.reference_cues.find(text):
+            continue  # 'This measure was not part of the accord signed in 2024'
+        following = status_in(lex, text)
+        if following not in (None, _PLEDGED):
+            status, last = following, later
+    start, end = clause.start, clauses[last].end
+    offset = block.span.start
+    span = Span(start, end, block.span.text[start - offset : end - offset])
+    item = ReportedItem(
+        label=label,
+        status=status or _PLEDGED,
+        span=span,
+        strong=True,
+        as_of=as_of_date(span.text) or date,
+        figure=figure_in(span.text),
+        added=True,
+    )
+    return item, last
+
+
+def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[ReportedItem]:
+    """Every item of the document with a reported status, in document order."""
+    items: list[ReportedItem] = []
+    heading: str | None = None
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING:
+            heading = block.span.text
+        elif block.kind is BlockKind.TABLE:
+            items.extend(_table_items(lex, block, date))
+        elif block.kind is BlockKind.BULLET_LIST:
+            items.extend(_list_items(lex, block, date, heading))
+        elif block.kind is BlockKind.PARAGRAPH:
+            items.extend(_prose_items(lex, block, date))
+    return items
+
+
+def _reference(lex: Lexicon, document: Document) -> tuple[str, tuple[str, ...]]:
+    """The sentence naming the earlier agreement, and the years it gives."""
+    text = document.text
+    sentences = []
+    for hit in lex.reference_cues.find(text)[:1]:
+        start = max(text.rfind(". ", 0, hit.start) + 2, text.rfind("\n", 0, hit.start) + 1)
+        stops = [i for i in (text.find(". ", hit.end), text.find("\n", hit.end)) if i >= 0]
+        sentences.append(text[start : min(stops, default=len(text))].strip())
+    title = document.title.text if document.title else ""
+    reference = " ".join(dict.fromkeys([title, *sentences])).strip() or text[:200]
+    years = tuple(dict.fromkeys(m.group() for m in _YEAR.finditer(reference)))
+    return reference, years
+
+
+def recognise(lex: Lexicon, document: Document) -> FollowUpFacts | None:
+    """The follow-up facts of ``document``, or None when it is not a follow-up."""
+    if not lex.followup_cues.find(_opening(document)):
+        return None
+    date = document_date(document.text)
+    items = reported_items(lex, document, date)
+    strong = [i for i in items if i.strong]
+    if not strong and len(items) < 2:
+        return None
+    reference, years = _reference(lex, document)
+    return FollowUpFacts(items=tuple(items), reference=reference, years=years)
+
+
+def with_followup(facts: DocumentFacts, lex: Lexicon) -> DocumentFacts:
+    """A follow-up's facts carry its report instead of a new agreement; others are unchanged."""
+    followup = recognise(lex, facts.document)
+    if followup is None:
+        return facts
+    return dataclasses.replace(facts, agreements=(), followup=followup, warnings=())

@@ -1,0 +1,232 @@
+"""Derived per-follow-up graphs: which agreement a report is on, which commitment each item is.
+
+For every pg:ProgressReport in the store, ``id/tracking/{key}`` holds ``pg:reportsOn`` its
+agreement, ``pg:assertsStatusOf`` (and the inverse ``pg:hasStatus``) from each matched item
+to its commitment, and a new pg:Commitment of the agreement for a table or list item that
+matches none, or for an item the report says the parties added. The graphs are a function
+of the documents in the store alone, recomputed for every report whenever a document is
+loaded or removed: the result is the same in any loading order, and removing a report
+removes its graph with it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+from graph.followup.matching import (
+    AgreementRecord,
+    CommitmentRecord,
+    best_agreement,
+    best_commitment,
+)
+from graph.lexicon import lexicon
+from graph.namespaces import DCTERMS, ID, OA, PG, PROV
+from graph.store.base import Store
+
+_DOCUMENTS = f"{ID}document/"
+_TRACKING = f"{ID}tracking/"
+
+_AGREEMENTS = f"""
+PREFIX pg: <{PG}> PREFIX rdfs: <{RDFS}> PREFIX dcterms: <{DCTERMS}>
+SELECT ?agreement ?title ?date ?party WHERE {{
+  GRAPH ?g {{ ?agreement a pg:Agreement ; rdfs:label ?title ; pg:party ?party .
+             OPTIONAL {{ ?agreement dcterms:date ?date }} }}
+  FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
+}}"""
+
+_COMMITMENTS = f"""
+PREFIX pg: <{PG}> PREFIX rdfs: <{RDFS}> PREFIX dcterms: <{DCTERMS}>
+SELECT ?agreement ?commitment ?label ?context WHERE {{
+  GRAPH ?g {{
+    ?agreement pg:hasCommitment ?commitment .
+    ?commitment rdfs:label ?label .
+    OPTIONAL {{
+      {{ ?commitment dcterms:description ?context }}
+      UNION {{ ?commitment pg:aimsAt/rdfs:label ?context }}
+    }}
+  }}
+  FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
+}}"""
+
+_REPORTS = f"""
+PREFIX pg: <{PG}>
+SELECT DISTINCT ?report WHERE {{
+  GRAPH ?g {{ ?report a pg:ProgressReport }}
+  FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
+}}"""
+
+
+def tracking_graph_iri(key: str) -> URIRef:
+    """The named graph of the derived links of follow-up ``key``."""
+    return URIRef(f"{_TRACKING}{key}")
+
+
+def matchable(text: str) -> str:
+    """Text as the matcher compares it: names of states and organizations removed (they tell
+    the agreement, not the commitment), and each crime category named added as a word, so
+    'weapons' and 'small arms' meet through the crime lexicon."""
+    lex = lexicon()
+    hits = [*lex.nations.find(text), *lex.demonyms.find(text), *lex.organizations.find(text)]
+    for hit in sorted(hits, key=lambda h: h.start, reverse=True):
+        text = text[: hit.start] + " " + text[hit.end :]
+    crimes = sorted({f"crime{hit.key.replace('-', '')}" for hit in lex.crimes.find(text)})
+    return " ".join([text, *crimes])
+
+
+def _agreements(store: Store) -> list[AgreementRecord]:
+    found: dict[str, dict] = {}
+    for row in store.select(_AGREEMENTS):
+        entry = found.setdefault(
+            str(row["agreement"]),
+            {"title": str(row["title"]), "date": None, "parties": set(), "commitments": {}},
+        )
+        entry["parties"].add(str(row["party"]))
+        if row.get("date") is not None:
+            entry["date"] = str(row["date"])
+    contexts: dict[tuple[str, str], list[str]] = defaultdict(list)
+    labels: dict[tuple[str, str], str] = {}
+    for row in store.select(_COMMITMENTS):
+        key = (str(row["agreement"]), str(row["commitment"]))
+        labels[key] = str(row["label"])
+        if row.get("context") is not None:
+            contexts[key].append(str(row["context"]))
+    commitments: dict[str, list[CommitmentRecord]] = defaultdict(list)
+    for (agreement, commitment), label in sorted(labels.items()):
+        context = " ".join(sorted(set(contexts[(agreement, commitment)])))
+        commitments[agreement].append(
+            CommitmentRecord(commitment, matchable(label), matchable(context))
+        )
+    return [
+        AgreementRecord(
+            iri=iri,
+            title=entry["title"],
+            parties=frozenset(entry["parties"]),
+            date=entry["date"],
+            commitments=tuple(commitments[iri]),
+        )
+        for iri, entry in sorted(found.items())
+    ]
+
+
+def _possible_parties(report: Graph, doc: URIRef) -> frozenset[str]:
+    """The nations and international organizations a report names: an agreement's parties."""
+    actors = lexicon().actors
+    return frozenset(
+        str(actor)
+        for actor in report.objects(doc, PG.mentions)
+        if actors.get(actor) is not None and actors[actor].kind in {"nation", "organization"}
+    )
+
+
+def _item_text(report: Graph, item: URIRef) -> str:
+    label = str(report.value(item, RDFS.label) or "")
+    quotes = [str(report.value(e, OA.exact) or "") for e in report.objects(item, PG.evidence)]
+    return matchable(" ".join([label, *quotes]))
+
+
+def _new_commitment(
+    graph: Graph, name: URIRef, agreement: URIRef, report: Graph, doc: URIRef, item: URIRef
+) -> URIRef:
+    """An item that matches no commitment is a new commitment of the agreement."""
+    node = URIRef(f"{name}/commitment/{str(item).rsplit('/', 1)[-1]}")
+    graph.add((node, RDF.type, PG.Commitment))
+    graph.add((node, RDF.type, PG.Action))
+    graph.add((node, RDFS.label, report.value(item, RDFS.label)))
+    graph.add((node, PROV.wasDerivedFrom, doc))
+    for evidence in report.objects(item, PG.evidence):
+        graph.add((node, PG.evidence, evidence))
+    graph.add((agreement, PG.hasCommitment, node))
+    return node
+
+
+def _document_order(item: URIRef) -> int:
+    """Items are minted report-item/1, /2, ... in document order."""
+    return int(str(item).rsplit("/", 1)[-1])
+
+
+def _assert(graph: Graph, item: URIRef, commitment: URIRef) -> None:
+    graph.add((item, PG.assertsStatusOf, commitment))
+    graph.add((commitment, PG.hasStatus, item))
+
+
+def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -> Graph:
+    """The derived links of one follow-up, given the agreements in the store."""
+    doc = URIRef(f"{_DOCUMENTS}{key}")
+    name = tracking_graph_iri(key)
+    graph = Graph()
+    years = sorted(str(y) for y in report.objects(doc, PG.referencedYear))
+    date = report.value(doc, DCTERMS.date)
+    agreement = best_agreement(
+        agreements,
+        _possible_parties(report, doc),
+        str(report.value(doc, PG.agreementReference) or ""),
+        years,
+        str(date) if date is not None else None,
+    )
+    if agreement is None:
+        return graph
+    agreement_iri = URIRef(agreement.iri)
+    graph.add((doc, PG.reportsOn, agreement_iri))
+    items = sorted(report.objects(doc, PG.reportsStatus), key=_document_order)
+    strong = [i for i in items if (i, RDF.type, PG.ProseStatusAssertion) not in report]
+    reported: set[URIRef] = set()
+    for item in strong:
+        added = (item, RDF.type, PG.AdditionStatusAssertion) in report
+        found = None if added else best_commitment(_item_text(report, item), agreement.commitments)
+        commitment = (
+            URIRef(found[0].iri)
+            if found is not None
+            else _new_commitment(graph, name, agreement_iri, report, doc, item)
+        )
+        reported.add(commitment)
+        _assert(graph, item, commitment)
+    # A prose clause on a commitment that a row or list item of the report already reports
+    # on repeats or comments it; of several clauses on one commitment, the one that speaks
+    # of it most clearly is the report's word on it.
+    clauses: dict[URIRef, tuple[float, URIRef]] = {}
+    for item in (i for i in items if i not in strong):
+        found = best_commitment(_item_text(report, item), agreement.commitments)
+        if found is None or URIRef(found[0].iri) in reported:
+            continue
+        commitment = URIRef(found[0].iri)
+        if commitment not in clauses or found[1] > clauses[commitment][0]:
+            clauses[commitment] = (found[1], item)
+    for commitment, (_, item) in clauses.items():
+        _assert(graph, item, commitment)
+    graph.add((name, PROV.wasDerivedFrom, doc))
+    graph.add((name, RDFS.comment, Literal("derived: recomputed on every load and removal")))
+    return graph
+
+
+def report_keys(store: Store) -> list[str]:
+    """Keys of the follow-ups in the store."""
+    return sorted(str(row["report"])[len(_DOCUMENTS) :] for row in store.select(_REPORTS))
+
+
+def refresh_tracking(store: Store) -> int:
+    """Recompute every follow-up's tracking graph and drop those of removed ones; graphs written."""
+    keys = report_keys(store)
+    agreements = _agreements(store) if keys else []
+    written = 0
+    for key in keys:
+        graph = tracking_graph(key, store.get_graph(URIRef(f"{_DOCUMENTS}{key}")), agreements)
+        name = tracking_graph_iri(key)
+        if _same(store.get_graph(name), graph):
+            continue
+        if len(graph):
+            store.replace_graph(name, graph)
+        else:
+            store.remove_graph(name)
+        written += 1
+    wanted = {str(tracking_graph_iri(k)) for k in keys}
+    for name in store.graph_names():
+        if str(name).startswith(_TRACKING) and str(name) not in wanted:
+            store.remove_graph(name)
+            written += 1
+    return written
+
+
+def _same(stored: Graph, computed: Graph) -> bool:
+    return set(stored) == set(computed)

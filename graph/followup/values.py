@@ -1,0 +1,71 @@
+"""Small values of a reported item: its status, the day it holds from, the figure it reports."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal, InvalidOperation
+
+from graph.extract.extractor import document_date
+from graph.followup.facts import Figure
+from graph.lexicon import Lexicon
+
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_OF_TARGET = re.compile(
+    rf"\b({_NUMBER})(?:\s+[a-z-]+){{0,3}}?\s+(?:of|out of|against)\s+(?:an?\s+|the\s+)?"
+    rf"(?:planned\s+|targeted\s+|target(?:\s+of)?\s+|goal(?:\s+of)?\s+)?({_NUMBER})\b",
+    re.IGNORECASE,
+)
+_TARGET_THEN = re.compile(
+    rf"\btarget(?:\s+of)?\s+({_NUMBER})\b[^.;]*?\b({_NUMBER})\b", re.IGNORECASE
+)
+
+
+def status_in(lex: Lexicon, text: str) -> str | None:
+    """The status a passage reports: the longest status phrase; a phrase run ('not yet
+    operational') is read by its first phrase."""
+    hits = lex.statuses.find(text)
+    if not hits:
+        return None
+    best = max(hits, key=lambda h: (h.end - h.start, -h.start))
+    for first, second in itertools.pairwise(hits):
+        if 0 <= second.start - first.end <= 1 and second is best:
+            return first.values[0]
+    return best.values[0]
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def figure_in(text: str) -> Figure | None:
+    """A figure reached against a target: '58 of 50', '58 fugitives against a target of 50'."""
+    match = _OF_TARGET.search(text)
+    if match:
+        return Figure(match.group(), _decimal(match.group(1)), _decimal(match.group(2)))
+    match = _TARGET_THEN.search(text)
+    if match:
+        return Figure(match.group(), _decimal(match.group(2)), _decimal(match.group(1)))
+    return None
+
+
+def as_of_date(text: str) -> str | None:
+    """The full date a passage gives, as ISO 8601."""
+    return document_date(text)
+
+
+def checked_status(status: str, figure: Figure | None) -> str:
+    """'1,100 of the 1,500 officials had completed the course' is under way, not fulfilled:
+    a figure short of its target overrides a word of completion."""
+    if (
+        status == "fulfilled"
+        and figure is not None
+        and figure.reached is not None
+        and figure.target is not None
+        and figure.reached < figure.target
+    ):
+        return "in-progress"
+    return status
