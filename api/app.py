@@ -15,7 +15,6 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import (
     documents,
@@ -27,9 +26,12 @@ from api import (
     queries,
     resources,
     sparql,
+    tracking,
+    web,
 )
+from api.body_limit import BodyLimit
 from api.deps import Services
-from api.execution import QueryRunner
+from api.execution import QueryRunner, RetireAfterWrites
 from api.settings import Settings
 from graph import __version__
 from graph.catalog import load_catalog
@@ -51,60 +53,6 @@ documents about security cooperation between states.
   needs `Authorization: Bearer <token>`. Queries run with a time and row limit,
   and never reach outside the store.
 """
-
-
-class BodyLimit:
-    """Refuse request bodies over ``limit`` bytes with 413, before any handler reads them."""
-
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await self._refuse(send)
-            return
-        messages: list[Message] = []
-        size = 0
-        while True:
-            message = await receive()
-            messages.append(message)
-            if message["type"] != "http.request":
-                break
-            size += len(message.get("body", b""))
-            if size > self.limit:
-                await self._refuse(send)
-                return
-            if not message.get("more_body", False):
-                break
-
-        async def replay() -> Message:
-            return messages.pop(0) if messages else await receive()
-
-        await self.app(scope, replay, send)
-
-    async def _refuse(self, send: Send) -> None:
-        body = (
-            b'{"error":"too-large","message":"the request body is larger than the '
-            + str(self.limit).encode()
-            + b' bytes this server accepts"}'
-        )
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close"),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
 
 
 def _load_model(store: Store) -> None:
@@ -150,6 +98,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         if settings.load_model:
             await run_in_threadpool(_load_model, served)
         yield
+        runner.close()
         app.state.services.close_extras()
         if owned:
             served.close()
@@ -168,12 +117,15 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         queries.build_router(catalog),
         resources.router,
         pacts.router,
+        tracking.router,
         documents.router,
         ontology.router,
         health.router,
     ):
         app.include_router(router)
-    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
+    web.install(app, catalog)
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes, timeout=settings.body_timeout)
+    app.add_middleware(RetireAfterWrites, runner=runner)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -14,7 +14,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.errors import ApiError
-from api.execution import QueryRunner
+from api.execution import WROTE, QueryRunner
 from api.settings import Settings
 from graph.store.base import Store
 
@@ -46,10 +46,15 @@ ServicesDep = Annotated[Services, Depends(get_services)]
 
 
 def require_write(
+    request: Request,
     services: ServicesDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> None:
-    """403 when writes are off; 401 without a bearer token, 403 with a wrong one."""
+    """403 when writes are off; 401 without a bearer token, 403 with a wrong one.
+
+    An accepted write retires the query workers now and again as its response starts
+    (``api.execution.RetireAfterWrites``): workers see the store as it was when forked.
+    """
     settings = services.settings
     if not settings.allow_writes or not settings.token:
         raise ApiError(
@@ -67,6 +72,8 @@ def require_write(
     given = credentials.credentials.encode("utf-8")
     if not hmac.compare_digest(given, settings.token.encode("utf-8")):
         raise ApiError(403, "forbidden", "the bearer token is not the one this server accepts")
+    setattr(request.state, WROTE, True)
+    services.runner.retire()
 
 
 WriteAccess = Depends(require_write)

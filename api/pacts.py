@@ -38,8 +38,8 @@ from graph.namespaces import PG, PROV, agency_iri, crime_iri, document_iri, freq
 
 router = APIRouter(tags=["Resources"])
 
-_AGREEMENT_HOPS = (PG.party, PG.addresses, PG.hasCommitment, PROV.wasDerivedFrom)
-_COMMITMENT_HOPS = (
+AGREEMENT_HOPS = (PG.party, PG.addresses, PG.hasCommitment, PROV.wasDerivedFrom)
+COMMITMENT_HOPS = (
     PG.committedBy,
     PG.implementedBy,
     PG.addresses,
@@ -48,7 +48,7 @@ _COMMITMENT_HOPS = (
     PG.hasFrequency,
     PROV.wasDerivedFrom,
 )
-_INVERSE = (PG.hasCommitment,)
+COMMITMENT_INVERSE = (PG.hasCommitment,)
 
 Party = Annotated[
     str | None, Query(description="code (USA, EU) or IRI of a party to the agreement")
@@ -78,6 +78,17 @@ def _party_pattern(value: str, subject: str, via_commitment: bool) -> str:
     )
 
 
+def agreement_selection(party: str | None = None, crime: str | None = None) -> str:
+    """The agreements of ``party`` against ``crime`` (narrower included); the web pages share it."""
+    patterns = []
+    if party is not None:
+        patterns.append(_party_pattern(party, "?item", via_commitment=False))
+    if crime is not None:
+        category = keyed("crime", crime, crime_iri, "drug-trafficking")
+        patterns.append(f"?crime skos:broader* {term(category)} . ?item pg:addresses ?crime .")
+    return typed(PG.Agreement, *patterns)
+
+
 @router.get(
     "/agreements",
     response_model=Page[Agreement],
@@ -93,17 +104,11 @@ async def agreements(
     offset: Offset = 0,
 ) -> Any:
     base = str(request.base_url).rstrip("/")
-    patterns = []
-    if party is not None:
-        patterns.append(_party_pattern(party, "?item", via_commitment=False))
-    if crime is not None:
-        category = keyed("crime", crime, crime_iri, "drug-trafficking")
-        patterns.append(f"?crime skos:broader* {term(category)} . ?item pg:addresses ?crime .")
-    selection = typed(PG.Agreement, *patterns)
+    selection = agreement_selection(party, crime)
     return await page(
         request,
         services,
-        lambda size, skip: described_query(selection, _AGREEMENT_HOPS, limit=size, offset=skip),
+        lambda size, skip: described_query(selection, AGREEMENT_HOPS, limit=size, offset=skip),
         lambda item: resource_views.agreement(item, base),
         limit,
         offset,
@@ -122,7 +127,7 @@ Number = Annotated[str, Path(pattern=r"^[0-9][0-9-]*$", description="number with
 )
 async def agreement(request: Request, services: ServicesDep, key: Key, number: Number) -> Any:
     iri = URIRef(f"{document_iri(key)}/agreement/{number}")
-    query = detail_query(iri, "?item a pg:Agreement .", (*_AGREEMENT_HOPS, PG.evidence))
+    query = detail_query(iri, "?item a pg:Agreement .", (*AGREEMENT_HOPS, PG.evidence))
     item = single(await describe(services, query), "agreement", f"{key}/{number}")
     base = str(request.base_url).rstrip("/")
     return respond(request, resource_views.agreement(item, base, detail=True))
@@ -142,14 +147,15 @@ def _agency(value: str) -> URIRef:
     return agency_iri(owner, slug)
 
 
-def _commitment_patterns(
-    party: str | None,
-    crime: str | None,
-    agency: str | None,
-    agreement: str | None,
-    frequency: str | None,
-    due_within_months: Decimal | None,
+def commitment_patterns(
+    party: str | None = None,
+    crime: str | None = None,
+    agency: str | None = None,
+    agreement: str | None = None,
+    frequency: str | None = None,
+    due_within_months: Decimal | None = None,
 ) -> list[str]:
+    """The filters of ``/commitments`` as patterns on ?item; the web pages share them."""
     patterns = []
     if party is not None:
         patterns.append(_party_pattern(party, "?item", via_commitment=True))
@@ -197,13 +203,13 @@ async def commitments(
     offset: Offset = 0,
 ) -> Any:
     base = str(request.base_url).rstrip("/")
-    patterns = _commitment_patterns(party, crime, agency, agreement, frequency, due_within_months)
+    patterns = commitment_patterns(party, crime, agency, agreement, frequency, due_within_months)
     selection = typed(PG.Commitment, *patterns)
     return await page(
         request,
         services,
         lambda size, skip: described_query(
-            selection, _COMMITMENT_HOPS, limit=size, offset=skip, inverse=_INVERSE
+            selection, COMMITMENT_HOPS, limit=size, offset=skip, inverse=COMMITMENT_INVERSE
         ),
         lambda item: resource_views.commitment(item, base),
         limit,
@@ -219,8 +225,8 @@ async def commitments(
 )
 async def commitment(request: Request, services: ServicesDep, key: Key, number: Number) -> Any:
     iri = URIRef(f"{document_iri(key)}/commitment/{number}")
-    hops = (*_COMMITMENT_HOPS, PG.evidence)
-    query = detail_query(iri, "?item a pg:Commitment .", hops, inverse=_INVERSE)
+    hops = (*COMMITMENT_HOPS, PG.evidence)
+    query = detail_query(iri, "?item a pg:Commitment .", hops, inverse=COMMITMENT_INVERSE)
     item = single(await describe(services, query), "commitment", f"{key}/{number}")
     base = str(request.base_url).rstrip("/")
     return respond(request, resource_views.commitment(item, base, detail=True))

@@ -14,7 +14,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from api import openapi_docs, resource_views
-from api.deps import ServicesDep
+from api.deps import Services, ServicesDep
 from api.resource_common import (
     JSON_LD,
     Limit,
@@ -33,7 +33,7 @@ from graph.namespaces import CRIME_SCHEME, ORG, PG, agency_iri, nation_iri
 
 router = APIRouter(tags=["Resources"])
 
-_AGENCY_HOPS = (PG.agencyOf, ORG.subOrganizationOf, PG.agencyType)
+AGENCY_HOPS = (PG.agencyOf, ORG.subOrganizationOf, PG.agencyType)
 
 
 def json_ld_variant(description: str) -> dict[int | str, dict[str, Any]]:
@@ -84,6 +84,14 @@ async def nation(
     return respond(request, resource_views.nation(item, str(request.base_url).rstrip("/")))
 
 
+def agency_selection(nation: str | None = None) -> str:
+    """Agencies, of one nation or organization (code or IRI) when given; the web pages share it."""
+    patterns = []
+    if nation is not None:
+        patterns.append(f"{values('owner', actors('nation', nation))} ?item pg:agencyOf ?owner .")
+    return typed(PG.Agency, *patterns)
+
+
 @router.get(
     "/agencies",
     response_model=Page[Agency],
@@ -100,14 +108,11 @@ async def agencies(
     offset: Offset = 0,
 ) -> Any:
     base = str(request.base_url).rstrip("/")
-    patterns = []
-    if nation is not None:
-        patterns.append(f"{values('owner', actors('nation', nation))} ?item pg:agencyOf ?owner .")
-    selection = typed(PG.Agency, *patterns)
+    selection = agency_selection(nation)
     return await page(
         request,
         services,
-        lambda size, skip: described_query(selection, _AGENCY_HOPS, limit=size, offset=skip),
+        lambda size, skip: described_query(selection, AGENCY_HOPS, limit=size, offset=skip),
         lambda item: resource_views.agency(item, base),
         limit,
         offset,
@@ -129,7 +134,7 @@ async def agency(
     ],
 ) -> Any:
     iri = agency_iri(owner, slug)
-    query = detail_query(iri, "?item a pg:Agency .", _AGENCY_HOPS)
+    query = detail_query(iri, "?item a pg:Agency .", AGENCY_HOPS)
     item = single(await describe(services, query), "agency", f"{owner.upper()}/{slug}")
     return respond(request, resource_views.agency(item, str(request.base_url).rstrip("/")))
 
@@ -163,6 +168,11 @@ def _tree(rows: list[dict[str, Node | None]], base: str) -> list[CrimeCategory]:
     return [build(root, frozenset({root})) for root in roots]
 
 
+async def crime_tree(services: Services, base: str) -> list[CrimeCategory]:
+    """The crime scheme's top concepts with their narrower ones (the web pages share it)."""
+    return _tree(await select(services, crime_tree_query(CRIME_SCHEME)), base)
+
+
 @router.get(
     "/crime-categories",
     response_model=CrimeTree,
@@ -170,6 +180,5 @@ def _tree(rows: list[dict[str, Node | None]], base: str) -> list[CrimeCategory]:
     responses=json_ld_variant("The tree of crime categories"),
 )
 async def crime_categories(request: Request, services: ServicesDep) -> Any:
-    rows = await select(services, crime_tree_query(CRIME_SCHEME))
-    tree = CrimeTree(items=_tree(rows, str(request.base_url).rstrip("/")))
+    tree = CrimeTree(items=await crime_tree(services, str(request.base_url).rstrip("/")))
     return respond(request, tree)

@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from api import guard, openapi_docs
 from api.deps import Services, ServicesDep, WriteAccess
 from api.errors import ApiError, from_store_error
+from api.limits import check_sparql_text
 from api.protocol import FORM, SPARQL_QUERY, SPARQL_UPDATE, ProtocolRequest, read_query, read_update
 from api.service_description import RDFLIB_FORMATS, describe
 from api.sparql_text import UPDATE_WORDS, shape, update_names_dataset, with_dataset, with_using
@@ -91,6 +92,7 @@ def run_query(
     ``base`` resolves relative IRIs in the query (the protocol lets the service choose it).
     """
     text = request.text
+    check_sparql_text(text, "query")
     kind = _kind(text)
     guard.check_query(text, [*request.default, *request.named], services.store.graph_names)
     media_type = choose_media_type(kind, accept)
@@ -181,6 +183,7 @@ def run_update(services: Services, request: ProtocolRequest, base: str) -> None:
     ``base`` resolves relative IRIs in the update.
     """
     text = request.text
+    check_sparql_text(text, "update")
     guard.check_update(text, [*request.default, *request.named], services.store.graph_names)
     if (request.default or request.named) and update_names_dataset(text):
         raise ApiError(
