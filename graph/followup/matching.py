@@ -97,9 +97,12 @@ def match_score(item_text: str, commitment: CommitmentRecord, weights: dict[str,
 
 
 def best_commitment(
-    item_text: str, commitments: Sequence[CommitmentRecord]
+    item_text: str, commitments: Sequence[CommitmentRecord], *, clear_only: bool = False
 ) -> tuple[CommitmentRecord, float] | None:
-    """The commitment the item speaks of, or None when none scores the threshold."""
+    """The commitment the item speaks of, or None when none scores the threshold.
+
+    ``clear_only``: only a commitment that stands out, at least MARGIN times the runner-up.
+    """
     weights = _weights(commitments)
     scored = sorted(
         ((match_score(item_text, c, weights), c.iri, c) for c in commitments),
@@ -111,6 +114,8 @@ def best_commitment(
     score, _, commitment = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
     clear = score >= LOWER_THRESHOLD and score >= MARGIN * runner_up
+    if clear_only:
+        return (commitment, score) if clear else None
     return (commitment, score) if score >= MATCH_THRESHOLD or clear else None
 
 

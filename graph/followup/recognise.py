@@ -30,6 +30,7 @@ _PLEDGED = "pledged"
 _FOLLOWING = 2  # clauses after an addition that may say what became of it
 _ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
 _IN_PROGRESS = "in-progress"
+_REVISED = "revised"
 
 
 def _opening(document: Document) -> str:
@@ -163,9 +164,13 @@ def _list_items(lex: Lexicon, block: Block, date: str | None, heading: str | Non
     said = [status_in(lex, item.text) or sorted_as for item in block.items]
     progress_list = 2 * sum(1 for s in said if s and s != _PLEDGED) >= len(said)
     for item, status in zip(block.items, said, strict=True):
+        label = _lead(item.text)
+        if lex.cue_index(PG.AdditionStatusAssertion).find(item.text):
+            found = _clause_item(lex, item, date, strong=True, label=label, status=_added(status))
+            yield dataclasses.replace(found, added=True)  # 'A dog team, not part of the original'
+            continue
         if lex.exclusions.find(item.text):
             continue  # 'a separate arrangement, not assessed in this fact sheet'
-        label = _lead(item.text)
         if status is None and progress_list:
             found = _clause_item(lex, item, date, strong=False, label=label, status=_IN_PROGRESS)
         else:
@@ -217,6 +222,13 @@ def _prose_items(lex: Lexicon, block: Block, date: str | None):
             yield found
 
 
+def _added(status: str | None) -> str:
+    """The status of a commitment the report says was added: one just made has not been
+    revised yet ('checked once, instead of twice' describes it), and one that states no
+    status is pledged."""
+    return _PLEDGED if status in (None, _REVISED) else status
+
+
 def _addition(
     lex: Lexicon, block: Block, clauses: list[Span], index: int, cue_end: int, date: str | None
 ) -> tuple[ReportedItem, int]:
@@ -227,7 +239,7 @@ def _addition(
     article = _ARTICLE.match(clause.text, cue_end)
     name = proper_name_after(clause.text, article.end() if article else cue_end)
     label = name.text if name is not None and len(name.text.split()) >= 2 else clause.text
-    status = status_in(lex, clause.text)
+    status = _added(status_in(lex, clause.text))
     last = index
     for later in range(index + 1, min(index + 1 + _FOLLOWING, len(clauses))):
         if status not in (None, _PLEDGED):
@@ -235,7 +247,7 @@ def _addition(
         text = clauses[later].text
         if lex.cue_index(PG.AdditionStatusAssertion).find(text) or lex.reference_cues.find(text):
             continue  # 'This measure was not part of the accord signed in 2024'
-        following = status_in(lex, text)
+        following = _added(status_in(lex, text))
         if following not in (None, _PLEDGED):
             status, last = following, later
     start, end = clause.start, clauses[last].end

@@ -126,6 +126,22 @@ def _item_text(report: Graph, item: URIRef) -> str:
     return matchable(" ".join([label, *quotes]))
 
 
+def _best_for_strong(
+    report: Graph, item: URIRef, commitments: tuple[CommitmentRecord, ...]
+) -> tuple[CommitmentRecord, float] | None:
+    """The commitment a row or labelled item speaks of: by all its words when one stands
+    out; else by its own name when that alone is clear ('Referrals of unexplained wealth:
+    … at the Ministerial Security Dialogue …' is about the referrals); else the best of all
+    its words above the threshold."""
+    text = _item_text(report, item)
+    label = matchable(str(report.value(item, RDFS.label) or ""))
+    return (
+        best_commitment(text, commitments, clear_only=True)
+        or best_commitment(label, commitments, clear_only=True)
+        or best_commitment(text, commitments)
+    )
+
+
 def _new_commitment(
     graph: Graph, name: URIRef, agreement: URIRef, report: Graph, doc: URIRef, item: URIRef
 ) -> URIRef:
@@ -174,7 +190,7 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     reported: set[URIRef] = set()
     for item in strong:
         added = (item, RDF.type, PG.AdditionStatusAssertion) in report
-        found = None if added else best_commitment(_item_text(report, item), agreement.commitments)
+        found = None if added else _best_for_strong(report, item, agreement.commitments)
         commitment = (
             URIRef(found[0].iri)
             if found is not None

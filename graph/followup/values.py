@@ -21,15 +21,20 @@ _TARGET_THEN = re.compile(
 )
 
 
+#: Words that may stand between the two phrases of a run ('not yet been established').
+_AUXILIARIES = frozenset({"been", "be", "being", "fully", "yet", "formally", "officially"})
+
+
 def status_in(lex: Lexicon, text: str) -> str | None:
     """The status a passage reports: the longest status phrase; a phrase run ('not yet
-    operational') is read by its first phrase."""
+    operational', 'not yet been established') is read by its first phrase."""
     hits = lex.statuses.find(text)
     if not hits:
         return None
     best = max(hits, key=lambda h: (h.end - h.start, -h.start))
     for first, second in itertools.pairwise(hits):
-        if 0 <= second.start - first.end <= 1 and second is best:
+        gap = text[first.end : second.start] if second.start >= first.end else "-"
+        if second is best and set(gap.split()) <= _AUXILIARIES and len(gap.split()) <= 2:
             return first.values[0]
     return best.values[0]
 
