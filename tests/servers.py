@@ -20,9 +20,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
+
+if TYPE_CHECKING:
+    from graph.store.remote import RemoteStore
 
 SELECT_ANSWER = {
     "head": {"vars": ["o"]},
@@ -105,6 +109,19 @@ class Endpoints:
     user: str | None = None
     password: str | None = None
     auth: str = "basic"
+
+    def remote_store(self) -> RemoteStore:
+        """A RemoteStore over these endpoints, logged in for writes."""
+        from graph.store.remote import RemoteStore
+
+        return RemoteStore(
+            self.query,
+            self.update,
+            self.store,
+            user=self.user,
+            password=self.password,
+            auth=self.auth,
+        )
 
 
 def _wait_until_ready(process: subprocess.Popen, url: str, log: Path, deadline_s: float) -> None:

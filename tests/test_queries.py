@@ -610,18 +610,9 @@ def server_store(
     """The corpus loaded through the pipeline into a freshly started server store."""
     from servers import oxigraph_server, virtuoso_server
 
-    from graph.store.remote import RemoteStore
-
     starter = oxigraph_server if request.param == "oxigraph" else virtuoso_server
     with starter(tmp_path_factory.mktemp(request.param)) as endpoints:
-        remote = RemoteStore(
-            endpoints.query,
-            endpoints.update,
-            endpoints.store,
-            user=endpoints.user,
-            password=endpoints.password,
-            auth=endpoints.auth,
-        )
+        remote = endpoints.remote_store()
         outcomes = load_paths(remote, sorted(CORPUS.glob("*.txt")))
         assert [o.status for o in outcomes] == ["loaded"] * 4
         yield remote
@@ -652,19 +643,10 @@ def test_follow_up_queries_answer_alike_on_every_store(
 ) -> None:
     from servers import oxigraph_server, virtuoso_server
 
-    from graph.store.remote import RemoteStore
-
     paths = sorted(FOLLOWUPS.glob("own01_*.txt"))
     starter = oxigraph_server if server == "oxigraph" else virtuoso_server
     with EmbeddedStore() as embedded, starter(tmp_path_factory.mktemp(server)) as endpoints:
-        remote = RemoteStore(
-            endpoints.query,
-            endpoints.update,
-            endpoints.store,
-            user=endpoints.user,
-            password=endpoints.password,
-            auth=endpoints.auth,
-        )
+        remote = endpoints.remote_store()
         load_paths(embedded, paths, workers=1)
         load_paths(remote, paths, workers=1)
         for name, params in FOLLOWUP_CASES:

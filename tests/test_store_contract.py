@@ -20,7 +20,6 @@ from servers import Endpoints, oxigraph_server, virtuoso_server
 
 from graph.namespaces import DCTERMS, PG, SKOS, document_iri, nation_iri
 from graph.store import EmbeddedStore, Store
-from graph.store.remote import RemoteStore
 
 DOC_1 = document_iri("contract-one")
 DOC_2 = document_iri("contract-two")
@@ -78,17 +77,6 @@ def virtuoso_endpoints(tmp_path_factory: pytest.TempPathFactory) -> Iterator[End
         yield endpoints
 
 
-def remote(endpoints: Endpoints) -> RemoteStore:
-    return RemoteStore(
-        endpoints.query,
-        endpoints.update,
-        endpoints.store,
-        user=endpoints.user,
-        password=endpoints.password,
-        auth=endpoints.auth,
-    )
-
-
 @pytest.fixture(
     params=[
         "embedded",
@@ -101,7 +89,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     if request.param == "embedded":
         opened: Store = EmbeddedStore(tmp_path / "store")
     else:
-        opened = remote(request.getfixturevalue(f"{request.param}_endpoints"))
+        opened = request.getfixturevalue(f"{request.param}_endpoints").remote_store()
         for name in opened.graph_names():
             opened.remove_graph(name)
     yield opened
