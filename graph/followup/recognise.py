@@ -127,8 +127,10 @@ def _clause_item(
 ) -> ReportedItem | None:
     status = status or status_in(lex, span.text)
     figure = figure_in(span.text)
-    if status is None and _short_of_target(figure):
-        status = _IN_PROGRESS  # '1,200 of the 10,000 weapons have been marked so far'
+    if status in (None, _PLEDGED) and _short_of_target(figure):
+        # '1,200 of the 10,000 weapons have been marked so far'; 'now work at five of the
+        # eight points, and the remaining three will be staffed by November'
+        status = _IN_PROGRESS
     if status is None or (status == _PLEDGED and not strong):
         return None
     return ReportedItem(
@@ -218,8 +220,24 @@ def _prose_items(lex: Lexicon, block: Block, date: str | None):
         if lex.reference_cues.find(span.text):
             continue
         found = _clause_item(lex, span, date, strong=False, label=span.text)
+        if found is not None and index + 1 < len(clauses):
+            found = _judged_by_next(lex, span, clauses[index + 1], found)
         if found is not None:
             yield found
+
+
+def _judged_by_next(lex: Lexicon, clause: Span, following: Span, item: ReportedItem):
+    """A clause that gives only a figure ('Eight of the ten help desks are now open') takes
+    the verdict of the next clause when that states one ('… so that part of the plan has
+    been only partly delivered')."""
+    if status_in(lex, clause.text) not in (None, _PLEDGED):
+        return item
+    verdict = status_in(lex, following.text)
+    if verdict in (None, _PLEDGED) or lex.cue_index(PG.AdditionStatusAssertion).find(
+        following.text
+    ):
+        return item
+    return dataclasses.replace(item, status=checked_status(verdict, item.figure))
 
 
 def _added(status: str | None) -> str:

@@ -8,9 +8,13 @@ from decimal import Decimal, InvalidOperation
 
 from graph.extract.extractor import document_date
 from graph.followup.facts import Figure
+from graph.language.grammar import numbers
 from graph.lexicon import Lexicon
 
-_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_DIGITS = r"\d[\d,]*(?:\.\d+)?"
+#: Number words of two letters or more ('five of the eight'), read through the grammar.
+_WORDS = sorted((w for w in numbers(frozenset()) if len(w) > 2), key=len, reverse=True)
+_NUMBER = rf"{_DIGITS}|{'|'.join(_WORDS)}"
 _OF_TARGET = re.compile(
     rf"\b({_NUMBER})(?:\s+[a-z-]+){{0,3}}?\s+(?:of|out of|against)\s+(?:an?\s+|the\s+)?"
     rf"(?:planned\s+|targeted\s+|target(?:\s+of)?\s+|goal(?:\s+of)?\s+)?({_NUMBER})\b",
@@ -40,6 +44,9 @@ def status_in(lex: Lexicon, text: str) -> str | None:
 
 
 def _decimal(text: str) -> Decimal | None:
+    word = numbers(frozenset()).get(text.casefold())
+    if word is not None:
+        return word
     try:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:
