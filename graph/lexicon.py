@@ -60,6 +60,8 @@ class Lexicon:
     exclusions: PhraseIndex[str]
     safeguard_content: PhraseIndex[str]
     statuses: PhraseIndex[str]
+    #: Scorecard words that state a status only as a whole status cell: 'met' → 'fulfilled'.
+    status_verdicts: dict[str, str]
     followup_cues: PhraseIndex[str]
     reference_cues: PhraseIndex[str]
     actors: dict[URIRef, ActorEntry]
@@ -195,6 +197,11 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         exclusions=cue_words(PG.addresses, PG.exclusionCue, case_sensitive=False),
         safeguard_content=cue_words(PG.Safeguard, PG.contentCue, case_sensitive=False),
         statuses=PhraseIndex(_concept_phrases(graph, "status", langs), case_sensitive=False),
+        status_verdicts={
+            str(word).casefold(): str(status).rsplit("/", 1)[-1]
+            for status, word in graph.subject_objects(PG.verdictCue)
+            if speaks(word, langs)
+        },
         followup_cues=cue_words(PG.ProgressReport, PG.statusCue, case_sensitive=False),
         reference_cues=cue_words(PG.reportsOn, PG.statusCue, case_sensitive=False),
         actors={**nations, **organizations, **agencies, **media},

@@ -233,3 +233,51 @@ def test_additions_sections_and_remarks_in_a_report() -> None:
     assert "under construction" in added[0].span.text
     # a separate agreement mentioned in passing is no item
     assert not any("fisheries" in label for label in items)
+
+
+def _recognised_text(text: str, tmp_path: Path):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return _recognised(path)
+
+
+SCORECARD = """Border Plan: First Progress Report
+
+Published 3 March 2026
+
+This progress report reviews the plan signed in 2025.
+
+| Commitment | Where it stands | Rating |
+|---|---|---|
+| Ministerial dialogue | First dialogue held in Canberra | Met |
+| Shared watchlist | Data rules under discussion | Not met |
+| Joint patrols | Patrols operating at two crossings | On track |
+
+Progress so far
+- Detector dogs: a dog team, not part of the original plan, was delivered on 2 June 2025.
+
+""" + (
+    "Trained screeners now work at five of the eight reception points, and the remaining "
+    "three will be staffed by November.\n"
+    "Eight of the ten help desks are open. The other two were dropped, so that part has been "
+    "only partly delivered.\n"
+)
+
+
+def test_scorecard_verdicts_additions_in_lists_and_figures_in_words(tmp_path: Path) -> None:
+    found = _recognised_text(SCORECARD, tmp_path)
+    assert found is not None
+    rows = {i.label: i.status for i in found.items if i.strong and not i.added}
+    assert rows == {
+        "Ministerial dialogue": "fulfilled",  # 'Met' fills the rating cell: a verdict
+        "Shared watchlist": "delayed",
+        "Joint patrols": "in-progress",
+    }
+    added = [i for i in found.items if i.added]
+    assert [(i.label, i.status) for i in added] == [("Detector dogs", "fulfilled")]
+    prose = {i.span.text.split()[0]: i for i in found.items if not i.strong}
+    screeners = prose["Trained"]
+    assert screeners.status == "in-progress"  # a future remark beside a figure short of target
+    assert (screeners.figure.reached, screeners.figure.target) == (5, 8)
+    assert prose["Eight"].status == "partially-fulfilled"  # the next clause's verdict
+    assert status_in(lexicon(), "the ministers met in Lima") != "fulfilled"

@@ -57,9 +57,16 @@ def _status_column(lex: Lexicon, block: Block, header: Row) -> int | None:
         return None
 
     def said(column: int) -> int:
-        return sum(1 for row in block.rows if (c := _cell(row, column)) and status_in(lex, c.text))
+        return sum(
+            1 for row in block.rows if (c := _cell(row, column)) and _cell_status(lex, c.text)
+        )
 
     return max(candidates, key=lambda column: (said(column), column))
+
+
+def _cell_status(lex: Lexicon, text: str) -> str | None:
+    """The status a status cell states: a scorecard verdict filling it ('Met'), or a phrase."""
+    return lex.status_verdicts.get(text.strip(" .*_").casefold()) or status_in(lex, text)
 
 
 def _cell(row: Row, index: int | None) -> Span | None:
@@ -85,7 +92,7 @@ def _table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[R
         label, status_cell = _cell(row, item_col), _cell(row, status_col)
         if label is None or status_cell is None:
             continue
-        status = status_in(lex, status_cell.text) or status_in(lex, row.span.text)
+        status = _cell_status(lex, status_cell.text) or status_in(lex, row.span.text)
         strong = status is not None
         status = status or _IN_PROGRESS  # 'Four issues published': reported, so under way
         figure_cell = _cell(row, figure_col if figure_col != status_col else None)
