@@ -189,6 +189,21 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
     assert triple["own01_b_progress_report"].report.conforms
 
 
+#: The fourth blind round (fu-r4), written after the nine sets above were studied: scored
+#: 0.923 / 0.759 / 0.650 on first reading, 1.000 / 0.850 / 0.740 after its misses were
+#: studied for mechanisms (docs/tracking.md). It stays apart until it meets the 0.90 bar;
+#: meanwhile its studied figures are a floor that no change may fall below.
+HELD_OUT = FIXTURES / "followup-r4"
+HELD_OUT_FLOOR = {"links": 1.0, "matches": 0.85, "statuses": 0.74}
+
+
+def test_the_fourth_blind_round_stays_at_its_studied_figures() -> None:
+    scores = score_folder(HELD_OUT)
+    found = {name: getattr(scores, name).f1 for name in HELD_OUT_FLOOR}
+    print(f"fu-r4: {found}")
+    assert all(found[name] >= floor - 0.0005 for name, floor in HELD_OUT_FLOOR.items()), found
+
+
 def test_the_fixtures_hold_at_least_eight_blind_sets() -> None:
     sets = {path.name.split("_", 1)[0] for path in FOLLOWUP.glob("fu*_a_*.txt")}
     reports = {path.name.split("_", 1)[0] for path in FOLLOWUP.glob("fu*.followup.json")}
