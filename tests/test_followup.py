@@ -16,8 +16,8 @@ from rdflib import RDF, RDFS, URIRef
 from graph.catalog import load_catalog
 from graph.documents.intake import read_source
 from graph.documents.text import parse_text
-from graph.followup.matching import CommitmentRecord, best_commitment
-from graph.followup.recognise import recognise
+from graph.followup.matching import CommitmentRecord, best_commitment, stem
+from graph.followup.recognise import recognise, reported_items
 from graph.followup.scoring import score_folder
 from graph.followup.tracking import tracking_graph_iri
 from graph.followup.values import checked_status, figure_in, status_in
@@ -121,6 +121,32 @@ def test_matching_uses_rare_words_and_leaves_unrelated_items_unmatched() -> None
     assert best_commitment("a new cybercrime desk was launched", commitments) is None
 
 
+def test_an_item_naming_the_lead_agency_meets_the_commitment_it_leads() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Dredger Removal Operation", "dredgers off the rivers", ("MinCom",)),
+        CommitmentRecord("c2", "Cocoa Register", "every bag tagged", ("Cocoa Board",)),
+        CommitmentRecord("c3", "Cocoa Corridor Patrols", "patrols on cocoa roads", ("Police",)),
+    ]
+    said = "The Cocoa Board announced that it had abandoned the joint cocoa scheme"
+    found = best_commitment(said, commitments)
+    assert found is not None and found[0].iri == "c2"
+    assert best_commitment(said.replace("Cocoa Board", "ministry"), commitments) is None
+    assert stem("bags") == stem("bag") and stem("gas") == "gas" and stem("boss") == "boss"
+
+
+def test_a_figure_that_reaches_its_target_with_no_status_word_is_fulfilled() -> None:
+    text = (
+        "Patrol review\n\nJoint teams worked at six of six crossing points in May. "
+        "Mobile scanners worked at four of six ports in May.\n"
+    )
+    document = parse_text(text, key="review", source_name="review.txt", sha256="0" * 64)
+    items = reported_items(lexicon(), document, None)
+    assert [(i.label.split()[0], i.status) for i in items] == [
+        ("Joint", "fulfilled"),
+        ("Mobile", "in-progress"),
+    ]
+
+
 def test_any_loading_order_gives_the_same_graph(triple: dict[str, ProcessedDocument]) -> None:
     graphs = []
     for order in itertools.permutations(TRIPLE):
@@ -191,10 +217,11 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 
 #: The fourth blind round (fu-r4), written after the nine sets above were studied: scored
 #: 0.923 / 0.759 / 0.650 on first reading, 1.000 / 0.850 / 0.740 after its misses were
-#: studied for mechanisms (docs/tracking.md). It stays apart until it meets the 0.90 bar;
+#: studied for mechanisms, 0.901 / 0.748 once a lead agency named in an item counted
+#: (docs/tracking.md). It stays apart until it meets the 0.90 bar;
 #: meanwhile its studied figures are a floor that no change may fall below.
 HELD_OUT = FIXTURES / "followup-r4"
-HELD_OUT_FLOOR = {"links": 1.0, "matches": 0.85, "statuses": 0.74}
+HELD_OUT_FLOOR = {"links": 1.0, "matches": 0.90, "statuses": 0.748}
 
 
 def test_the_fourth_blind_round_stays_at_its_studied_figures() -> None:

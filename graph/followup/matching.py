@@ -21,6 +21,10 @@ _NUMBER = re.compile(r"^\d[\d,.]*$")
 
 #: Weight of the label, of the other words of the commitment, and of a shared number.
 LABEL_WEIGHT, CONTEXT_WEIGHT, NUMBER_BONUS = 0.7, 0.3, 0.15
+#: Added when the item names the commitment's lead agency, divided among the commitments
+#: that agency leads: 'the Minerals Commission says' tells the dredger operation when the
+#: Commission leads nothing else.
+AGENCY_BONUS = 0.2
 #: A commitment matches an item from this score on, or from the lower one when it scores
 #: at least MARGIN times the runner-up (one rare word shared, nothing else close).
 MATCH_THRESHOLD, LOWER_THRESHOLD, MARGIN = 0.42, 0.25, 2.0
@@ -33,6 +37,8 @@ def stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return _undoubled(word[: -len(suffix)])
+    if word.endswith("s") and not word.endswith("ss") and len(word) == 4:
+        return word[:-1]  # a short plural: 'bags' meets 'bag', 'guns' meets 'gun'
     return word
 
 
@@ -58,6 +64,7 @@ class CommitmentRecord:
     iri: str
     label: str
     context: str = ""
+    agency: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,14 +93,30 @@ def _ratio(words: set[str], found: set[str], weights: dict[str, float]) -> float
     return sum(weights.get(w, 1.0) for w in words & found) / total if total else 0.0
 
 
-def match_score(item_text: str, commitment: CommitmentRecord, weights: dict[str, float]) -> float:
-    """How well an item's text speaks of ``commitment`` (0 to about 1.15)."""
+def names_agency(item_text: str, commitment: CommitmentRecord) -> bool:
+    """Whether the item names the commitment's lead agency, in full or by acronym."""
+    return any(
+        re.search(rf"(?<!\w){re.escape(name)}(?!\w)", item_text) for name in commitment.agency
+    )
+
+
+def match_score(
+    item_text: str, commitment: CommitmentRecord, weights: dict[str, float], led: int = 1
+) -> float:
+    """How well an item's text speaks of ``commitment`` (0 to about 1.35); ``led`` is how
+    many of the agreement's commitments its lead agency leads."""
     found = stems(item_text)
     label = _ratio(stems(commitment.label), found, weights)
     context_words = stems(commitment.context)
     context = _ratio(context_words, found, weights)
     numbers = {w for w in found & context_words if _NUMBER.match(w)}
-    return LABEL_WEIGHT * label + CONTEXT_WEIGHT * context + (NUMBER_BONUS if numbers else 0.0)
+    agency = AGENCY_BONUS / led if names_agency(item_text, commitment) else 0.0
+    return (
+        LABEL_WEIGHT * label
+        + CONTEXT_WEIGHT * context
+        + (NUMBER_BONUS if numbers else 0.0)
+        + agency
+    )
 
 
 def best_commitment(
@@ -104,8 +127,9 @@ def best_commitment(
     ``clear_only``: only a commitment that stands out, at least MARGIN times the runner-up.
     """
     weights = _weights(commitments)
+    led = Counter(c.agency for c in commitments if c.agency)
     scored = sorted(
-        ((match_score(item_text, c, weights), c.iri, c) for c in commitments),
+        ((match_score(item_text, c, weights, led[c.agency] or 1), c.iri, c) for c in commitments),
         key=lambda s: (s[0], s[1]),
         reverse=True,
     )

@@ -30,6 +30,7 @@ _PLEDGED = "pledged"
 _FOLLOWING = 2  # clauses after an addition that may say what became of it
 _ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
 _IN_PROGRESS = "in-progress"
+_FULFILLED = "fulfilled"
 _REVISED = "revised"
 
 
@@ -138,6 +139,8 @@ def _clause_item(
         # '1,200 of the 10,000 weapons have been marked so far'; 'now work at five of the
         # eight points, and the remaining three will be staffed by November'
         status = _IN_PROGRESS
+    elif status is None and _target_reached(figure):
+        status = _FULFILLED  # 'have operated at six of six crossing points since December'
     if status is None or (status == _PLEDGED and not strong):
         return None
     return ReportedItem(
@@ -147,6 +150,12 @@ def _clause_item(
         strong=strong,
         as_of=as_of_date(span.text) or default_date,
         figure=figure,
+    )
+
+
+def _target_reached(figure: Figure | None) -> bool:
+    return bool(
+        figure and figure.reached is not None and figure.target and figure.reached >= figure.target
     )
 
 

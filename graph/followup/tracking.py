@@ -38,7 +38,7 @@ SELECT ?agreement ?title ?date ?party WHERE {{
 
 _COMMITMENTS = f"""
 PREFIX pg: <{PG}> PREFIX rdfs: <{RDFS}> PREFIX dcterms: <{DCTERMS}>
-SELECT ?agreement ?commitment ?label ?context WHERE {{
+SELECT ?agreement ?commitment ?label ?context ?agency WHERE {{
   GRAPH ?g {{
     ?agreement pg:hasCommitment ?commitment .
     ?commitment rdfs:label ?label .
@@ -46,8 +46,16 @@ SELECT ?agreement ?commitment ?label ?context WHERE {{
       {{ ?commitment dcterms:description ?context }}
       UNION {{ ?commitment pg:aimsAt/rdfs:label ?context }}
     }}
+    OPTIONAL {{ ?commitment pg:implementedBy ?agency }}
   }}
   FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
+}}"""
+
+_AGENCY_NAMES = f"""
+PREFIX pg: <{PG}> PREFIX rdfs: <{RDFS}>
+SELECT ?agency ?name WHERE {{
+  ?commitment pg:implementedBy ?agency .
+  {{ ?agency rdfs:label ?name }} UNION {{ ?agency pg:acronym ?name }}
 }}"""
 
 _REPORTS = f"""
@@ -67,12 +75,18 @@ def matchable(text: str) -> str:
     """Text as the matcher compares it: names of states and organizations removed (they tell
     the agreement, not the commitment), and each crime category named added as a word, so
     'weapons' and 'small arms' meet through the crime lexicon."""
+    text = _without_actors(text)
+    crimes = sorted({f"crime{hit.key.replace('-', '')}" for hit in lexicon().crimes.find(text)})
+    return " ".join([text, *crimes])
+
+
+def _without_actors(text: str) -> str:
+    """``text`` without the names of states and organizations, spaces squeezed."""
     lex = lexicon()
     hits = [*lex.nations.find(text), *lex.demonyms.find(text), *lex.organizations.find(text)]
     for hit in sorted(hits, key=lambda h: h.start, reverse=True):
         text = text[: hit.start] + " " + text[hit.end :]
-    crimes = sorted({f"crime{hit.key.replace('-', '')}" for hit in lex.crimes.find(text)})
-    return " ".join([text, *crimes])
+    return " ".join(text.split())
 
 
 def _agreements(store: Store) -> list[AgreementRecord]:
@@ -87,16 +101,21 @@ def _agreements(store: Store) -> list[AgreementRecord]:
             entry["date"] = str(row["date"])
     contexts: dict[tuple[str, str], list[str]] = defaultdict(list)
     labels: dict[tuple[str, str], str] = {}
+    agencies: dict[tuple[str, str], str] = {}
     for row in store.select(_COMMITMENTS):
         key = (str(row["agreement"]), str(row["commitment"]))
         labels[key] = str(row["label"])
         if row.get("context") is not None:
             contexts[key].append(str(row["context"]))
+        if row.get("agency") is not None:
+            agencies[key] = str(row["agency"])
+    names = _agency_names(store)
     commitments: dict[str, list[CommitmentRecord]] = defaultdict(list)
     for (agreement, commitment), label in sorted(labels.items()):
         context = " ".join(sorted(set(contexts[(agreement, commitment)])))
+        agency = names.get(agencies.get((agreement, commitment), ""), ())
         commitments[agreement].append(
-            CommitmentRecord(commitment, matchable(label), matchable(context))
+            CommitmentRecord(commitment, matchable(label), matchable(context), agency)
         )
     return [
         AgreementRecord(
@@ -108,6 +127,16 @@ def _agreements(store: Store) -> list[AgreementRecord]:
         )
         for iri, entry in sorted(found.items())
     ]
+
+
+def _agency_names(store: Store) -> dict[str, tuple[str, ...]]:
+    """The names (labels and acronyms) of every agency that leads a commitment."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(_AGENCY_NAMES):
+        name = _without_actors(str(row["name"]))  # as in the item text: 'Cocoa Board'
+        if name:
+            names[str(row["agency"])].add(name)
+    return {agency: tuple(sorted(found)) for agency, found in names.items()}
 
 
 def _possible_parties(report: Graph, doc: URIRef) -> frozenset[str]:
@@ -123,7 +152,7 @@ def _possible_parties(report: Graph, doc: URIRef) -> frozenset[str]:
 def _item_text(report: Graph, item: URIRef) -> str:
     label = str(report.value(item, RDFS.label) or "")
     quotes = [str(report.value(e, OA.exact) or "") for e in report.objects(item, PG.evidence)]
-    return matchable(" ".join([label, *quotes]))
+    return " ".join(matchable(" ".join([label, *quotes])).split())
 
 
 def _best_for_strong(
