@@ -323,3 +323,34 @@ def test_scorecard_verdicts_additions_in_lists_and_figures_in_words(tmp_path: Pa
     assert (screeners.figure.reached, screeners.figure.target) == (5, 8)
     assert prose["Eight"].status == "partially-fulfilled"  # the next clause's verdict
     assert status_in(lexicon(), "the ministers met in Lima") != "fulfilled"
+
+
+ANNOUNCEMENT_WITH_A_REVIEW = """Ghana and Peru Sign Pact Against Illegal Mining
+
+Ghana and Peru have signed a security cooperation agreement. The text will be reviewed by \
+ministers after its first year.
+
+Pillars of the Agreement
+- Intelligence Sharing: Analysts will exchange information through a secure channel.
+- Capacity Building: Officers will attend common courses and exercises.
+- Legal Cooperation: Prosecutors will align procedures for evidence and extradition.
+
+| Item | End State | Timeline |
+|---|---|---|
+| Railway Liaison Office | Earlier warning of threats | 90 days |
+| Airport Task Force | Fewer unmonitored crossings | a year |
+"""
+
+
+def test_an_announcement_that_promises_a_review_is_not_a_follow_up() -> None:
+    document = parse_text(
+        ANNOUNCEMENT_WITH_A_REVIEW, key="pact", source_name="pact.txt", sha256="0" * 64
+    )
+    lex = lexicon()
+    assert recognise(lex, document) is None
+    # 'End State' is an outcome column ('end state'), not a status one ('state')
+    assert not [
+        item
+        for item in reported_items(lex, document, None)
+        if item.strong and item.status == "in-progress"
+    ]

@@ -45,9 +45,33 @@ def _column(lex: Lexicon, header: Row, term: URIRef) -> int | None:
     return columns[0] if columns else None
 
 
+#: The roles a report's column may have; a header is read by its longest cue among them.
+_ROLES = (
+    PG.status,
+    PG.reportedFigure,
+    PG.Commitment,
+    PG.aimsAt,
+    PG.hasTimeline,
+    PG.hasFrequency,
+    PG.implementedBy,
+    DCTERMS.date,
+)
+
+
+def _cue_length(lex: Lexicon, text: str, term: URIRef) -> int:
+    return max((hit.end - hit.start for hit in lex.cue_index(term).find(text)), default=0)
+
+
 def _columns(lex: Lexicon, header: Row, term: URIRef) -> list[int]:
-    index = lex.cue_index(term)
-    return [n for n, cell in enumerate(header.cells) if index.find(cell.span.text)]
+    """The columns whose header says ``term`` at least as fully as any other role: 'End
+    State' is an outcome ('end state'), not a status ('state')."""
+    found = []
+    for n, cell in enumerate(header.cells):
+        length = _cue_length(lex, cell.span.text, term)
+        others = (_cue_length(lex, cell.span.text, role) for role in _ROLES if role != term)
+        if length and length >= max(others):
+            found.append(n)
+    return found
 
 
 def _status_column(lex: Lexicon, block: Block, header: Row) -> int | None:
@@ -338,6 +362,10 @@ def recognise(lex: Lexicon, document: Document) -> FollowUpFacts | None:
     strong = [i for i in items if i.strong]
     if not strong and len(items) < 2:
         return None
+    reported = [i for i in items if i.status != _PLEDGED]
+    pledged = [i for i in strong if i.status == _PLEDGED]
+    if len(reported) <= len(pledged):
+        return None  # 'will be reviewed after its first year': an announcement pledges
     reference, years = _reference(lex, document)
     return FollowUpFacts(items=tuple(items), reference=reference, years=years)
 
