@@ -5,7 +5,8 @@ every node it points at (nations, agencies, categories, frequencies): enough
 for ``sh:class`` and ``sh:hasValue`` checks, and independent of how much is
 already in the store — validation cost follows the document.
 
-A load validates documents in batches (``validate_documents``): one pyshacl
+A load validates documents in batches (``validate_documents``), each batch first screened
+by rudof (``graph.screen``): a batch in which it finds nothing needs no pyshacl run. One pyshacl
 run over several documents costs far less than one run each, because the
 model's nodes they share (nations, categories) are checked once and pyshacl's
 fixed cost per run is paid once. Documents of one run share no node of their
@@ -24,6 +25,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
+from graph import screen
 from graph.model_graph import model_subset
 from graph.namespaces import OA, PG
 from graph.ontology.files import model_graph, shapes_graph
@@ -175,6 +177,10 @@ def validate_documents(
     """One report per graph, as ``validate_document`` would give, from few pyshacl runs."""
     reports: list[ValidationReport | None] = [None] * len(graphs)
     for run in _disjoint_runs(graphs):
+        if shapes is None and screen.clean([graphs[i] for i in run]):
+            for i in run:
+                reports[i] = ValidationReport()
+            continue
         findings = _validate([graphs[i] for i in run], shapes) if len(run) > 1 else None
         if findings is None or any(f.severity == "Violation" for f in findings):
             for i in run:
