@@ -8,7 +8,7 @@ who had not seen the extractor (other regions, crimes, agencies and headings;
 three parties; the EU as a party; press releases, joint statements, datelines,
 question headings; native-language agency names; extra table columns; decoy
 sentences that exclude crimes). Documents in Spanish, French and Portuguese
-(tests/fixtures/genre-es, -fr, -pt: seven each, written and annotated the
+(tests/fixtures/genre-es, -fr, -pt: written and annotated the
 same way, one in each mixing English and the language) must reach mean F1
 0.90 with no field under 0.80.
 """
