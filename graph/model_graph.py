@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import cache
 
 from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from graph.namespaces import DCTERMS, ID
 from graph.ontology.files import model_files, model_graph
@@ -51,18 +53,24 @@ def ensure_model(store: Store) -> bool:
     return True
 
 
+@cache
+def node_description(node: URIRef) -> tuple[tuple[Node, Node, Node], ...]:
+    """The model's triples about ``node``, with the types of the nodes they point at: an
+    agency's nation or organization must be known as one."""
+    model = model_graph()
+    own = list(model.triples((node, None, None)))
+    targets = {o for _, _, o in own if isinstance(o, URIRef)}
+    kinds = [(t, RDF.type, kind) for t in sorted(targets) for kind in model.objects(t, RDF.type)]
+    return tuple(own + kinds)
+
+
 def model_subset(graphs: Iterable[Graph]) -> Graph:
     """The model's description of every node the graphs refer to (for self-contained exports)."""
-    model = model_graph()
     referenced: set[URIRef] = set()
     for graph in graphs:
         referenced |= {o for o in graph.objects() if isinstance(o, URIRef)}
     subset = Graph()
     for node in referenced:
-        for triple in model.triples((node, None, None)):
+        for triple in node_description(node):
             subset.add(triple)
-    # One hop further, types only: an agency's nation or organization must be known as one.
-    for node in {o for o in subset.objects() if isinstance(o, URIRef)} - referenced:
-        for kind in model.objects(node, RDF.type):
-            subset.add((node, RDF.type, kind))
     return subset

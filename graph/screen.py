@@ -27,9 +27,10 @@ from collections.abc import Sequence
 from functools import cache
 
 import pyrudof
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 
-from graph.ontology.files import model_graph, shapes_graph
+from graph.model_graph import node_description
+from graph.ontology.files import shapes_graph
 from graph.store.terms import ntriples
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -50,15 +51,10 @@ def _object_targets() -> tuple[URIRef, ...]:
 
 @cache
 def _described(node: URIRef) -> str:
-    """The model's description of ``node`` as N-Triples, with the types of the nodes it
-    points at (as ``graph.model_graph.model_subset`` gives it)."""
-    model = model_graph()
+    """``node_description`` as N-Triples, kept: the nodes recur across documents."""
     description = Graph()
-    for triple in model.triples((node, None, None)):
+    for triple in node_description(node):
         description.add(triple)
-    for target in {o for o in description.objects() if isinstance(o, URIRef)}:
-        for kind in model.objects(target, RDF.type):
-            description.add((target, RDF.type, kind))
     return ntriples(description)
 
 

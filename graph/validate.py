@@ -177,11 +177,12 @@ def validate_documents(
     """One report per graph, as ``validate_document`` would give, from few pyshacl runs."""
     reports: list[ValidationReport | None] = [None] * len(graphs)
     for run in _disjoint_runs(graphs):
-        if shapes is None and screen.clean([graphs[i] for i in run]):
+        members = [graphs[i] for i in run]
+        if shapes is None and screen.clean(members):
             for i in run:
                 reports[i] = ValidationReport()
             continue
-        findings = _validate([graphs[i] for i in run], shapes) if len(run) > 1 else None
+        findings = _validate(members, shapes) if len(run) > 1 else None
         if findings is None or any(f.severity == "Violation" for f in findings):
             for i in run:
                 reports[i] = validate_document(graphs[i], shapes=shapes)

@@ -152,7 +152,7 @@ def _possible_parties(report: Graph, doc: URIRef) -> frozenset[str]:
 def _item_text(report: Graph, item: URIRef) -> str:
     label = str(report.value(item, RDFS.label) or "")
     quotes = [str(report.value(e, OA.exact) or "") for e in report.objects(item, PG.evidence)]
-    return " ".join(matchable(" ".join([label, *quotes])).split())
+    return matchable(" ".join([label, *quotes]))
 
 
 def _best_for_strong(
