@@ -23,7 +23,7 @@ from graph.followup.values import as_of_date, checked_status, figure_in, status_
 from graph.lexicon import Lexicon
 from graph.namespaces import DCTERMS, PG
 
-_OPENING = 600  # characters of title and opening in which a follow-up cue must appear
+_OPENING = 1000  # characters of title and opening in which a follow-up cue must appear
 _CLAUSE = re.compile(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _PLEDGED = "pledged"
