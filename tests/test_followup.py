@@ -110,6 +110,26 @@ def test_status_words_come_from_the_scheme_and_a_short_figure_is_not_fulfilled()
     assert checked_status("fulfilled", figure_in("58 of 50 returned")) == "fulfilled"
 
 
+def test_a_count_of_only_some_is_partial_and_other_words_of_change_are_read() -> None:
+    lex = lexicon()
+    assert status_in(lex, "Only two of the four meetings took place") == "partially-fulfilled"
+    assert status_in(lex, "the task force met only twice") == "partially-fulfilled"
+    assert status_in(lex, "it has convened only four times this year") == "partially-fulfilled"
+    assert status_in(lex, "held only two weeks after the summit") is None
+    assert status_in(lex, "the dialogue will henceforth meet once a year") == "revised"
+    assert status_in(lex, "already pushed back once, it was quietly dropped") == "abandoned"
+    assert lex.status_verdicts["behind"] == "delayed"
+
+
+def test_a_hyphenated_word_of_an_item_meets_the_words_of_a_label() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Community Early Warning", "radios and a hotline"),
+        CommitmentRecord("c2", "Joint Border Security Commission", "ministers meet yearly"),
+    ]
+    found = best_commitment("under the early-warning priority, radios were given out", commitments)
+    assert found is not None and found[0].iri == "c1"
+
+
 def test_matching_uses_rare_words_and_leaves_unrelated_items_unmatched() -> None:
     commitments = [
         CommitmentRecord("c1", "Joint Border Patrols", "patrols along the border"),

@@ -53,7 +53,16 @@ def _undoubled(stem_: str) -> str:
 
 
 def stems(text: str) -> set[str]:
-    """Content stems of ``text``: words of three letters or more, and numbers."""
+    """Content stems of ``text``: words of three letters or more, and numbers; a
+    hyphenated word counts as its parts ('early-warning' meets 'Early Warning')."""
+    words = _WORD.findall(text)
+    words += [part for w in words if "-" in w for part in w.split("-")]
+    return {stem(w) for w in words if len(w) >= 3 or (w and w[0].isdigit())}
+
+
+def _whole_stems(text: str) -> set[str]:
+    """Stems of a label, a hyphenated word as one: 'Secretary-level Talks' is about talks,
+    and 'level' must not weigh as much as 'talks' in it."""
     return {stem(w) for w in _WORD.findall(text) if len(w) >= 3 or w[0].isdigit()}
 
 
@@ -106,7 +115,7 @@ def match_score(
     """How well an item's text speaks of ``commitment`` (0 to about 1.35); ``led`` is how
     many of the agreement's commitments its lead agency leads."""
     found = stems(item_text)
-    label = _ratio(stems(commitment.label), found, weights)
+    label = _ratio(_whole_stems(commitment.label), found, weights)
     context_words = stems(commitment.context)
     context = _ratio(context_words, found, weights)
     numbers = {w for w in found & context_words if _NUMBER.match(w)}

@@ -25,14 +25,23 @@ _TARGET_THEN = re.compile(
 )
 
 
+#: 'only two of the four meetings', 'convened only four times': part of what was promised.
+_ONLY_SOME = re.compile(rf"\bonly\s+(?:{_NUMBER})\s+(?:of|out of|times)\b", re.IGNORECASE)
+_PARTLY = "partially-fulfilled"
+
 #: Words that may stand between the two phrases of a run ('not yet been established').
 _AUXILIARIES = frozenset({"been", "be", "being", "fully", "yet", "formally", "officially"})
 
 
 def status_in(lex: Lexicon, text: str) -> str | None:
     """The status a passage reports: the longest status phrase; a phrase run ('not yet
-    operational', 'not yet been established') is read by its first phrase."""
+    operational', 'not yet been established') is read by its first phrase. A count of
+    'only' some ('met only twice', 'only two of the four') competes as a phrase of
+    partial fulfilment."""
     hits = lex.statuses.find(text)
+    some = _ONLY_SOME.search(text)
+    if some and all(h.end - h.start < len(some.group()) for h in hits):
+        return _PARTLY
     if not hits:
         return None
     best = max(hits, key=lambda h: (h.end - h.start, -h.start))
