@@ -374,3 +374,30 @@ def test_an_announcement_that_promises_a_review_is_not_a_follow_up() -> None:
         for item in reported_items(lex, document, None)
         if item.strong and item.status == "in-progress"
     ]
+
+
+NUMBERED_COMMUNIQUE = """\
+Joint Communiqué of the First Review Meeting
+
+Accra, 3 March 2026
+
+1. The Joint Commission established under the Coastal Compact signed on 2 May 2025 held \
+its first session in Accra.
+
+2. The joint patrols have been operating along the lagoon since June 2025.
+
+3. Building on the Compact, the Commission agreed to:
+- establish a joint marine unit on the lake; and
+- create a reward scheme for informants.
+"""
+
+
+def test_a_numbered_communique_names_its_agreement_and_pledges_what_it_agreed_to() -> None:
+    document = parse_text(
+        NUMBERED_COMMUNIQUE, key="review", source_name="review.txt", sha256="0" * 64
+    )
+    items = reported_items(lexicon(), document, None)
+    assert not [i for i in items if "first session" in i.span.text]  # the reference
+    assert [(i.status, i.strong) for i in items if "patrols" in i.label] == [("in-progress", False)]
+    pledges = [i.label for i in items if i.status == "pledged" and i.strong]
+    assert [p.split()[0] for p in pledges] == ["establish", "create"]

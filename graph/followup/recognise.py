@@ -12,16 +12,15 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from rdflib import URIRef
-
-from graph.documents.model import Block, BlockKind, Document, Row, Span
+from graph.documents.model import Block, BlockKind, Document, Span
 from graph.extract.extractor import document_date
 from graph.extract.facts import DocumentFacts
 from graph.extract.names import proper_name_after
 from graph.followup.facts import Figure, FollowUpFacts, ReportedItem
+from graph.followup.tables import table_items
 from graph.followup.values import as_of_date, checked_status, figure_in, status_in
 from graph.lexicon import Lexicon
-from graph.namespaces import DCTERMS, PG
+from graph.namespaces import PG
 
 _OPENING = 1000  # characters of title and opening in which a follow-up cue must appear
 _CLAUSE = re.compile(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*")
@@ -37,106 +36,6 @@ _REVISED = "revised"
 def _opening(document: Document) -> str:
     title = document.title.text if document.title else ""
     return f"{title}\n{document.text[:_OPENING]}"
-
-
-def _column(lex: Lexicon, header: Row, term: URIRef) -> int | None:
-    """The first column whose header carries a cue of ``term``."""
-    columns = _columns(lex, header, term)
-    return columns[0] if columns else None
-
-
-#: The roles a report's column may have; a header is read by its longest cue among them.
-_ROLES = (
-    PG.status,
-    PG.reportedFigure,
-    PG.Commitment,
-    PG.aimsAt,
-    PG.hasTimeline,
-    PG.hasFrequency,
-    PG.implementedBy,
-    DCTERMS.date,
-)
-
-
-def _cue_length(lex: Lexicon, text: str, term: URIRef) -> int:
-    return max((hit.end - hit.start for hit in lex.cue_index(term).find(text)), default=0)
-
-
-def _columns(lex: Lexicon, header: Row, term: URIRef) -> list[int]:
-    """The columns whose header says ``term`` at least as fully as any other role: 'End
-    State' is an outcome ('end state'), not a status ('state')."""
-    found = []
-    for n, cell in enumerate(header.cells):
-        length = _cue_length(lex, cell.span.text, term)
-        others = (_cue_length(lex, cell.span.text, role) for role in _ROLES if role != term)
-        if length and length >= max(others):
-            found.append(n)
-    return found
-
-
-def _status_column(lex: Lexicon, block: Block, header: Row) -> int | None:
-    """Of the columns headed like a status ('Progress to date', 'Status'), the one whose
-    cells say a status most often; the later one on a tie (the verdict after the detail)."""
-    candidates = _columns(lex, header, PG.status)
-    if not candidates:
-        return None
-
-    def said(column: int) -> int:
-        return sum(
-            1 for row in block.rows if (c := _cell(row, column)) and _cell_status(lex, c.text)
-        )
-
-    return max(candidates, key=lambda column: (said(column), column))
-
-
-def _cell_status(lex: Lexicon, text: str) -> str | None:
-    """The status a status cell states: a scorecard verdict filling it ('Met'), or a phrase."""
-    return lex.status_verdicts.get(text.strip(" .*_").casefold()) or status_in(lex, text)
-
-
-def _cell(row: Row, index: int | None) -> Span | None:
-    if index is None or index >= len(row.cells):
-        return None
-    span = row.cells[index].span
-    return span if span.text.strip() else None
-
-
-def _table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[ReportedItem]:
-    """Rows of a table with a status column: the item cell, its status, figure and date."""
-    if block.header is None:
-        return []
-    status_col = _status_column(lex, block, block.header)
-    if status_col is None:
-        return []
-    item_col = _column(lex, block.header, PG.Commitment)
-    item_col = 0 if item_col is None or item_col == status_col else item_col
-    figure_col = _column(lex, block.header, PG.reportedFigure)
-    date_col = _column(lex, block.header, DCTERMS.date)
-    items = []
-    for row in block.rows:
-        label, status_cell = _cell(row, item_col), _cell(row, status_col)
-        if label is None or status_cell is None:
-            continue
-        status = _cell_status(lex, status_cell.text) or status_in(lex, row.span.text)
-        strong = status is not None
-        status = status or _IN_PROGRESS  # 'Four issues published': reported, so under way
-        figure_cell = _cell(row, figure_col if figure_col != status_col else None)
-        figure = figure_in(figure_cell.text) if figure_cell else figure_in(row.span.text)
-        if figure is None and figure_cell is not None:
-            figure = Figure(figure_cell.text.strip(), None, None)
-        date_cell = _cell(row, date_col)
-        as_of = as_of_date(date_cell.text) if date_cell else None
-        items.append(
-            ReportedItem(
-                label=label.text.strip(),
-                status=checked_status(status, figure),
-                span=row.span,
-                strong=strong,
-                as_of=as_of or as_of_date(row.span.text) or default_date,
-                figure=figure,
-            )
-        )
-    return items
 
 
 def _lead(text: str) -> str:
@@ -189,7 +88,24 @@ def _short_of_target(figure: Figure | None) -> bool:
     )
 
 
-def _list_items(lex: Lexicon, block: Block, date: str | None, heading: str | None):
+def _introduces_pledges(lex: Lexicon, text: str | None) -> bool:
+    """'Building on the Roadmap, the Commission agreed to:' introduces what was agreed."""
+    return bool(text and text.rstrip().endswith(":") and status_in(lex, text) == _PLEDGED)
+
+
+def _only_refers(lex: Lexicon, item: Span) -> bool:
+    """Whether every clause of an unlabelled item that states a status names the earlier
+    agreement with its year ('The Commission established under the Roadmap signed on 12
+    March 2024 held its first session'): a reference, as in prose, not a report."""
+    stating = [c for c in _clauses(item) if status_in(lex, c.text)]
+    return bool(stating) and all(
+        lex.reference_cues.find(c.text) and _YEAR.search(c.text) for c in stating
+    )
+
+
+def _list_items(
+    lex: Lexicon, block: Block, date: str | None, heading: str | None, intro: str | None = None
+):
     """Items of a list that reports statuses.
 
     A list under a heading that states a status ('Delivered', 'Behind Schedule') reports
@@ -198,15 +114,25 @@ def _list_items(lex: Lexicon, block: Block, date: str | None, heading: str | Non
     March') is reported as in progress, but only kept if it matches a commitment. An item
     is the report's own word on a commitment when it is labelled ('Kidnap alert line:
     operational') or pledges anew; an unlabelled remark ('Two of the five deliverables
-    have been met') counts as prose.
+    have been met') counts as prose, and like a sentence of prose it is no report when it
+    only names the earlier agreement. The items after an introduction that pledges
+    ('the Commission agreed to:') are pledges of the report's own.
     """
     sorted_as = status_in(lex, heading) if heading else None
     if sorted_as == _PLEDGED:
         sorted_as = None
     said = [status_in(lex, item.text) or sorted_as for item in block.items]
     progress_list = 2 * sum(1 for s in said if s and s != _PLEDGED) >= len(said)
+    pledging = _introduces_pledges(lex, intro)
     for item, status in zip(block.items, said, strict=True):
         label = _lead(item.text)
+        if _introduces_pledges(lex, item.text):
+            pledging = True
+            continue
+        if pledging:
+            status = status or _PLEDGED
+        elif label == item.text.strip() and _only_refers(lex, item):
+            continue
         if lex.cue_index(PG.AdditionStatusAssertion).find(item.text):
             found = _clause_item(lex, item, date, strong=True, label=label, status=_added(status))
             yield dataclasses.replace(found, added=True)  # 'A dog team, not part of the original'
@@ -238,10 +164,10 @@ def _trimmed(clause: Span) -> Span:
     return Span(clause.start + offset, clause.start + offset + len(stripped), stripped)
 
 
-def _prose_items(lex: Lexicon, block: Block, date: str | None):
+def _prose_items(lex: Lexicon, passage: Span, date: str | None):
     """Clauses with a status; a clause naming the earlier agreement ('signed in 2025') is the
     reference, not an item; a clause adding a commitment is an addition."""
-    clauses = [_trimmed(c) for c in _clauses(block.span)]
+    clauses = [_trimmed(c) for c in _clauses(passage)]
     taken = -1
     added_here = False
     for index, span in enumerate(clauses):
@@ -252,7 +178,7 @@ def _prose_items(lex: Lexicon, block: Block, date: str | None):
             # 'agreed to add two measures:' introduces a list, whose items are the additions;
             # 'It was not part of the original plan' restates the one just made.
             if not span.text.endswith(":"):
-                added, taken = _addition(lex, block, clauses, index, cue[0].end, date)
+                added, taken = _addition(lex, passage, clauses, index, cue[0].end, date)
                 if added.label != span.text or not added_here:
                     added_here = True
                     yield added
@@ -288,7 +214,7 @@ def _added(status: str | None) -> str:
 
 
 def _addition(
-    lex: Lexicon, block: Block, clauses: list[Span], index: int, cue_end: int, date: str | None
+    lex: Lexicon, passage: Span, clauses: list[Span], index: int, cue_end: int, date: str | None
 ) -> tuple[ReportedItem, int]:
     """A commitment the parties added: named after the cue when it has a proper name, with
     the status of one of the next two clauses when one states it ('The post is under
@@ -309,8 +235,8 @@ def _addition(
         if following not in (None, _PLEDGED):
             status, last = following, later
     start, end = clause.start, clauses[last].end
-    offset = block.span.start
-    span = Span(start, end, block.span.text[start - offset : end - offset])
+    offset = passage.start
+    span = Span(start, end, passage.text[start - offset : end - offset])
     item = ReportedItem(
         label=label,
         status=status or _PLEDGED,
@@ -327,15 +253,19 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
     """Every item of the document with a reported status, in document order."""
     items: list[ReportedItem] = []
     heading: str | None = None
+    previous: Block | None = None
     for block in document.blocks:
         if block.kind is BlockKind.HEADING:
             heading = block.span.text
         elif block.kind is BlockKind.TABLE:
-            items.extend(_table_items(lex, block, date))
+            items.extend(table_items(lex, block, date))
         elif block.kind is BlockKind.BULLET_LIST:
-            items.extend(_list_items(lex, block, date, heading))
+            after_prose = previous is not None and previous.kind is BlockKind.PARAGRAPH
+            intro = previous.span.text if after_prose else None
+            items.extend(_list_items(lex, block, date, heading, intro))
         elif block.kind is BlockKind.PARAGRAPH:
-            items.extend(_prose_items(lex, block, date))
+            items.extend(_prose_items(lex, block.span, date))
+        previous = block
     return items
 
 

@@ -1,0 +1,118 @@
+"""Reading a follow-up's tables: which column holds the status, the item, the figure and
+the date, and the item each row reports.
+
+A header is read by the role its longest cue names ('End State' is an outcome, not a
+status), and of several status-like columns the one whose cells say a status most often.
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from graph.documents.model import Block, Row, Span
+from graph.followup.facts import Figure, ReportedItem
+from graph.followup.values import as_of_date, checked_status, figure_in, status_in
+from graph.lexicon import Lexicon
+from graph.namespaces import DCTERMS, PG
+
+_IN_PROGRESS = "in-progress"
+
+
+def _column(lex: Lexicon, header: Row, term: URIRef) -> int | None:
+    """The first column whose header carries a cue of ``term``."""
+    columns = _columns(lex, header, term)
+    return columns[0] if columns else None
+
+
+#: The roles a report's column may have; a header is read by its longest cue among them.
+_ROLES = (
+    PG.status,
+    PG.reportedFigure,
+    PG.Commitment,
+    PG.aimsAt,
+    PG.hasTimeline,
+    PG.hasFrequency,
+    PG.implementedBy,
+    DCTERMS.date,
+)
+
+
+def _cue_length(lex: Lexicon, text: str, term: URIRef) -> int:
+    return max((hit.end - hit.start for hit in lex.cue_index(term).find(text)), default=0)
+
+
+def _columns(lex: Lexicon, header: Row, term: URIRef) -> list[int]:
+    """The columns whose header says ``term`` at least as fully as any other role: 'End
+    State' is an outcome ('end state'), not a status ('state')."""
+    found = []
+    for n, cell in enumerate(header.cells):
+        length = _cue_length(lex, cell.span.text, term)
+        others = (_cue_length(lex, cell.span.text, role) for role in _ROLES if role != term)
+        if length and length >= max(others):
+            found.append(n)
+    return found
+
+
+def _status_column(lex: Lexicon, block: Block, header: Row) -> int | None:
+    """Of the columns headed like a status ('Progress to date', 'Status'), the one whose
+    cells say a status most often; the later one on a tie (the verdict after the detail)."""
+    candidates = _columns(lex, header, PG.status)
+    if not candidates:
+        return None
+
+    def said(column: int) -> int:
+        return sum(
+            1 for row in block.rows if (c := _cell(row, column)) and _cell_status(lex, c.text)
+        )
+
+    return max(candidates, key=lambda column: (said(column), column))
+
+
+def _cell_status(lex: Lexicon, text: str) -> str | None:
+    """The status a status cell states: a scorecard verdict filling it ('Met'), or a phrase."""
+    return lex.status_verdicts.get(text.strip(" .*_").casefold()) or status_in(lex, text)
+
+
+def _cell(row: Row, index: int | None) -> Span | None:
+    if index is None or index >= len(row.cells):
+        return None
+    span = row.cells[index].span
+    return span if span.text.strip() else None
+
+
+def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[ReportedItem]:
+    """Rows of a table with a status column: the item cell, its status, figure and date."""
+    if block.header is None:
+        return []
+    status_col = _status_column(lex, block, block.header)
+    if status_col is None:
+        return []
+    item_col = _column(lex, block.header, PG.Commitment)
+    item_col = 0 if item_col is None or item_col == status_col else item_col
+    figure_col = _column(lex, block.header, PG.reportedFigure)
+    date_col = _column(lex, block.header, DCTERMS.date)
+    items = []
+    for row in block.rows:
+        label, status_cell = _cell(row, item_col), _cell(row, status_col)
+        if label is None or status_cell is None:
+            continue
+        status = _cell_status(lex, status_cell.text) or status_in(lex, row.span.text)
+        strong = status is not None
+        status = status or _IN_PROGRESS  # 'Four issues published': reported, so under way
+        figure_cell = _cell(row, figure_col if figure_col != status_col else None)
+        figure = figure_in(figure_cell.text) if figure_cell else figure_in(row.span.text)
+        if figure is None and figure_cell is not None:
+            figure = Figure(figure_cell.text.strip(), None, None)
+        date_cell = _cell(row, date_col)
+        as_of = as_of_date(date_cell.text) if date_cell else None
+        items.append(
+            ReportedItem(
+                label=label.text.strip(),
+                status=checked_status(status, figure),
+                span=row.span,
+                strong=strong,
+                as_of=as_of or as_of_date(row.span.text) or default_date,
+                figure=figure,
+            )
+        )
+    return items
