@@ -401,3 +401,20 @@ def test_a_numbered_communique_names_its_agreement_and_pledges_what_it_agreed_to
     assert [(i.status, i.strong) for i in items if "patrols" in i.label] == [("in-progress", False)]
     pledges = [i.label for i in items if i.status == "pledged" and i.strong]
     assert [p.split()[0] for p in pledges] == ["establish", "create"]
+
+
+def test_the_sentence_before_a_status_names_what_it_reports() -> None:
+    text = (
+        "Guns\n\nThe weapons amnesty has made slower progress. Police say 3,900 have been "
+        "handed in since last summer, well short of the 10,000 set as the goal.\n"
+    )
+    document = parse_text(text, key="news", source_name="news.txt", sha256="0" * 64)
+    [item] = reported_items(lexicon(), document, None)
+    assert item.span.text.startswith("Police say 3,900")  # the evidence stays the clause
+    assert item.label.startswith("The weapons amnesty has made slower progress")
+    commitments = [
+        CommitmentRecord("c1", "Weapons Amnesty and Destruction Campaign", "10,000 weapons"),
+        CommitmentRecord("c2", "Joint Container Targeting Unit", "containers screened"),
+    ]
+    found = best_commitment(item.label, commitments)
+    assert found is not None and found[0].iri == "c1"

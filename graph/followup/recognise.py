@@ -166,10 +166,12 @@ def _trimmed(clause: Span) -> Span:
 
 def _prose_items(lex: Lexicon, passage: Span, date: str | None):
     """Clauses with a status; a clause naming the earlier agreement ('signed in 2025') is the
-    reference, not an item; a clause adding a commitment is an addition."""
+    reference, not an item; a clause adding a commitment is an addition. A clause that
+    states no status just before one that does is that one's topic and joins its label."""
     clauses = [_trimmed(c) for c in _clauses(passage)]
     taken = -1
     added_here = False
+    topic: Span | None = None
     for index, span in enumerate(clauses):
         if index <= taken:
             continue
@@ -188,8 +190,15 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None):
         found = _clause_item(lex, span, date, strong=False, label=span.text)
         if found is not None and index + 1 < len(clauses):
             found = _judged_by_next(lex, span, clauses[index + 1], found)
-        if found is not None:
-            yield found
+        if found is None:
+            topic = span
+            continue
+        if topic is not None and clauses[index - 1] is topic:
+            # 'The weapons amnesty has made slower progress. Albanian police say 3,900
+            # weapons have been handed in': the sentence before names what this one reports
+            found = dataclasses.replace(found, label=f"{topic.text}. {span.text}")
+        topic = None
+        yield found
 
 
 def _judged_by_next(lex: Lexicon, clause: Span, following: Span, item: ReportedItem):
