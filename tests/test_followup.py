@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS, URIRef
 from graph.catalog import load_catalog
 from graph.documents.intake import read_source
 from graph.documents.text import parse_text
-from graph.followup.matching import CommitmentRecord, best_commitment, stem
+from graph.followup.matching import CommitmentRecord, best_commitment, said_throughout, stem
 from graph.followup.recognise import recognise, reported_items
 from graph.followup.scoring import score_folder
 from graph.followup.tracking import tracking_graph_iri
@@ -418,3 +418,24 @@ def test_the_sentence_before_a_status_names_what_it_reports() -> None:
     ]
     found = best_commitment(item.label, commitments)
     assert found is not None and found[0].iri == "c1"
+
+
+def test_words_a_report_says_in_every_item_tell_no_commitment() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Wildlife Enforcement Committee", "ministers meet twice a year"),
+        CommitmentRecord("c2", "Seizure DNA Sampling", "genetic analysis of seized ivory"),
+    ]
+    items = [
+        "The Committee welcomed the ranger force",
+        "The Committee took note of the genetic analysis of seized ivory",
+        "The Committee deplored the late bulletin",
+        "The Committee regretted the postponed meeting",
+    ]
+    common = said_throughout(items)
+    assert "committee" in common and "genetic" not in common
+    found = best_commitment(items[1], commitments, common=common)
+    assert found is not None and found[0].iri == "c2"
+    committee = [CommitmentRecord("c3", "Enforcement Committee", "ministers meet")]
+    assert best_commitment(items[3], committee) is not None  # by the speaker's name alone
+    assert best_commitment(items[3], committee, common=common) is None
+    assert said_throughout(items[:3]) == frozenset()  # too few items to tell

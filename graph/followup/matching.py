@@ -110,11 +110,16 @@ def names_agency(item_text: str, commitment: CommitmentRecord) -> bool:
 
 
 def match_score(
-    item_text: str, commitment: CommitmentRecord, weights: dict[str, float], led: int = 1
+    item_text: str,
+    commitment: CommitmentRecord,
+    weights: dict[str, float],
+    led: int = 1,
+    said_throughout: frozenset[str] = frozenset(),
 ) -> float:
     """How well an item's text speaks of ``commitment`` (0 to about 1.35); ``led`` is how
-    many of the agreement's commitments its lead agency leads."""
-    found = stems(item_text)
+    many of the agreement's commitments its lead agency leads; ``said_throughout`` are
+    words of the report that tell none of its items apart."""
+    found = stems(item_text) - said_throughout
     label = _ratio(_whole_stems(commitment.label), found, weights)
     context_words = stems(commitment.context)
     context = _ratio(context_words, found, weights)
@@ -128,17 +133,35 @@ def match_score(
     )
 
 
+def said_throughout(item_texts: Sequence[str]) -> frozenset[str]:
+    """Stems in at least half of a report's items, when it has four or more: a communiqué's
+    'the Committee noted …' names its speaker, not the Committee commitment, in every
+    paragraph."""
+    if len(item_texts) < 4:
+        return frozenset()
+    counts = Counter(word for text in item_texts for word in stems(text))
+    return frozenset(word for word, n in counts.items() if 2 * n >= len(item_texts))
+
+
 def best_commitment(
-    item_text: str, commitments: Sequence[CommitmentRecord], *, clear_only: bool = False
+    item_text: str,
+    commitments: Sequence[CommitmentRecord],
+    *,
+    clear_only: bool = False,
+    common: frozenset[str] = frozenset(),
 ) -> tuple[CommitmentRecord, float] | None:
     """The commitment the item speaks of, or None when none scores the threshold.
 
     ``clear_only``: only a commitment that stands out, at least MARGIN times the runner-up.
+    ``common``: words the report says throughout, which tell nothing here.
     """
     weights = _weights(commitments)
     led = Counter(c.agency for c in commitments if c.agency)
     scored = sorted(
-        ((match_score(item_text, c, weights, led[c.agency] or 1), c.iri, c) for c in commitments),
+        (
+            (match_score(item_text, c, weights, led[c.agency] or 1, common), c.iri, c)
+            for c in commitments
+        ),
         key=lambda s: (s[0], s[1]),
         reverse=True,
     )

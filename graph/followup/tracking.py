@@ -20,6 +20,7 @@ from graph.followup.matching import (
     CommitmentRecord,
     best_agreement,
     best_commitment,
+    said_throughout,
 )
 from graph.lexicon import lexicon
 from graph.namespaces import DCTERMS, ID, OA, PG, PROV
@@ -156,7 +157,7 @@ def _item_text(report: Graph, item: URIRef) -> str:
 
 
 def _best_for_strong(
-    report: Graph, item: URIRef, commitments: tuple[CommitmentRecord, ...]
+    report: Graph, item: URIRef, commitments: tuple[CommitmentRecord, ...], common: frozenset[str]
 ) -> tuple[CommitmentRecord, float] | None:
     """The commitment a row or labelled item speaks of: by all its words when one stands
     out; else by its own name when that alone is clear ('Referrals of unexplained wealth:
@@ -165,9 +166,9 @@ def _best_for_strong(
     text = _item_text(report, item)
     label = matchable(str(report.value(item, RDFS.label) or ""))
     return (
-        best_commitment(text, commitments, clear_only=True)
-        or best_commitment(label, commitments, clear_only=True)
-        or best_commitment(text, commitments)
+        best_commitment(text, commitments, clear_only=True, common=common)
+        or best_commitment(label, commitments, clear_only=True, common=common)
+        or best_commitment(text, commitments, common=common)
     )
 
 
@@ -216,10 +217,11 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     graph.add((doc, PG.reportsOn, agreement_iri))
     items = sorted(report.objects(doc, PG.reportsStatus), key=_document_order)
     strong = [i for i in items if (i, RDF.type, PG.ProseStatusAssertion) not in report]
+    common = said_throughout([_item_text(report, i) for i in items])
     reported: set[URIRef] = set()
     for item in strong:
         added = (item, RDF.type, PG.AdditionStatusAssertion) in report
-        found = None if added else _best_for_strong(report, item, agreement.commitments)
+        found = None if added else _best_for_strong(report, item, agreement.commitments, common)
         commitment = (
             URIRef(found[0].iri)
             if found is not None
@@ -232,7 +234,7 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     # of it most clearly is the report's word on it.
     clauses: dict[URIRef, tuple[float, URIRef]] = {}
     for item in (i for i in items if i not in strong):
-        found = best_commitment(_item_text(report, item), agreement.commitments)
+        found = best_commitment(_item_text(report, item), agreement.commitments, common=common)
         if found is None or URIRef(found[0].iri) in reported:
             continue
         commitment = URIRef(found[0].iri)
