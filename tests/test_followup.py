@@ -430,6 +430,7 @@ def test_words_a_report_says_in_every_item_tell_no_commitment() -> None:
         "The Committee took note of the genetic analysis of seized ivory",
         "The Committee deplored the late bulletin",
         "The Committee regretted the postponed meeting",
+        "The Committee thanked the hosts",
     ]
     common = said_throughout(items)
     assert "committee" in common and "genetic" not in common
@@ -438,4 +439,4 @@ def test_words_a_report_says_in_every_item_tell_no_commitment() -> None:
     committee = [CommitmentRecord("c3", "Enforcement Committee", "ministers meet")]
     assert best_commitment(items[3], committee) is not None  # by the speaker's name alone
     assert best_commitment(items[3], committee, common=common) is None
-    assert said_throughout(items[:3]) == frozenset()  # too few items to tell
+    assert said_throughout(items[:4]) == frozenset()  # too few items to tell

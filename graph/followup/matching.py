@@ -134,13 +134,13 @@ def match_score(
 
 
 def said_throughout(item_texts: Sequence[str]) -> frozenset[str]:
-    """Stems in at least half of a report's items, when it has four or more: a communiqué's
-    'the Committee noted …' names its speaker, not the Committee commitment, in every
-    paragraph."""
-    if len(item_texts) < 4:
+    """Stems in more than half of a report's items, when it has five or more: a
+    communiqué's 'the Committee noted …' names its speaker, not the Committee commitment,
+    in every paragraph."""
+    if len(item_texts) < 5:
         return frozenset()
     counts = Counter(word for text in item_texts for word in stems(text))
-    return frozenset(word for word, n in counts.items() if 2 * n >= len(item_texts))
+    return frozenset(word for word, n in counts.items() if 2 * n > len(item_texts))
 
 
 def best_commitment(

@@ -16,6 +16,7 @@ from collections import defaultdict
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from graph.followup.matching import (
+    MATCH_THRESHOLD,
     AgreementRecord,
     CommitmentRecord,
     best_agreement,
@@ -28,6 +29,7 @@ from graph.store.base import Store
 
 _DOCUMENTS = f"{ID}document/"
 _TRACKING = f"{ID}tracking/"
+_PLEDGED = URIRef(f"{ID}status/pledged")
 
 _AGREEMENTS = f"""
 PREFIX pg: <{PG}> PREFIX rdfs: <{RDFS}> PREFIX dcterms: <{DCTERMS}>
@@ -172,6 +174,10 @@ def _best_for_strong(
     )
 
 
+def _pledges(report: Graph, item: URIRef) -> bool:
+    return report.value(item, PG.status) == _PLEDGED
+
+
 def _new_commitment(
     graph: Graph, name: URIRef, agreement: URIRef, report: Graph, doc: URIRef, item: URIRef
 ) -> URIRef:
@@ -222,6 +228,8 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     for item in strong:
         added = (item, RDF.type, PG.AdditionStatusAssertion) in report
         found = None if added else _best_for_strong(report, item, agreement.commitments, common)
+        if found is not None and found[1] < MATCH_THRESHOLD and _pledges(report, item):
+            found = None  # a pledge of the report's own that only shares a word is new
         commitment = (
             URIRef(found[0].iri)
             if found is not None

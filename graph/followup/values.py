@@ -25,8 +25,12 @@ _TARGET_THEN = re.compile(
 )
 
 
-#: 'only two of the four meetings', 'convened only four times': part of what was promised.
-_ONLY_SOME = re.compile(rf"\bonly\s+(?:{_NUMBER})\s+(?:of|out of|times)\b", re.IGNORECASE)
+#: 'only two of the four meetings', 'convened only four times', 'only five issues have been
+#: produced': part of what was promised.
+_ONLY_SOME = re.compile(
+    rf"\bonly\s+(?:{_NUMBER})\s+(?:of|out of|times|[a-z]+\s+(?:have|has)\s+been)\b",
+    re.IGNORECASE,
+)
 _PARTLY = "partially-fulfilled"
 
 #: Words that may stand between the two phrases of a run ('not yet been established').
