@@ -16,7 +16,14 @@ from rdflib import RDF, RDFS, URIRef
 from graph.catalog import load_catalog
 from graph.documents.intake import read_source
 from graph.documents.text import parse_text
-from graph.followup.matching import CommitmentRecord, best_commitment, said_throughout, stem
+from graph.followup.matching import (
+    ROW_FLOOR,
+    ROW_MARGIN,
+    CommitmentRecord,
+    best_commitment,
+    said_throughout,
+    stem,
+)
 from graph.followup.recognise import recognise, reported_items
 from graph.followup.scoring import score_folder
 from graph.followup.tracking import tracking_graph_iri
@@ -440,3 +447,15 @@ def test_words_a_report_says_in_every_item_tell_no_commitment() -> None:
     assert best_commitment(items[3], committee) is not None  # by the speaker's name alone
     assert best_commitment(items[3], committee, common=common) is None
     assert said_throughout(items[:4]) == frozenset()  # too few items to tell
+
+
+def test_a_status_table_row_that_shares_one_rare_word_still_finds_its_commitment() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Document Fraud Desk", "passports checked at the crossing"),
+        CommitmentRecord("c2", "Rail Cargo Scanning at Nagad", "containers scanned"),
+        CommitmentRecord("c3", "Joint Patrols of the Crossing", "weekly patrols"),
+    ]
+    row = "Fraud cell at Dewele | Operational since 20 May"
+    assert best_commitment(row, commitments) is None  # too little for a sentence of prose
+    found = best_commitment(row, commitments, clear_only=True, floor=ROW_FLOOR, margin=ROW_MARGIN)
+    assert found is not None and found[0].iri == "c1"

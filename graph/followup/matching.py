@@ -28,6 +28,9 @@ AGENCY_BONUS = 0.2
 #: A commitment matches an item from this score on, or from the lower one when it scores
 #: at least MARGIN times the runner-up (one rare word shared, nothing else close).
 MATCH_THRESHOLD, LOWER_THRESHOLD, MARGIN = 0.42, 0.25, 2.0
+#: A row of a status table speaks of some commitment: from this score on, when it scores
+#: ROW_MARGIN times the runner-up ('Forged-documents unit' for 'Document Fraud Desk').
+ROW_FLOOR, ROW_MARGIN = 0.2, 3.0
 
 
 def stem(word: str) -> str:
@@ -149,11 +152,14 @@ def best_commitment(
     *,
     clear_only: bool = False,
     common: frozenset[str] = frozenset(),
+    floor: float = LOWER_THRESHOLD,
+    margin: float = MARGIN,
 ) -> tuple[CommitmentRecord, float] | None:
     """The commitment the item speaks of, or None when none scores the threshold.
 
-    ``clear_only``: only a commitment that stands out, at least MARGIN times the runner-up.
-    ``common``: words the report says throughout, which tell nothing here.
+    ``clear_only``: only a commitment that stands out, scoring ``floor`` and at least
+    ``margin`` times the runner-up. ``common``: words the report says throughout, which
+    tell nothing here.
     """
     weights = _weights(commitments)
     led = Counter(c.agency for c in commitments if c.agency)
@@ -169,7 +175,7 @@ def best_commitment(
         return None
     score, _, commitment = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    clear = score >= LOWER_THRESHOLD and score >= MARGIN * runner_up
+    clear = score >= floor and score >= margin * runner_up
     if clear_only:
         return (commitment, score) if clear else None
     return (commitment, score) if score >= MATCH_THRESHOLD or clear else None

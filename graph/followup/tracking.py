@@ -17,6 +17,8 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from graph.followup.matching import (
     MATCH_THRESHOLD,
+    ROW_FLOOR,
+    ROW_MARGIN,
     AgreementRecord,
     CommitmentRecord,
     best_agreement,
@@ -171,6 +173,9 @@ def _best_for_strong(
         best_commitment(text, commitments, clear_only=True, common=common)
         or best_commitment(label, commitments, clear_only=True, common=common)
         or best_commitment(text, commitments, common=common)
+        or best_commitment(
+            text, commitments, clear_only=True, common=common, floor=ROW_FLOOR, margin=ROW_MARGIN
+        )
     )
 
 
