@@ -459,3 +459,19 @@ def test_a_status_table_row_that_shares_one_rare_word_still_finds_its_commitment
     assert best_commitment(row, commitments) is None  # too little for a sentence of prose
     found = best_commitment(row, commitments, clear_only=True, floor=ROW_FLOOR, margin=ROW_MARGIN)
     assert found is not None and found[0].iri == "c1"
+
+
+def test_a_denied_status_says_nothing_and_an_answer_takes_its_question_as_topic() -> None:
+    lex = lexicon()
+    assert status_in(lex, "It has not been abandoned, but it has been adjusted") == "revised"
+    assert status_in(lex, "The desk has never been completed") is None
+    assert status_in(lex, "not yet been established") == "delayed"
+    text = (
+        "Question 3\n\nIs it true that the target of scanning every container has been "
+        "abandoned?\n\nAnswer 3\n\nIt has not been abandoned, but it has been adjusted.\n"
+    )
+    document = parse_text(text, key="answer", source_name="answer.txt", sha256="0" * 64)
+    [item] = reported_items(lex, document, None)
+    assert item.status == "revised"
+    assert item.span.text == "It has not been abandoned, but it has been adjusted"
+    assert item.label.startswith("Is it true that the target of scanning")

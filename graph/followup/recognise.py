@@ -28,6 +28,8 @@ _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _PLEDGED = "pledged"
 _FOLLOWING = 2  # clauses after an addition that may say what became of it
 _ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
+_TOPICAL = 3  # words from which a heading names a topic ('Answer 3' does not)
+_PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
 _IN_PROGRESS = "in-progress"
 _FULFILLED = "fulfilled"
 _REVISED = "revised"
@@ -164,14 +166,24 @@ def _trimmed(clause: Span) -> Span:
     return Span(clause.start + offset, clause.start + offset + len(stripped), stripped)
 
 
-def _prose_items(lex: Lexicon, passage: Span, date: str | None):
+def _asks(passage: Span, clause: Span) -> bool:
+    """Whether the clause is a question ('Is it true that the target has been abandoned?')."""
+    return passage.text[clause.end - passage.start : clause.end - passage.start + 1] == "?"
+
+
+def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | None = None):
     """Clauses with a status; a clause naming the earlier agreement ('signed in 2025') is the
     reference, not an item; a clause adding a commitment is an addition. A clause that
-    states no status just before one that does is that one's topic and joins its label."""
+    states no status, or asks, just before one that does is that one's topic and joins its
+    label; so is ``before``, the last sentence of the block before (a heading, a question),
+    for a paragraph opening on a pronoun ('It has not been abandoned, but it has been
+    adjusted')."""
     clauses = [_trimmed(c) for c in _clauses(passage)]
     taken = -1
     added_here = False
     topic: Span | None = None
+    if before is not None and clauses and _PRONOUN.match(clauses[0].text):
+        topic = before
     for index, span in enumerate(clauses):
         if index <= taken:
             continue
@@ -190,10 +202,10 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None):
         found = _clause_item(lex, span, date, strong=False, label=span.text)
         if found is not None and index + 1 < len(clauses):
             found = _judged_by_next(lex, span, clauses[index + 1], found)
-        if found is None:
+        if found is None or _asks(passage, span):
             topic = span
             continue
-        if topic is not None and clauses[index - 1] is topic:
+        if topic is not None and (topic is before if index == 0 else clauses[index - 1] is topic):
             # 'The weapons amnesty has made slower progress. Albanian police say 3,900
             # weapons have been handed in': the sentence before names what this one reports
             found = dataclasses.replace(found, label=f"{topic.text}. {span.text}")
@@ -263,6 +275,7 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
     items: list[ReportedItem] = []
     heading: str | None = None
     previous: Block | None = None
+    last_sentence: Span | None = None  # of the block before: a heading, a question
     for block in document.blocks:
         if block.kind is BlockKind.HEADING:
             heading = block.span.text
@@ -273,7 +286,10 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
             intro = previous.span.text if after_prose else None
             items.extend(_list_items(lex, block, date, heading, intro))
         elif block.kind is BlockKind.PARAGRAPH:
-            items.extend(_prose_items(lex, block.span, date))
+            items.extend(_prose_items(lex, block.span, date, last_sentence))
+        if block.kind is not BlockKind.HEADING or len(block.span.text.split()) >= _TOPICAL:
+            sentences = _clauses(block.span) if block.kind is not BlockKind.TABLE else []
+            last_sentence = _trimmed(sentences[-1]) if sentences else None
         previous = block
     return items
 

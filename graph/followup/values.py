@@ -33,6 +33,9 @@ _ONLY_SOME = re.compile(
 )
 _PARTLY = "partially-fulfilled"
 
+#: A phrase right after a denial says the opposite ('It has not been abandoned').
+_DENIED = re.compile(r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?$", re.IGNORECASE)
+
 #: Words that may stand between the two phrases of a run ('not yet been established').
 _AUXILIARIES = frozenset({"been", "be", "being", "fully", "yet", "formally", "officially"})
 
@@ -41,8 +44,8 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     """The status a passage reports: the longest status phrase; a phrase run ('not yet
     operational', 'not yet been established') is read by its first phrase. A count of
     'only' some ('met only twice', 'only two of the four') competes as a phrase of
-    partial fulfilment."""
-    hits = lex.statuses.find(text)
+    partial fulfilment. A denied phrase ('has not been abandoned') says nothing."""
+    hits = [h for h in lex.statuses.find(text) if not _DENIED.search(text, 0, h.start)]
     some = _ONLY_SOME.search(text)
     if some and all(h.end - h.start < len(some.group()) for h in hits):
         return _PARTLY
