@@ -17,6 +17,7 @@ from graph.catalog import load_catalog
 from graph.documents.intake import read_source
 from graph.documents.text import parse_text
 from graph.followup.matching import (
+    PROSE_MARGIN,
     ROW_FLOOR,
     ROW_MARGIN,
     CommitmentRecord,
@@ -475,3 +476,15 @@ def test_a_denied_status_says_nothing_and_an_answer_takes_its_question_as_topic(
     assert item.status == "revised"
     assert item.span.text == "It has not been abandoned, but it has been adjusted"
     assert item.label.startswith("Is it true that the target of scanning")
+
+
+def test_a_clause_of_prose_needs_only_to_lead_its_runner_up() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Integrity Risk Review", "review of crossings exposed to bribery"),
+        CommitmentRecord("c2", "Customs Integrity Testing", "tests of customs officers"),
+        CommitmentRecord("c3", "Prut Anti-Drone Shield", "detection sensors along the river"),
+    ]
+    clause = "integrity at crossings exposed to bribery by officers"
+    assert best_commitment(clause, commitments) is None  # not twice the runner-up
+    found = best_commitment(clause, commitments, margin=PROSE_MARGIN)
+    assert found is not None and found[0].iri == "c1"

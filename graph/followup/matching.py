@@ -28,6 +28,9 @@ AGENCY_BONUS = 0.2
 #: A commitment matches an item from this score on, or from the lower one when it scores
 #: at least MARGIN times the runner-up (one rare word shared, nothing else close).
 MATCH_THRESHOLD, LOWER_THRESHOLD, MARGIN = 0.42, 0.25, 2.0
+#: A clause of prose, of which only the clearest on each commitment is kept, needs only to
+#: lead the runner-up by this much over the lower threshold.
+PROSE_MARGIN = 1.2
 #: A row of a status table speaks of some commitment: from this score on, when it scores
 #: ROW_MARGIN times the runner-up ('Forged-documents unit' for 'Document Fraud Desk').
 ROW_FLOOR, ROW_MARGIN = 0.2, 3.0

@@ -17,6 +17,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from graph.followup.matching import (
     MATCH_THRESHOLD,
+    PROSE_MARGIN,
     ROW_FLOOR,
     ROW_MARGIN,
     AgreementRecord,
@@ -247,7 +248,9 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     # of it most clearly is the report's word on it.
     clauses: dict[URIRef, tuple[float, URIRef]] = {}
     for item in (i for i in items if i not in strong):
-        found = best_commitment(_item_text(report, item), agreement.commitments, common=common)
+        found = best_commitment(
+            _item_text(report, item), agreement.commitments, common=common, margin=PROSE_MARGIN
+        )
         if found is None or URIRef(found[0].iri) in reported:
             continue
         commitment = URIRef(found[0].iri)
