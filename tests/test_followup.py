@@ -243,20 +243,28 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
     assert triple["own01_b_progress_report"].report.conforms
 
 
-#: The fourth blind round (fu-r4), written after the nine sets above were studied: scored
-#: 0.923 / 0.759 / 0.650 on first reading, 1.000 / 0.850 / 0.740 after its misses were
-#: studied for mechanisms, 0.901 / 0.748 once a lead agency named in an item counted
-#: (docs/tracking.md). It stays apart until it meets the 0.90 bar;
-#: meanwhile its studied figures are a floor that no change may fall below.
-HELD_OUT = FIXTURES / "followup-r4"
-HELD_OUT_FLOOR = {"links": 1.0, "matches": 0.90, "statuses": 0.748}
+#: Blind rounds kept apart from the nine studied sets above until they meet the 0.90 bar.
+#: Each was scored once on first reading, then studied for mechanisms (docs/tracking.md);
+#: its studied figures (links, matches, statuses) are a floor no change may fall below.
+#: First readings: fu-r4 0.923 / 0.759 / 0.650; fu-r5, two rounds, 0.800 / 0.645 / 0.473
+#: and 0.333 / 0.381 / 0.286 (pooled 0.667 / 0.563 / 0.415 when its study began); fu-r6
+#: 0.909 / 0.694 / 0.583; fu-r7 0.909 / 0.585 / 0.415.
+HELD_OUT_FLOORS = {
+    "followup-r4": (1.0, 0.955, 0.806),
+    "followup-r5": (1.0, 0.882, 0.718),
+    "followup-r6": (1.0, 0.727, 0.675),
+    "followup-r7": (1.0, 0.745, 0.596),
+}
 
 
-def test_the_fourth_blind_round_stays_at_its_studied_figures() -> None:
-    scores = score_folder(HELD_OUT)
-    found = {name: getattr(scores, name).f1 for name in HELD_OUT_FLOOR}
-    print(f"fu-r4: {found}")
-    assert all(found[name] >= floor - 0.0005 for name, floor in HELD_OUT_FLOOR.items()), found
+@pytest.mark.parametrize("name", sorted(HELD_OUT_FLOORS))
+def test_a_blind_round_stays_at_its_studied_figures(name: str) -> None:
+    scores = score_folder(FIXTURES / name)
+    found = (scores.links.f1, scores.matches.f1, scores.statuses.f1)
+    print(f"{name}: links {found[0]:.3f} matches {found[1]:.3f} statuses {found[2]:.3f}")
+    assert all(
+        f >= floor - 0.0005 for f, floor in zip(found, HELD_OUT_FLOORS[name], strict=True)
+    ), found
 
 
 def test_the_fixtures_hold_at_least_eight_blind_sets() -> None:
