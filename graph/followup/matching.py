@@ -66,10 +66,23 @@ def stems(text: str) -> set[str]:
     return {stem(w) for w in words if len(w) >= 3 or (w and w[0].isdigit())}
 
 
-def _whole_stems(text: str) -> set[str]:
-    """Stems of a label, a hyphenated word as one: 'Secretary-level Talks' is about talks,
-    and 'level' must not weigh as much as 'talks' in it."""
-    return {stem(w) for w in _WORD.findall(text) if len(w) >= 3 or w[0].isdigit()}
+def _label_words(text: str) -> list[frozenset[str]]:
+    """A label's words, each as the stems that may stand for it: a hyphenated word counts
+    once, met by itself or by any of its parts ('Anti-Drone' by 'drone'), so 'level' in
+    'Secretary-level Talks' does not weigh as much as 'talks'."""
+    return [
+        frozenset({stem(w)} | {stem(part) for part in w.split("-") if len(part) >= 3})
+        for w in dict.fromkeys(_WORD.findall(text))
+        if len(w) >= 3 or w[0].isdigit()
+    ]
+
+
+def _label_ratio(words: list[frozenset[str]], found: set[str], weights: dict[str, float]) -> float:
+    """Share of the weight of a label's words that ``found`` meets."""
+    weight = [max(weights.get(s, 1.0) for s in word) for word in words]
+    total = sum(weight)
+    met = sum(w for word, w in zip(words, weight, strict=True) if word & found)
+    return met / total if total else 0.0
 
 
 @dataclass(frozen=True)
@@ -126,7 +139,7 @@ def match_score(
     many of the agreement's commitments its lead agency leads; ``said_throughout`` are
     words of the report that tell none of its items apart."""
     found = stems(item_text) - said_throughout
-    label = _ratio(_whole_stems(commitment.label), found, weights)
+    label = _label_ratio(_label_words(commitment.label), found, weights)
     context_words = stems(commitment.context)
     context = _ratio(context_words, found, weights)
     numbers = {w for w in found & context_words if _NUMBER.match(w)}
