@@ -145,8 +145,10 @@ def _list_items(
             found = _clause_item(lex, item, date, strong=False, label=label, status=_IN_PROGRESS)
         else:
             found = _clause_item(lex, item, date, strong=True, label=label, status=status)
-        if found is not None and label == item.text.strip() and found.status != _PLEDGED:
-            found = dataclasses.replace(found, strong=False)
+        if found is not None and label == item.text.strip():
+            if found.status == _PLEDGED and not pledging:
+                continue  # 'The next session will be held in Maputo': an unlabelled plan
+            found = dataclasses.replace(found, strong=found.status == _PLEDGED)
         if found is not None:
             yield found
 
