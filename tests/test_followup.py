@@ -498,3 +498,18 @@ def test_a_clause_of_prose_needs_only_to_lead_its_runner_up() -> None:
     assert best_commitment(clause, commitments) is None  # not twice the runner-up
     found = best_commitment(clause, commitments, margin=PROSE_MARGIN)
     assert found is not None and found[0].iri == "c1"
+
+
+def test_of_two_status_columns_that_both_speak_the_terser_gives_the_verdict() -> None:
+    text = (
+        "Progress report one year after the Strait Roadmap\n\n"
+        "| Measure | Status | Progress |\n|---|---|---|\n"
+        "| Coordination centre | Completed | Operational since 2 September 2024 |\n"
+        "| Victim referral | Partly delivered | In force in Spain, under way in Morocco |\n"
+    )
+    document = parse_text(text, key="report", source_name="report.txt", sha256="0" * 64)
+    items = reported_items(lexicon(), document, None)
+    assert [(i.label, i.status) for i in items] == [
+        ("Coordination centre", "fulfilled"),
+        ("Victim referral", "partially-fulfilled"),
+    ]

@@ -55,7 +55,8 @@ def _columns(lex: Lexicon, header: Row, term: URIRef) -> list[int]:
 
 def _status_column(lex: Lexicon, block: Block, header: Row) -> int | None:
     """Of the columns headed like a status ('Progress to date', 'Status'), the one whose
-    cells say a status most often; the later one on a tie (the verdict after the detail)."""
+    cells say a status most often; on a tie the tersest, the verdict beside the detail
+    ('Completed' beside 'Operational since 2 September')."""
     candidates = _columns(lex, header, PG.status)
     if not candidates:
         return None
@@ -65,7 +66,10 @@ def _status_column(lex: Lexicon, block: Block, header: Row) -> int | None:
             1 for row in block.rows if (c := _cell(row, column)) and _cell_status(lex, c.text)
         )
 
-    return max(candidates, key=lambda column: (said(column), column))
+    def length(column: int) -> int:
+        return sum(len(c.text) for row in block.rows if (c := _cell(row, column)))
+
+    return max(candidates, key=lambda column: (said(column), -length(column)))
 
 
 def _cell_status(lex: Lexicon, text: str) -> str | None:
