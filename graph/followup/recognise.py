@@ -195,11 +195,14 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | N
             # 'It was not part of the original plan' restates the one just made.
             if not span.text.endswith(":"):
                 added, taken = _addition(lex, passage, clauses, index, cue[0].end, date)
+                if _PRONOUN.match(span.text) and index and topic is clauses[index - 1]:
+                    added = _named_before(lex, passage, topic, added, date)
                 if added.label != span.text or not added_here:
                     added_here = True
                     yield added
             continue
         if lex.reference_cues.find(span.text):
+            topic = span  # 'signed their plan, they promised to dismantle fifteen networks'
             continue
         found = _clause_item(lex, span, date, strong=False, label=span.text)
         if found is not None and index + 1 < len(clauses):
@@ -213,6 +216,28 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | N
             found = dataclasses.replace(found, label=f"{topic.text}. {span.text}")
         topic = None
         yield found
+
+
+def _named_before(
+    lex: Lexicon, passage: Span, before: Span, added: ReportedItem, date: str | None
+) -> ReportedItem:
+    """An addition said of the sentence before ('The Customs Service will post an officer to
+    Colombo. This post was not part of the original Plan'): that sentence names it."""
+    start = before.start
+    span = Span(
+        start, added.span.end, passage.text[start - passage.start : added.span.end - passage.start]
+    )
+    status = added.status
+    if status == _PLEDGED:
+        status = _added(status_in(lex, before.text))
+    return dataclasses.replace(
+        added,
+        label=before.text,
+        span=span,
+        status=status,
+        as_of=as_of_date(span.text) or date,
+        figure=figure_in(span.text),
+    )
 
 
 def _judged_by_next(lex: Lexicon, clause: Span, following: Span, item: ReportedItem):
