@@ -25,16 +25,22 @@ _TARGET_THEN = re.compile(
 )
 
 
-#: 'only two of the four meetings', 'convened only four times', 'only five issues have been
-#: produced': part of what was promised.
+#: 'only two of the four meetings', 'convened only four times', 'only two have taken place',
+#: 'only five issues have been produced': part of what was promised.
 _ONLY_SOME = re.compile(
-    rf"\bonly\s+(?:{_NUMBER})\s+(?:of|out of|times|[a-z]+\s+(?:have|has)\s+been)\b",
+    rf"\bonly\s+(?:{_NUMBER})\s+(?:of|out of|times|(?:[a-z]+\s+)?(?:have|has)\s+"
+    rf"(?:been|taken place))\b",
     re.IGNORECASE,
 )
 _PARTLY = "partially-fulfilled"
 
-#: A phrase right after a denial says the opposite ('It has not been abandoned').
-_DENIED = re.compile(r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?$", re.IGNORECASE)
+#: A phrase right after a denial says the opposite ('It has not been abandoned'), and one
+#: after an intention says what was meant, not what happened ('supposed to be in force').
+_DENIED = re.compile(
+    r"\b(?:(?:not|never|n't)|(?:supposed|meant|due|expected|scheduled|planned)\s+to)"
+    r"\s+(?:been\s+|be\s+)?$",
+    re.IGNORECASE,
+)
 
 #: Words that may stand between the two phrases of a run ('not yet been established').
 _AUXILIARIES = frozenset({"been", "be", "being", "fully", "yet", "formally", "officially"})
@@ -44,7 +50,8 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     """The status a passage reports: the longest status phrase; a phrase run ('not yet
     operational', 'not yet been established') is read by its first phrase. A count of
     'only' some ('met only twice', 'only two of the four') competes as a phrase of
-    partial fulfilment. A denied phrase ('has not been abandoned') says nothing."""
+    partial fulfilment. A denied or intended phrase ('has not been abandoned', 'was
+    supposed to be in force') says nothing."""
     hits = [h for h in lex.statuses.find(text) if not _DENIED.search(text, 0, h.start)]
     some = _ONLY_SOME.search(text)
     if some and all(h.end - h.start < len(some.group()) for h in hits):
