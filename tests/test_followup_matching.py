@@ -1,0 +1,94 @@
+"""Which commitment an item of a follow-up speaks of (issue 12): rare words, lead agencies,
+hyphenated words, words a report says throughout, and how clearly a row or a clause must
+lead its runner-up."""
+
+from __future__ import annotations
+
+from graph.followup.matching import (
+    PROSE_MARGIN,
+    ROW_FLOOR,
+    ROW_MARGIN,
+    CommitmentRecord,
+    best_commitment,
+    said_throughout,
+    stem,
+)
+
+
+def test_a_hyphenated_word_of_an_item_meets_the_words_of_a_label() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Community Early Warning", "radios and a hotline"),
+        CommitmentRecord("c2", "Joint Border Security Commission", "ministers meet yearly"),
+    ]
+    found = best_commitment("under the early-warning priority, radios were given out", commitments)
+    assert found is not None and found[0].iri == "c1"
+
+
+def test_matching_uses_rare_words_and_leaves_unrelated_items_unmatched() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Joint Border Patrols", "patrols along the border"),
+        CommitmentRecord("c2", "Shared Ballistics Database", "bullet and casing records"),
+        CommitmentRecord("c3", "Joint Border Training", "officers trained at the border"),
+    ]
+    found = best_commitment("the ballistics database is delayed to 2027", commitments)
+    assert found is not None and found[0].iri == "c2"
+    assert best_commitment("a new cybercrime desk was launched", commitments) is None
+
+
+def test_an_item_naming_the_lead_agency_meets_the_commitment_it_leads() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Dredger Removal Operation", "dredgers off the rivers", ("MinCom",)),
+        CommitmentRecord("c2", "Cocoa Register", "every bag tagged", ("Cocoa Board",)),
+        CommitmentRecord("c3", "Cocoa Corridor Patrols", "patrols on cocoa roads", ("Police",)),
+    ]
+    said = "The Cocoa Board announced that it had abandoned the joint cocoa scheme"
+    found = best_commitment(said, commitments)
+    assert found is not None and found[0].iri == "c2"
+    assert best_commitment(said.replace("Cocoa Board", "ministry"), commitments) is None
+    assert stem("bags") == stem("bag") and stem("gas") == "gas" and stem("boss") == "boss"
+
+
+def test_words_a_report_says_in_every_item_tell_no_commitment() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Wildlife Enforcement Committee", "ministers meet twice a year"),
+        CommitmentRecord("c2", "Seizure DNA Sampling", "genetic analysis of seized ivory"),
+    ]
+    items = [
+        "The Committee welcomed the ranger force",
+        "The Committee took note of the genetic analysis of seized ivory",
+        "The Committee deplored the late bulletin",
+        "The Committee regretted the postponed meeting",
+        "The Committee thanked the hosts",
+    ]
+    common = said_throughout(items)
+    assert "committee" in common and "genetic" not in common
+    found = best_commitment(items[1], commitments, common=common)
+    assert found is not None and found[0].iri == "c2"
+    committee = [CommitmentRecord("c3", "Enforcement Committee", "ministers meet")]
+    assert best_commitment(items[3], committee) is not None  # by the speaker's name alone
+    assert best_commitment(items[3], committee, common=common) is None
+    assert said_throughout(items[:4]) == frozenset()  # too few items to tell
+
+
+def test_a_status_table_row_that_shares_one_rare_word_still_finds_its_commitment() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Document Fraud Desk", "passports checked at the crossing"),
+        CommitmentRecord("c2", "Rail Cargo Scanning at Nagad", "containers scanned"),
+        CommitmentRecord("c3", "Joint Patrols of the Crossing", "weekly patrols"),
+    ]
+    row = "Fraud cell at Dewele | Operational since 20 May"
+    assert best_commitment(row, commitments) is None  # too little for a sentence of prose
+    found = best_commitment(row, commitments, clear_only=True, floor=ROW_FLOOR, margin=ROW_MARGIN)
+    assert found is not None and found[0].iri == "c1"
+
+
+def test_a_clause_of_prose_needs_only_to_lead_its_runner_up() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Integrity Risk Review", "review of crossings exposed to bribery"),
+        CommitmentRecord("c2", "Customs Integrity Testing", "tests of customs officers"),
+        CommitmentRecord("c3", "Prut Anti-Drone Shield", "detection sensors along the river"),
+    ]
+    clause = "integrity at crossings exposed to bribery by officers"
+    assert best_commitment(clause, commitments) is None  # not twice the runner-up
+    found = best_commitment(clause, commitments, margin=PROSE_MARGIN)
+    assert found is not None and found[0].iri == "c1"

@@ -1,0 +1,321 @@
+"""Reading one follow-up (issue 12): whether it is one, and each item's status, figure,
+date, topic and evidence, from its tables, lists and prose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.documents.intake import read_source
+from graph.documents.text import parse_text
+from graph.followup.matching import (
+    CommitmentRecord,
+    best_commitment,
+)
+from graph.followup.recognise import recognise, reported_items
+from graph.followup.values import checked_status, figure_in, status_in
+from graph.lexicon import lexicon
+from tests.conftest import corpus_documents
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FOLLOWUP = FIXTURES / "followup"
+OWN = FOLLOWUP / "own"
+
+
+def _recognised(path: Path):
+    source = read_source(path)
+    document = parse_text(
+        source.text,
+        key=source.key,
+        source_name=source.name,
+        media_type=source.media_type,
+        sha256=source.sha256,
+    )
+    return recognise(lexicon(), document)
+
+
+def test_announcements_are_not_follow_ups() -> None:
+    announcements = [
+        *corpus_documents(),
+        *sorted((FIXTURES / "genre").glob("*.txt")),
+        *sorted(FOLLOWUP.glob("*_a_*.txt")),
+        *sorted(OWN.glob("*_a_*.txt")),
+    ]
+    assert len(announcements) >= 30
+    assert [p.name for p in announcements if _recognised(p) is not None] == []
+
+
+def test_a_progress_report_table_gives_status_figure_date_and_evidence() -> None:
+    found = _recognised(OWN / "own01_b_progress_report.txt")
+    assert found is not None and "2025" in found.years
+    rows = {i.label: i for i in found.items if i.strong}
+    assert {label: i.status for label, i in rows.items()} == {
+        "Shared Ballistics Database": "delayed",
+        "Border Crossing Scanners": "partially-fulfilled",
+        "Extradition returns": "fulfilled",
+        "Cross-border cybercrime desk": "in-progress",
+    }
+    extradition = rows["Extradition returns"]
+    assert extradition.figure is not None and extradition.figure.text == "52 of 40"
+    assert (extradition.figure.reached, extradition.figure.target) == (52, 40)
+    assert extradition.as_of == "2026-03-20"
+    text = (OWN / "own01_b_progress_report.txt").read_text(encoding="utf-8")
+    assert text[extradition.span.start : extradition.span.end] == extradition.span.text
+
+
+def test_status_words_come_from_the_scheme_and_a_short_figure_is_not_fulfilled() -> None:
+    lex = lexicon()
+    assert status_in(lex, "not yet operational") == "delayed"
+    assert status_in(lex, "Partly delivered") == "partially-fulfilled"
+    assert status_in(lex, "The joint database was scrapped") == "abandoned"
+    figure = figure_in("1,100 of the 1,500 officials had completed the course")
+    assert figure is not None and (figure.reached, figure.target) == (1100, 1500)
+    assert checked_status("fulfilled", figure) == "in-progress"
+    assert checked_status("fulfilled", figure_in("58 of 50 returned")) == "fulfilled"
+
+
+def test_a_count_of_only_some_is_partial_and_other_words_of_change_are_read() -> None:
+    lex = lexicon()
+    assert status_in(lex, "Only two of the four meetings took place") == "partially-fulfilled"
+    assert status_in(lex, "the task force met only twice") == "partially-fulfilled"
+    assert status_in(lex, "it has convened only four times this year") == "partially-fulfilled"
+    assert status_in(lex, "held only two weeks after the summit") is None
+    assert status_in(lex, "the dialogue will henceforth meet once a year") == "revised"
+    assert status_in(lex, "already pushed back once, it was quietly dropped") == "abandoned"
+    assert lex.status_verdicts["behind"] == "delayed"
+
+
+def test_a_figure_that_reaches_its_target_with_no_status_word_is_fulfilled() -> None:
+    text = (
+        "Patrol review\n\nJoint teams worked at six of six crossing points in May. "
+        "Mobile scanners worked at four of six ports in May.\n"
+    )
+    document = parse_text(text, key="review", source_name="review.txt", sha256="0" * 64)
+    items = reported_items(lexicon(), document, None)
+    assert [(i.label.split()[0], i.status) for i in items] == [
+        ("Joint", "fulfilled"),
+        ("Mobile", "in-progress"),
+    ]
+
+
+REPORT = """\
+Progress Report: One Year After the Coastal Security Plan
+
+Lima, 2 June 2025 — One year after the Coastal Security Plan was signed, the two navies report.
+
+Delivered
+- Harbour Sensor Grid: handed over on 3 March 2025.
+- Boarding Team Exchange: running every month.
+
+Summary
+- Two of the four deliverables have been completed.
+
+New Measure
+In March the parties agreed to set up a Mangrove Patrol Unit at Tumbes. Boats were \
+ordered. The unit is under construction and should be ready in 2026. It was not part of the \
+original plan.
+
+Related Cooperation
+- The Pacific fisheries accord completed its review; it is a separate agreement, not assessed here.
+"""
+
+
+def test_additions_sections_and_remarks_in_a_report() -> None:
+    document = parse_text(REPORT, key="report", source_name="report.txt", sha256="0" * 64)
+    found = recognise(lexicon(), document)
+    assert found is not None
+    items = {item.label: item for item in found.items}
+    # a section heading sorts its items; an item's own words win over it
+    assert items["Harbour Sensor Grid"].status == "fulfilled"
+    assert items["Boarding Team Exchange"].status == "in-progress"
+    # an unlabelled remark is prose, never a new commitment
+    assert not items["Two of the four deliverables have been completed."].strong
+    # an addition is named, takes its status from a clause after it, and is made once
+    added = [item for item in found.items if item.added]
+    assert [(a.label, a.status) for a in added] == [("Mangrove Patrol Unit", "in-progress")]
+    assert "under construction" in added[0].span.text
+    # a separate agreement mentioned in passing is no item
+    assert not any("fisheries" in label for label in items)
+
+
+def _recognised_text(text: str, tmp_path: Path):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return _recognised(path)
+
+
+SCORECARD = """Border Plan: First Progress Report
+
+Published 3 March 2026
+
+This progress report reviews the plan signed in 2025.
+
+| Commitment | Where it stands | Rating |
+|---|---|---|
+| Ministerial dialogue | First dialogue held in Canberra | Met |
+| Shared watchlist | Data rules under discussion | Not met |
+| Joint patrols | Patrols operating at two crossings | On track |
+
+Progress so far
+- Detector dogs: a dog team, not part of the original plan, was delivered on 2 June 2025.
+
+""" + (
+    "Trained screeners now work at five of the eight reception points, and the remaining "
+    "three will be staffed by November.\n"
+    "Eight of the ten help desks are open. The other two were dropped, so that part has been "
+    "only partly delivered.\n"
+)
+
+
+def test_scorecard_verdicts_additions_in_lists_and_figures_in_words(tmp_path: Path) -> None:
+    found = _recognised_text(SCORECARD, tmp_path)
+    assert found is not None
+    rows = {i.label: i.status for i in found.items if i.strong and not i.added}
+    assert rows == {
+        "Ministerial dialogue": "fulfilled",  # 'Met' fills the rating cell: a verdict
+        "Shared watchlist": "delayed",
+        "Joint patrols": "in-progress",
+    }
+    added = [i for i in found.items if i.added]
+    assert [(i.label, i.status) for i in added] == [("Detector dogs", "fulfilled")]
+    prose = {i.span.text.split()[0]: i for i in found.items if not i.strong}
+    screeners = prose["Trained"]
+    assert screeners.status == "in-progress"  # a future remark beside a figure short of target
+    assert (screeners.figure.reached, screeners.figure.target) == (5, 8)
+    assert prose["Eight"].status == "partially-fulfilled"  # the next clause's verdict
+    assert status_in(lexicon(), "the ministers met in Lima") != "fulfilled"
+
+
+ANNOUNCEMENT_WITH_A_REVIEW = """Ghana and Peru Sign Pact Against Illegal Mining
+
+Ghana and Peru have signed a security cooperation agreement. The text will be reviewed by \
+ministers after its first year.
+
+Pillars of the Agreement
+- Intelligence Sharing: Analysts will exchange information through a secure channel.
+- Capacity Building: Officers will attend common courses and exercises.
+- Legal Cooperation: Prosecutors will align procedures for evidence and extradition.
+
+| Item | End State | Timeline |
+|---|---|---|
+| Railway Liaison Office | Earlier warning of threats | 90 days |
+| Airport Task Force | Fewer unmonitored crossings | a year |
+"""
+
+
+def test_an_announcement_that_promises_a_review_is_not_a_follow_up() -> None:
+    document = parse_text(
+        ANNOUNCEMENT_WITH_A_REVIEW, key="pact", source_name="pact.txt", sha256="0" * 64
+    )
+    lex = lexicon()
+    assert recognise(lex, document) is None
+    # 'End State' is an outcome column ('end state'), not a status one ('state')
+    assert not [
+        item
+        for item in reported_items(lex, document, None)
+        if item.strong and item.status == "in-progress"
+    ]
+
+
+NUMBERED_COMMUNIQUE = """\
+Joint Communiqué of the First Review Meeting
+
+Accra, 3 March 2026
+
+1. The Joint Commission established under the Coastal Compact signed on 2 May 2025 held \
+its first session in Accra.
+
+2. The joint patrols have been operating along the lagoon since June 2025.
+
+3. Building on the Compact, the Commission agreed to:
+- establish a joint marine unit on the lake; and
+- create a reward scheme for informants.
+
+4. The second session of the Commission will be held in Lomé in 2027.
+"""
+
+
+def test_a_numbered_communique_names_its_agreement_and_pledges_what_it_agreed_to() -> None:
+    document = parse_text(
+        NUMBERED_COMMUNIQUE, key="review", source_name="review.txt", sha256="0" * 64
+    )
+    items = reported_items(lexicon(), document, None)
+    assert not [i for i in items if "first session" in i.span.text]  # the reference
+    assert [(i.status, i.strong) for i in items if "patrols" in i.label] == [("in-progress", False)]
+    pledges = [i.label for i in items if i.status == "pledged" and i.strong]
+    assert [p.split()[0] for p in pledges] == ["establish", "create"]  # not the next session
+
+
+def test_the_sentence_before_a_status_names_what_it_reports() -> None:
+    text = (
+        "Guns\n\nThe weapons amnesty has made slower progress. Police say 3,900 have been "
+        "handed in since last summer, well short of the 10,000 set as the goal.\n"
+    )
+    document = parse_text(text, key="news", source_name="news.txt", sha256="0" * 64)
+    [item] = reported_items(lexicon(), document, None)
+    assert item.span.text.startswith("Police say 3,900")  # the evidence stays the clause
+    assert item.label.startswith("The weapons amnesty has made slower progress")
+    commitments = [
+        CommitmentRecord("c1", "Weapons Amnesty and Destruction Campaign", "10,000 weapons"),
+        CommitmentRecord("c2", "Joint Container Targeting Unit", "containers screened"),
+    ]
+    found = best_commitment(item.label, commitments)
+    assert found is not None and found[0].iri == "c1"
+
+
+def test_a_denied_status_says_nothing_and_an_answer_takes_its_question_as_topic() -> None:
+    lex = lexicon()
+    assert status_in(lex, "It has not been abandoned, but it has been adjusted") == "revised"
+    assert status_in(lex, "The desk has never been completed") is None
+    assert status_in(lex, "not yet been established") == "delayed"
+    text = (
+        "Question 3\n\nIs it true that the target of scanning every container has been "
+        "abandoned?\n\nAnswer 3\n\nIt has not been abandoned, but it has been adjusted.\n"
+    )
+    document = parse_text(text, key="answer", source_name="answer.txt", sha256="0" * 64)
+    [item] = reported_items(lex, document, None)
+    assert item.status == "revised"
+    assert item.span.text == "It has not been abandoned, but it has been adjusted"
+    assert item.label.startswith("Is it true that the target of scanning")
+
+
+def test_of_two_status_columns_that_both_speak_the_terser_gives_the_verdict() -> None:
+    text = (
+        "Progress report one year after the Strait Roadmap\n\n"
+        "| Measure | Status | Progress |\n|---|---|---|\n"
+        "| Coordination centre | Completed | Operational since 2 September 2024 |\n"
+        "| Victim referral | Partly delivered | In force in Spain, under way in Morocco |\n"
+    )
+    document = parse_text(text, key="report", source_name="report.txt", sha256="0" * 64)
+    items = reported_items(lexicon(), document, None)
+    assert [(i.label, i.status) for i in items] == [
+        ("Coordination centre", "fulfilled"),
+        ("Victim referral", "partially-fulfilled"),
+    ]
+
+
+def test_an_addition_said_of_the_sentence_before_is_named_by_it() -> None:
+    text = (
+        "Progress report one year after the Joint Action Plan\n\n"
+        "The Customs Service will post a liaison officer to the port of Colombo from March. "
+        "This post was not part of the original Plan.\n"
+    )
+    document = parse_text(text, key="sheet", source_name="sheet.txt", sha256="0" * 64)
+    [item] = reported_items(lexicon(), document, None)
+    assert item.added and item.status == "pledged"
+    assert item.label.startswith("The Customs Service will post a liaison officer")
+    assert item.span.text.endswith("This post was not part of the original Plan")
+
+
+def test_more_words_of_progress_delay_and_part() -> None:
+    lex = lexicon()
+    assert status_in(lex, "The radar upgrade is running late") == "delayed"
+    assert status_in(lex, "well advanced, though not yet finished") == "in-progress"
+    assert status_in(lex, "the drills have been irregular") == "partially-fulfilled"
+    assert status_in(lex, "Live since 12 May 2024") == "fulfilled"
+    intended = "which was supposed to be in force by March, has slipped to the end of 2026"
+    assert status_in(lex, intended) == "delayed"
+    assert status_in(lex, "suspended for three weeks, but they resumed on 1 September") == (
+        "in-progress"
+    )
+    assert status_in(lex, "Only two have taken place since June") == "partially-fulfilled"
+    assert status_in(lex, "exceeded, but only four have reached court") == "fulfilled"
