@@ -24,7 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from graph.build import build_graph
 from graph.documents.bounds import check_structure
 from graph.documents.intake import DocumentError, SourceText, read_bytes, read_source
-from graph.documents.text import parse_text
+from graph.documents.text import parse_source
 from graph.extract.extractor import extract
 from graph.followup.recognise import with_followup
 from graph.followup.tracking import refresh_tracking
@@ -94,13 +94,7 @@ class ProcessedDocument:
 
 
 def _build(source: SourceText) -> Graph:
-    document = parse_text(
-        source.text,
-        key=source.key,
-        source_name=source.name,
-        media_type=source.media_type,
-        sha256=source.sha256,
-    )
+    document = parse_source(source)
     check_structure(document)
     facts = extract(document)
     lex = lexicon(facts.languages.present)

@@ -18,7 +18,7 @@ from graph.documents.intake import (
     read_source,
 )
 from graph.documents.model import BlockKind
-from graph.documents.text import parse_text
+from graph.documents.text import parse_source
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 PAGE = (
@@ -236,13 +236,7 @@ def test_converted_html_parses_into_heading_list_and_table_blocks() -> None:
         b"<tr><td>Joint patrols</td><td>Monthly</td></tr></table></article></body></html>"
     )
     source = read_bytes(page, "compact.html")
-    document = parse_text(
-        source.text,
-        key=source.key,
-        source_name=source.name,
-        media_type=source.media_type,
-        sha256=source.sha256,
-    )
+    document = parse_source(source)
     kinds = [block.kind for block in document.blocks]
     assert kinds == [
         BlockKind.HEADING,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from graph.documents.intake import read_source
-from graph.documents.text import parse_text
+from graph.documents.text import parse_source
 from graph.extract.extractor import extract
 from graph.extract.facts import DocumentFacts
 from graph.lexicon import lexicon
@@ -22,13 +22,7 @@ from tests.conftest import example_documents
 
 def _facts(path: Path) -> DocumentFacts:
     source = read_source(path)
-    document = parse_text(
-        source.text,
-        key=source.key,
-        source_name=source.name,
-        media_type=source.media_type,
-        sha256=source.sha256,
-    )
+    document = parse_source(source)
     return extract(document)
 
 

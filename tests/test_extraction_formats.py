@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.documents.intake import read_bytes
-from graph.documents.text import parse_text
+from graph.documents.text import parse_source
 from graph.extract.extractor import extract
 from tests.conftest import corpus_documents, example_documents
 from tests.renderers import to_html, to_pdf, unicode_font
@@ -17,13 +17,7 @@ TEXTS = [p for p in corpus_documents() + example_documents() if p.suffix == ".tx
 
 def _facts(data: bytes, name: str) -> dict:
     source = read_bytes(data, name)
-    document = parse_text(
-        source.text,
-        key=source.key,
-        source_name=source.name,
-        media_type=source.media_type,
-        sha256=source.sha256,
-    )
+    document = parse_source(source)
     (agreement,) = extract(document).agreements
     return {
         "parties": agreement.parties,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.documents.intake import read_source
-from graph.documents.text import parse_text
+from graph.documents.text import parse_source, parse_text
 from graph.followup.matching import (
     CommitmentRecord,
     best_commitment,
@@ -23,13 +23,7 @@ OWN = FOLLOWUP / "own"
 
 def _recognised(path: Path):
     source = read_source(path)
-    document = parse_text(
-        source.text,
-        key=source.key,
-        source_name=source.name,
-        media_type=source.media_type,
-        sha256=source.sha256,
-    )
+    document = parse_source(source)
     return recognise(lexicon(), document)
 
 

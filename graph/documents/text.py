@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from graph.documents.intake import SourceText
 from graph.documents.model import Block, BlockKind, Cell, Document, Row, Span
 
 _BULLET = re.compile(r"^[ \t]*(?:[-*+•●▪‣◦–]|\d{1,2}[.)])[ \t]+(?=\S)")
@@ -201,4 +202,15 @@ def parse_text(
         text=text,
         blocks=blocks,
         title=title,
+    )
+
+
+def parse_source(source: SourceText) -> Document:
+    """Parse a source as read by ``graph.documents.intake``, under its own key and name."""
+    return parse_text(
+        source.text,
+        key=source.key,
+        source_name=source.name,
+        media_type=source.media_type,
+        sha256=source.sha256,
     )
