@@ -162,13 +162,16 @@ def _item_text(report: Graph, item: URIRef) -> str:
 
 
 def _best_for_strong(
-    report: Graph, item: URIRef, commitments: tuple[CommitmentRecord, ...], common: frozenset[str]
+    report: Graph,
+    item: URIRef,
+    text: str,
+    commitments: tuple[CommitmentRecord, ...],
+    common: frozenset[str],
 ) -> tuple[CommitmentRecord, float] | None:
     """The commitment a row or labelled item speaks of: by all its words when one stands
     out; else by its own name when that alone is clear ('Referrals of unexplained wealth:
     … at the Ministerial Security Dialogue …' is about the referrals); else the best of all
-    its words above the threshold."""
-    text = _item_text(report, item)
+    its words above the threshold. ``text`` is the item's matchable text."""
     label = matchable(str(report.value(item, RDFS.label) or ""))
     return (
         best_commitment(text, commitments, clear_only=True, common=common)
@@ -229,11 +232,16 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     graph.add((doc, PG.reportsOn, agreement_iri))
     items = sorted(report.objects(doc, PG.reportsStatus), key=_document_order)
     strong = [i for i in items if (i, RDF.type, PG.ProseStatusAssertion) not in report]
-    common = said_throughout([_item_text(report, i) for i in items])
+    texts = {item: _item_text(report, item) for item in items}
+    common = said_throughout(list(texts.values()))
     reported: set[URIRef] = set()
     for item in strong:
         added = (item, RDF.type, PG.AdditionStatusAssertion) in report
-        found = None if added else _best_for_strong(report, item, agreement.commitments, common)
+        found = (
+            None
+            if added
+            else _best_for_strong(report, item, texts[item], agreement.commitments, common)
+        )
         if found is not None and found[1] < MATCH_THRESHOLD and _pledges(report, item):
             found = None  # a pledge of the report's own that only shares a word is new
         commitment = (
@@ -249,7 +257,7 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     clauses: dict[URIRef, tuple[float, URIRef]] = {}
     for item in (i for i in items if i not in strong):
         found = best_commitment(
-            _item_text(report, item), agreement.commitments, common=common, margin=PROSE_MARGIN
+            texts[item], agreement.commitments, common=common, margin=PROSE_MARGIN
         )
         if found is None or URIRef(found[0].iri) in reported:
             continue
