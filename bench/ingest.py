@@ -22,6 +22,7 @@ import generate
 from graph.inference import (
     MODEL_INFERENCES,
     document_keys,
+    document_reasoner,
     model_entailments,
     model_version,
     refresh_model,
@@ -99,6 +100,7 @@ def warm_up() -> None:
     shapes_graph()
     model_version()
     model_entailments()
+    document_reasoner()
 
 
 def grow(store_path: Path, docs: Path, seed: int, size: str, target: int, probe: int) -> Step:

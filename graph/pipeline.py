@@ -30,6 +30,7 @@ from graph.followup.recognise import with_followup
 from graph.followup.tracking import refresh_tracking
 from graph.inference import (
     document_inferences,
+    document_reasoner,
     drop_inferences,
     inferred_graph_iri,
     model_entailments,
@@ -43,7 +44,7 @@ from graph.model_graph import ensure_model
 from graph.namespaces import PG, document_iri
 from graph.ontology.files import shapes_graph
 from graph.store.base import Store
-from graph.store.embedded import as_stored
+from graph.store.embedded import stored_form
 from graph.store.terms import ntriples
 from graph.validate import ValidationReport, validate_document, validate_documents
 
@@ -107,8 +108,7 @@ def _processed(
     body = ntriples(graph)
     version, inferred = None, None
     if infer and report.conforms:
-        version, entailments = document_inferences(source.key, as_stored(body))
-        inferred = ntriples(entailments)
+        version, inferred = document_inferences(source.key, stored_form(body))
     return ProcessedDocument(
         key=source.key,
         source_name=source.name,
@@ -247,6 +247,7 @@ def process_many(
     shapes_graph()
     model_version()
     model_entailments()
+    document_reasoner()
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
         results = pool.map(process_batch, batches, [infer] * len(batches))
