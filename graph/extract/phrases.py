@@ -150,13 +150,28 @@ class PhraseIndex(Generic[V]):
         # Longest first: where several phrases start together, the longest is tried first.
         self.phrases = tuple(sorted({phrase for phrase, _ in kept}, key=len, reverse=True))
         self.flags = 0 if case_sensitive else re.IGNORECASE
-        self._regex = compile_alternation(
-            [
-                _bounded_units(folded(p), case_sensitive=case_sensitive, accents=False)
-                for p in self.phrases
-            ],
-            self.flags,
-        )
+        self._regex = self._scan(case_sensitive)
+
+    def _scan(self, case_sensitive: bool) -> re.Pattern[str] | None:
+        """The prefix tree of the phrases, those starting a word behind one word-start test.
+
+        Every phrase that begins with a letter or digit opens with the same look-behind;
+        tested once in front of the tree, it turns away a position inside a word or on a
+        space before any branch is tried (a quarter of the time on a gazetteer). A phrase
+        that begins otherwise ("(", "'") can never match where a word starts, so the two
+        groups never compete for a position and the first match in order still wins.
+        """
+        groups = ([], [])
+        for phrase in self.phrases:
+            units = _bounded_units(folded(phrase), case_sensitive=case_sensitive, accents=False)
+            groups[0 if phrase[:1].isalnum() else 1].append(units)
+        parts = [compile_alternation(group, self.flags) for group in groups]
+        words, others = (part.pattern if part is not None else None for part in parts)
+        branches = [
+            *([f"{_BEFORE}(?=\\w)(?:{words})"] if words else []),
+            *([others] if others else []),
+        ]
+        return re.compile("|".join(branches), self.flags) if branches else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit[V]]:
         """Non-overlapping hits in ``text[start:end]``, left to right, offsets into ``text``."""
