@@ -103,9 +103,10 @@ def _build(source: SourceText) -> Graph:
 
 
 def _processed(
-    source: SourceText, graph: Graph, report: ValidationReport, *, infer: bool
+    source: SourceText, body: str, report: ValidationReport, *, infer: bool
 ) -> ProcessedDocument:
-    body = ntriples(graph)
+    """A built document (``body``: its N-Triples) with its report, and its entailments
+    when ``infer`` and valid."""
     version, inferred = None, None
     if infer and report.conforms:
         version, inferred = document_inferences(source.key, stored_form(body))
@@ -123,7 +124,7 @@ def _processed(
 def process_source(source: SourceText) -> ProcessedDocument:
     """Extract, build and validate one read document."""
     graph = _build(source)
-    return _processed(source, graph, validate_document(graph), infer=False)
+    return _processed(source, ntriples(graph), validate_document(graph), infer=False)
 
 
 def process_path(path: Path) -> ProcessedDocument:
@@ -218,8 +219,13 @@ def process_batch(paths: Sequence[Path], infer: bool = False) -> list[ProcessedD
     """Worker entry point: each document processed (validated together), or why it was not."""
     built = [_read_and_build(path) for path in paths]
     readable = [b for b in built if not isinstance(b, str)]
-    reports = iter(validate_documents([graph for _, graph in readable]))
-    return [b if isinstance(b, str) else _processed(*b, next(reports), infer=infer) for b in built]
+    bodies = [ntriples(graph) for _, graph in readable]
+    reports = validate_documents([graph for _, graph in readable], texts=bodies)
+    processed = iter(
+        _processed(source, body, report, infer=infer)
+        for (source, _), body, report in zip(readable, bodies, reports, strict=True)
+    )
+    return [b if isinstance(b, str) else next(processed) for b in built]
 
 
 def _batches(paths: list[Path], workers: int) -> list[list[Path]]:

@@ -62,10 +62,12 @@ def _literal_target(graph: Graph) -> bool:
     return any(isinstance(o, Literal) for p in _object_targets() for o in graph.objects(None, p))
 
 
-def data_ntriples(graphs: Sequence[Graph]) -> str:
-    """The documents and the model's description of the nodes they name, as N-Triples."""
+def data_ntriples(graphs: Sequence[Graph], texts: Sequence[str] | None = None) -> str:
+    """The documents (``texts``: their N-Triples, when the caller has them already) and the
+    model's description of the nodes they name, as N-Triples."""
     named = sorted({o for graph in graphs for o in graph.objects() if isinstance(o, URIRef)})
-    return "".join([*(ntriples(g) for g in graphs), *(_described(node) for node in named)])
+    documents = texts if texts is not None else [ntriples(g) for g in graphs]
+    return "".join([*documents, *(_described(node) for node in named)])
 
 
 def findings(data: str) -> list[tuple[str, str | None, str]]:
@@ -109,9 +111,9 @@ def _found_nothing_in_child(data: str) -> bool:
         os.waitpid(pid, 0)
 
 
-def clean(graphs: Sequence[Graph]) -> bool:
+def clean(graphs: Sequence[Graph], texts: Sequence[str] | None = None) -> bool:
     """True when rudof finds nothing in ``graphs`` (with the model's description of them)
     and every focus node is one it checks; False means only 'ask pyshacl'."""
     if any(_literal_target(graph) for graph in graphs):
         return False
-    return _found_nothing_in_child(data_ntriples(graphs))
+    return _found_nothing_in_child(data_ntriples(graphs, texts))

@@ -172,13 +172,16 @@ def _disjoint_runs(graphs: Sequence[Graph]) -> list[list[int]]:
 
 
 def validate_documents(
-    graphs: Sequence[Graph], *, shapes: Graph | None = None
+    graphs: Sequence[Graph], *, shapes: Graph | None = None, texts: Sequence[str] | None = None
 ) -> list[ValidationReport]:
-    """One report per graph, as ``validate_document`` would give, from few pyshacl runs."""
+    """One report per graph, as ``validate_document`` would give, from few pyshacl runs.
+    ``texts``, the graphs' N-Triples when the caller has them, spares the screen writing
+    them again."""
     reports: list[ValidationReport | None] = [None] * len(graphs)
     for run in _disjoint_runs(graphs):
         members = [graphs[i] for i in run]
-        if shapes is None and screen.clean(members):
+        known = [texts[i] for i in run] if texts is not None else None
+        if shapes is None and screen.clean(members, known):
             for i in run:
                 reports[i] = ValidationReport()
             continue

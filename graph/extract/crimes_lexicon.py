@@ -120,22 +120,25 @@ class CrimeMatcher:
     def __init__(self, phrases: list[tuple[str, str]]) -> None:
         #: (phrase, category key) as the vocabulary lists them, base forms only.
         self.phrases = tuple(phrases)
-        self._patterns: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = []
+        self._patterns: list[tuple[re.Pattern[str], str, frozenset[str]]] = []
         seen: set[tuple[str, str]] = set()
         for phrase, key in phrases:
-            words = tuple(w.casefold() for w in _required(phrase.strip()))
+            words = frozenset(w.casefold() for w in _required(phrase.strip()))
             for variant in phrase_variants(phrase.strip()):
                 if (variant, key) not in seen:
                     seen.add((variant, key))
                     self._patterns.append((re.compile(variant, re.IGNORECASE), key, words))
+        #: Every word some variant needs: looked up once per span, not once per variant.
+        self._words = tuple(sorted({word for _, _, words in self._patterns for word in words}))
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CrimeHit]:
         stop = len(text) if end is None else end
         folded = text[start:stop].casefold()
+        present = {word for word in self._words if word in folded}
         hits = [
             CrimeHit(m.start(), m.end(), m.group(), key)
             for pattern, key, words in self._patterns
-            if all(word in folded for word in words)
+            if present.issuperset(words)
             for m in pattern.finditer(text, start, stop)
         ]
         return sorted(_outermost(hits), key=lambda h: (h.start, -h.end))
