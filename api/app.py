@@ -31,13 +31,16 @@ from api import (
 )
 from api.body_limit import BodyLimit
 from api.deps import Services
-from api.execution import QueryRunner, RetireAfterWrites
+from api.execution import Answer, QueryRunner, RetireAfterWrites
+from api.response_cache import ResponseCache
+from api.result_cache import ResultCache
 from api.settings import Settings
 from graph import __version__
 from graph.catalog import load_catalog
 from graph.model_graph import ensure_model
 from graph.store import open_store
 from graph.store.base import Store, StoreError
+from graph.store.embedded import EmbeddedStore
 
 log = logging.getLogger("pactgraph.api")
 
@@ -75,6 +78,13 @@ def _open(settings: Settings) -> Store:
     )
 
 
+def _result_cache(settings: Settings, store: Store) -> ResultCache[Answer] | None:
+    """A cache of answers for a store only this server writes: the embedded one."""
+    if settings.result_cache_mb <= 0 or not isinstance(store, EmbeddedStore):
+        return None
+    return ResultCache(int(settings.result_cache_mb * 1024 * 1024))
+
+
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The pactgraph web API over ``store`` (opened from ``settings`` when None).
 
@@ -89,6 +99,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         timeout=settings.timeout,
         max_rows=settings.max_rows,
         workers=settings.query_workers,
+        cache=_result_cache(settings, served),
     )
 
     catalog = load_catalog(settings.queries_dir)
@@ -124,6 +135,9 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     ):
         app.include_router(router)
     web.install(app, catalog)
+    if runner.cache is not None:
+        app.state.response_cache = ResultCache(runner.cache.max_bytes)
+        app.add_middleware(ResponseCache, runner=runner, cache=app.state.response_cache)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes, timeout=settings.body_timeout)
     app.add_middleware(RetireAfterWrites, runner=runner)
     if settings.cors_origins:

@@ -32,6 +32,7 @@ import pyoxigraph as ox
 from rdflib.term import Node
 
 from api.errors import ApiError
+from api.result_cache import ResultCache
 from api.sparql_text import with_row_cap
 from api.workers import Worker, WorkerLost
 from graph.namespaces import PREFIXES
@@ -133,20 +134,39 @@ def _outcome(store: Store, job: dict[str, Any]) -> tuple[Any, ...]:
 class QueryRunner:
     """Runs queries against ``store`` with a time limit and a row limit."""
 
-    def __init__(self, store: Store, *, timeout: float, max_rows: int, workers: int) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        timeout: float,
+        max_rows: int,
+        workers: int,
+        cache: ResultCache[Answer] | None = None,
+    ) -> None:
+        """``cache`` keeps answers until the next write (``api.result_cache``); give one only
+        for a store that no one else writes."""
         self.store = store
         self.timeout = timeout
         self.max_rows = max_rows
+        self.cache = cache
         self._slots = threading.BoundedSemaphore(workers)
         self._lock = threading.Lock()
         self._idle: list[Worker] = []
         self._generation = 0
 
+    @property
+    def generation(self) -> int:
+        """How many times the store has changed (or begun to) since the server started."""
+        return self._generation
+
     def retire(self) -> None:
-        """The store changed (or is about to): no worker forked before now answers again."""
+        """The store changed (or is about to): no worker forked before now answers again,
+        and no answer kept before now is served again."""
         with self._lock:
             self._generation += 1
             idle, self._idle = self._idle, []
+        if self.cache is not None:
+            self.cache.clear()
         for worker in idle:
             worker.kill()
 
@@ -183,6 +203,19 @@ class QueryRunner:
             "source": source if source is not None else sparql,
             "base": base,
         }
+        if self.cache is None:
+            return self._run(job)
+        key = (self._generation, kind, sparql, media_type, cap)
+        answer = self.cache.get(key)
+        if answer is None:
+            answer = self._run(job)
+            with self._lock:  # a write that began meanwhile may have changed the answer
+                if key[0] == self._generation:
+                    self.cache.put(key, answer)
+        return answer
+
+    def _run(self, job: dict[str, Any]) -> Answer:
+        """Ask a worker once a slot is free; 503 when none frees within the time limit."""
         if not self._slots.acquire(timeout=self.timeout):
             raise ApiError(
                 503,

@@ -28,6 +28,12 @@ class Settings(BaseModel):
     timeout: float = Field(30.0, gt=0, description="seconds a query may run before it is stopped")
     max_rows: int = Field(10_000, gt=0, description="most solutions or triples a query returns")
     query_workers: int = Field(4, gt=0, description="queries that may run at the same time")
+    result_cache_mb: float = Field(
+        64.0,
+        ge=0,
+        description="memory for the answers of repeated queries and for the responses to "
+        "repeated reads, each, kept until the next write (embedded store only; 0 keeps none)",
+    )
     max_upload_bytes: int = Field(20_000_000, gt=0, description="largest request body accepted")
     body_timeout: float = Field(
         30.0, gt=0, description="seconds a request body may take to arrive in full"

@@ -59,6 +59,13 @@ def serve(
     timeout: Annotated[float, typer.Option(help="Seconds a query may run.")] = 30.0,
     max_rows: Annotated[int, typer.Option(help="Most rows (or triples) a query returns.")] = 10_000,
     workers: Annotated[int, typer.Option(help="Queries that may run at once.")] = 4,
+    result_cache_mb: Annotated[
+        float,
+        typer.Option(
+            help="Memory (MB) for answers of repeated queries, kept until the next write "
+            "(embedded store only); 0 keeps none."
+        ),
+    ] = 64.0,
     max_upload: Annotated[int, typer.Option(help="Largest request body in bytes.")] = 20_000_000,
     body_timeout: Annotated[
         float, typer.Option(help="Seconds a request body may take to arrive in full.")
@@ -92,6 +99,7 @@ def serve(
         timeout=timeout,
         max_rows=max_rows,
         query_workers=workers,
+        result_cache_mb=result_cache_mb,
         max_upload_bytes=max_upload,
         body_timeout=body_timeout,
         document_timeout=document_timeout,
