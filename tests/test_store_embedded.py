@@ -214,3 +214,19 @@ def test_dataset_dump_of_one_document_and_as_csv() -> None:
     rows = dataset_dump(store, None, "csv").decode().splitlines()
     assert rows[0] == "graph,subject,predicate,object"
     assert len(rows) == 6
+
+
+def test_a_long_load_hands_its_writes_to_disk_as_it_goes(tmp_path, monkeypatch) -> None:
+    """The write buffers are flushed every FLUSH_BYTES of updates (they held a whole load in
+    memory before), and what was flushed reads back after the store is opened again."""
+    from graph.store import embedded
+
+    monkeypatch.setattr(embedded, "FLUSH_BYTES", 2_000)
+    flushed = []
+    with EmbeddedStore(tmp_path / "store") as store:
+        for i in range(6):
+            store.replace_graph(document_iri(f"d{i}"), numbered_graph(30, f"m{i}"))
+            flushed.append(store._unflushed)
+    assert 0 in flushed[1:] and max(flushed) < 2_000 + 30 * 200
+    with EmbeddedStore(tmp_path / "store") as reopened:
+        assert [count_in(reopened, document_iri(f"d{i}")) for i in range(6)] == [30] * 6

@@ -42,6 +42,10 @@ RDF_FORMATS = {
 }
 
 
+#: Bytes of update requests after which an on-disk store's write buffers go to disk.
+FLUSH_BYTES = 32 * 1024 * 1024
+
+
 def stored_form(body: str) -> str:
     """N-Triples ``body`` as the store will give it back: pyoxigraph keeps some literals in
     canonical form ("5"^^xsd:nonNegativeInteger comes back as xsd:integer, language tags in
@@ -72,6 +76,7 @@ class EmbeddedStore:
         self.allow_external = allow_external
         try:
             self._db: ox.Store | None = ox.Store(str(self.path)) if self.path else ox.Store()
+            self._unflushed = 0
         except OSError as error:
             raise StoreError(f"cannot open the store at {self.path}: {error}") from error
 
@@ -178,6 +183,19 @@ class EmbeddedStore:
         prefixes = {key: str(ns) for key, ns in PREFIXES.items() if key != "id"}
         return self.db.dump(format=fmt, from_graph=source, prefixes=prefixes) or b""
 
+    def _flush_now_and_then(self, written: int) -> None:
+        """Write RocksDB's buffers to disk after every ``FLUSH_BYTES`` of updates.
+
+        Left to itself, the on-disk store held every write of a long load in memory: the
+        loader grew ~70 MB per 128 documents (2 GB by a million triples), none of it Python's.
+        A flush hands the buffered writes to files and lets the memory go; it costs a few
+        milliseconds per flush, a fraction of the writing itself.
+        """
+        self._unflushed += written
+        if self.path is not None and self._unflushed >= FLUSH_BYTES:
+            self.db.flush()
+            self._unflushed = 0
+
     def close(self) -> None:
         """Release the RocksDB directory lock (pyoxigraph frees it when the store is dropped)."""
         self._db = None
@@ -196,6 +214,7 @@ class EmbeddedStore:
     def _update(self, request: str) -> None:
         try:
             self.db.update(request)
+            self._flush_now_and_then(len(request))
         except SyntaxError as error:
             raise QuerySyntaxError(str(error)) from error
         except (OSError, ValueError, RuntimeError) as error:
