@@ -22,6 +22,7 @@ copy. They run in the server process (writes need the token anyway).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from dataclasses import dataclass
@@ -205,7 +206,8 @@ class QueryRunner:
         }
         if self.cache is None:
             return self._run(job)
-        key = (self._generation, kind, sparql, media_type, cap)
+        # The text enters as a digest: a kept answer costs its own bytes, not a long query's.
+        key = (self._generation, kind, hashlib.sha256(sparql.encode()).digest(), media_type, cap)
         answer = self.cache.get(key)
         if answer is None:
             answer = self._run(job)

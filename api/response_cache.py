@@ -17,6 +17,7 @@ this server alone writes. Errors, writes and every other path pass through untou
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -62,7 +63,7 @@ class ResponseCache:
             return
         body = b"".join(m.get("body", b"") for m in messages)
         generation = self.runner.generation
-        key = (generation, *_request_key(scope), body)
+        key = (generation, *_request_key(scope, body))
         kept = self.cache.get(key)
         if kept is not None:
             await _replay(kept, send)
@@ -88,12 +89,17 @@ class ResponseCache:
             self.cache.put(key, response)
 
 
-def _request_key(scope: Scope) -> tuple[object, ...]:
+def _request_key(scope: Scope, body: bytes) -> tuple[object, ...]:
+    """What makes a read what it is. The query string and the body (a query may be
+    megabytes) enter as a digest, so a kept response costs its own bytes, which the
+    cache's budget counts, and not those of a client's request as well."""
     headers = dict(scope.get("headers", []))
+    request = hashlib.sha256(scope.get("query_string", b""))
+    request.update(b"\0" + body)
     return (
         scope["method"],
         scope["path"],
-        scope.get("query_string", b""),
+        request.digest(),
         *(headers.get(name, b"") for name in _VARYING),
     )
 

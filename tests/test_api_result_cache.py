@@ -21,6 +21,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx`:DeprecationWarning
 TOKEN = "cache-test-token"
 G = "http://example.org/graph/one"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s <http://example.org/p> ?o }"
+SPARQL_QUERY = "application/sparql-query"
 AUTH = {"authorization": f"Bearer {TOKEN}"}
 
 
@@ -124,3 +125,19 @@ def test_the_cache_drops_the_least_recently_used_answers_past_its_budget() -> No
     assert cache.get("b") is None
     cache.put("big", _Answer(b"x" * 101))  # over an eighth of the budget: not kept
     assert cache.get("big") is None
+
+
+def test_a_kept_response_does_not_keep_the_request_that_asked_for_it(client: TestClient) -> None:
+    """A long query (150 KB of comment; a query may hold 200,000 characters) is kept as a
+    digest: the cache's byte budget, which counts answers, bounds what it holds."""
+    query = "# " + "x" * 150_000 + "\n" + COUNT
+    response = client.post("/sparql", content=query, headers={"content-type": SPARQL_QUERY})
+    assert response.status_code == 200
+    for cache in (client.app.state.response_cache, _runner(client).cache):
+        assert cache is not None and len(cache) >= 1
+        assert all(
+            len(part) < 1_000
+            for key in cache._answers
+            for part in key
+            if isinstance(part, bytes | str)
+        )
