@@ -192,9 +192,13 @@ class EmbeddedStore:
         milliseconds per flush, a fraction of the writing itself.
         """
         self._unflushed += written
-        if self.path is not None and self._unflushed >= FLUSH_BYTES:
+        if self.path is None or self._unflushed < FLUSH_BYTES:
+            return
+        try:
             self.db.flush()
-            self._unflushed = 0
+        except OSError as error:
+            raise StoreError(f"writing the store's buffers to disk failed: {error}") from error
+        self._unflushed = 0
 
     def close(self) -> None:
         """Release the RocksDB directory lock (pyoxigraph frees it when the store is dropped)."""
@@ -214,8 +218,8 @@ class EmbeddedStore:
     def _update(self, request: str) -> None:
         try:
             self.db.update(request)
-            self._flush_now_and_then(len(request))
         except SyntaxError as error:
             raise QuerySyntaxError(str(error)) from error
         except (OSError, ValueError, RuntimeError) as error:
             raise StoreError(f"update failed: {error}") from error
+        self._flush_now_and_then(len(request))
