@@ -267,15 +267,19 @@ def _entailed(document: str) -> str:
     return "".join(f"{s} {p} {o} .\n" for s, p, o in lines)
 
 
+def _stamped(key: str, document: str, version: str) -> str:
+    """The N-Triples of document ``key``'s inferred graph: its entailments and ``version``."""
+    stamp = f'{term(inferred_graph_iri(key))} {term(DCTERMS.hasVersion)} "{version}" .\n'
+    return _entailed(document) + stamp
+
+
 def document_inferences(key: str, document: str) -> tuple[str, str]:
     """The version of a document's entailments and the N-Triples of the graph that holds
     them (version included). ``document`` is its N-Triples as the store gives them back
     (``graph.store.embedded.stored_form``). Needs no store, so load workers compute it
     beside extraction."""
-    graph_name = inferred_graph_iri(key)
     version = _document_version(document, model_version())
-    stamp = f'{term(graph_name)} {term(DCTERMS.hasVersion)} "{version}" .\n'
-    return version, _entailed(document) + stamp
+    return version, _stamped(key, document, version)
 
 
 def stored_inferences_version(store: Store, key: str) -> str | None:
@@ -289,9 +293,10 @@ def _store_document_inferences(store: Store, key: str, document: Graph | None) -
     if not text.strip():
         store.remove_graph(graph_name)
         return 0
-    if _version(store, graph_name) == _document_version(text, model_version()):
+    version = _document_version(text, model_version())
+    if _version(store, graph_name) == version:
         return 0
-    _, inferred = document_inferences(key, text)
+    inferred = _stamped(key, text, version)
     store.replace_graphs({graph_name: inferred})
     return len(split_lines(inferred)) - 1
 
