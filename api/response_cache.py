@@ -18,7 +18,7 @@ this server alone writes. Errors, writes and every other path pass through untou
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -29,14 +29,13 @@ from api.result_cache import ResultCache
 _VARYING = (b"accept", b"content-type", b"origin", b"accept-encoding")
 
 
-@dataclass
+@dataclass(frozen=True)
 class KeptResponse:
     """A response as sent: its status, headers and body (``payload``)."""
 
     status: int
     headers: list[tuple[bytes, bytes]]
-    payload: bytes = b""
-    chunks: list[bytes] = field(default_factory=list, repr=False)
+    payload: bytes
 
 
 def _cached_route(scope: Scope) -> bool:
@@ -72,21 +71,21 @@ class ResponseCache:
         async def replay() -> Message:
             return messages.pop(0) if messages else await receive()
 
-        response: KeptResponse | None = None
+        start: Message | None = None
+        chunks: list[bytes] = []
 
         async def keep(message: Message) -> None:
-            nonlocal response
+            nonlocal start
             if message["type"] == "http.response.start":
-                response = KeptResponse(message["status"], list(message.get("headers", [])))
-            elif message["type"] == "http.response.body" and response is not None:
-                response.chunks.append(message.get("body", b""))
+                start = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
             await send(message)
 
         await self.app(scope, replay, keep)
-        if response is not None and response.status == 200 and generation == self.runner.generation:
-            response.payload = b"".join(response.chunks)
-            response.chunks = []
-            self.cache.put(key, response)
+        if start is not None and start["status"] == 200 and generation == self.runner.generation:
+            headers = list(start.get("headers", []))
+            self.cache.put(key, KeptResponse(200, headers, b"".join(chunks)))
 
 
 def _request_key(scope: Scope, body: bytes) -> tuple[object, ...]:
