@@ -185,10 +185,12 @@ def _typed(closure: Graph, kind: URIRef) -> frozenset[Term]:
 
 
 def _disjoint_groups(closure: Graph) -> tuple[frozenset[Term], ...]:
-    return tuple(
+    """The schema's AllDisjointClasses groups, in a fixed order (by their sorted members)."""
+    groups = (
         frozenset(term(m) for m in _list_members(closure, head))
         for _, head in closure.subject_objects(OWL.members)
     )
+    return tuple(sorted(groups, key=sorted))
 
 
 @dataclass(frozen=True)

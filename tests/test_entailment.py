@@ -117,9 +117,21 @@ def _commitment_of_two_agreements() -> str:
     return _stored(graph)
 
 
+def _has_own_superclass(reasoner: DocumentReasoner, kind: str) -> bool:
+    ancestors = reasoner.superclasses.get(kind, frozenset())
+    return kind.startswith("<") and any(
+        a != kind and a.startswith("<") and "owl#Thing" not in a for a in ancestors
+    )
+
+
 def _node_of_two_disjoint_classes(reasoner: DocumentReasoner) -> str:
-    group = next(g for g in reasoner.disjoint if sum(c.startswith("<") for c in g) > 1)
-    first, second = sorted(c for c in group if c.startswith("<"))[:2]
+    """A node typed with two disjoint classes that each have a superclass of their own, so
+    that reasonable has something to entail (two top classes would entail nothing)."""
+    first, second = next(
+        pair
+        for group in reasoner.disjoint
+        if len(pair := sorted(c for c in group if _has_own_superclass(reasoner, c))[:2]) == 2
+    )
     node = "<https://w3id.org/pactgraph/id/document/t/node>"
     return f"{node} <{RDF.type}> {first} .\n{node} <{RDF.type}> {second} .\n"
 
