@@ -3,8 +3,14 @@
 
 from __future__ import annotations
 
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import RDFS
 
+from graph.documents.inline import parsed_plain, plain
 from graph.documents.text import parse_text
 from graph.extract.extractor import extract
 from graph.extract.facts import DocumentFacts
@@ -213,3 +219,24 @@ def test_a_crime_left_out_anywhere_is_left_out_everywhere() -> None:
     )
     (agreement,) = _extract(text).agreements
     assert agreement.crimes == ("extortion",)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*string.printable, "\u00a0", "\u2003", "é", "—", "\u200b", "\r\n", "  \n"]
+        ),
+        max_size=60,
+    ).map("".join)
+)
+def test_a_label_without_markup_reads_as_the_parser_reads_it(text: str) -> None:
+    """The shortcut for text with no markup characters agrees with markdown-it."""
+    assert plain(text) == parsed_plain(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["a  &amp; b", "x\\*y", "*em* and _em_", "<b>x</b>", "![alt](i.png) `c`"]
+)
+def test_a_label_with_markup_still_goes_to_the_parser(text: str) -> None:
+    assert plain(text) == parsed_plain(text) != " ".join(text.split())
