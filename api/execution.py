@@ -2,7 +2,7 @@
 
 pyoxigraph has no way to cancel a running query and a Python thread cannot
 be stopped, but a process can. The runner keeps a small pool of forked
-workers (``api.workers``): a worker inherits the store exactly as this process
+workers (``graph.workers``): a worker inherits the store exactly as this process
 holds it (an in-memory store included, copy-on-write), runs queries and sends
 serialized results through a pipe; the runner waits until the deadline and
 kills the worker if no answer came, which frees its CPU and memory at once,
@@ -35,7 +35,6 @@ from rdflib.term import Node
 from api.errors import ApiError
 from api.result_cache import ResultCache
 from api.sparql_text import with_row_cap
-from api.workers import Worker, WorkerLost
 from graph.namespaces import PREFIXES
 from graph.store.base import (
     NotAcceptableError,
@@ -47,6 +46,7 @@ from graph.store.base import (
 from graph.store.embedded import RDF_FORMATS
 from graph.store.media import N_TRIPLES, SPARQL_JSON
 from graph.store.results import normalize_json, rows, write_results
+from graph.workers import Worker, WorkerLost
 
 _ERRORS: dict[str, type[StoreError]] = {
     cls.__name__: cls for cls in (QuerySyntaxError, UnsafeQueryError, NotAcceptableError)

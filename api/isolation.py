@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from api.forking import FORK_LOCK
+from graph.forking import FORK_LOCK
 
 T = TypeVar("T")
 

@@ -4,17 +4,21 @@ but it must never pass a graph that pyshacl would refuse or warn about."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import random
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import XSD
+from test_api_support import children_of
 
 from graph import screen
+from graph.model_graph import model_subset
 from graph.namespaces import ID, PG
 from graph.pipeline import process_path
+from graph.store.terms import ntriples
 from graph.validate import validate_document, validate_documents
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -104,3 +108,57 @@ def test_screening_leaves_the_process_safe_to_fork(bases: list[Graph]) -> None:
     assert screen.clean(bases[1:2])
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
         assert pool.submit(screen.clean, bases[1:2]).result(timeout=60)
+
+
+def _rudof_findings(data: str) -> list[tuple[str, str | None, str]]:
+    return sorted(screen.findings(data), key=str)
+
+
+def test_leaving_out_what_no_shape_reads_changes_no_finding(bases: list[Graph]) -> None:
+    """rudof finds the same in a batch's data with and without the triples whose
+    predicate no shape names (compared in a process of its own: see screen.findings)."""
+    rng = random.Random(7)
+    graphs = [_mutated(rng.choice(bases), rng) for _ in range(12)]
+    full = [ntriples(g) + ntriples(model_subset([g])) for g in graphs]
+    read = [screen.read_lines(text) for text in full]
+    assert sum(map(len, read)) < 0.8 * sum(map(len, full))
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=spawn) as pool:
+        whole = list(pool.map(_rudof_findings, full))
+        kept = list(pool.map(_rudof_findings, read))
+    assert kept == whole
+    assert any(whole)  # the mutations do break shapes
+
+
+def test_shapes_beyond_shacl_core_get_all_the_data() -> None:
+    core = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ;
+            sh:property [ sh:path ( ex:p [ sh:inversePath ex:q ] ) ; sh:minCount 1 ] .""",
+        format="turtle",
+    )
+    wanted = screen.read_predicates(core)
+    assert wanted is not None
+    assert {"<http://example.org/p>", "<http://example.org/q>", f"<{RDF.type}>"} <= wanted
+    closed = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:closed true .""",
+        format="turtle",
+    )
+    assert screen.read_predicates(closed) is None
+
+
+def test_one_screening_process_serves_batch_after_batch_and_keeps_none_of_them(
+    bases: list[Graph],
+) -> None:
+    """A batch's data is gone before the next: a broken batch, then a clean one, then the
+    broken one again are judged as if each came alone, by the same kept process."""
+    good = bases[1]
+    broken = Graph()
+    for subject, predicate, obj in good:
+        if predicate != PG.party:
+            broken.add((subject, predicate, obj))
+    assert screen.clean([good])
+    children = set(children_of(os.getpid()))
+    assert [screen.clean([g]) for g in (broken, good, broken, good)] == [False, True, False, True]
+    assert set(children_of(os.getpid())) == children

@@ -1,12 +1,15 @@
-"""Query worker processes: forked once, reused for query after query, killed at a deadline.
+"""Worker processes: forked once, reused job after job, killed at a deadline.
 
-pyoxigraph cannot cancel a running query and a Python thread cannot be
-stopped, but a process can. Forking a process per query gave that hard limit
-at 10-25 ms a query (bench/README.md); a worker that stays alive answers the
-next query in well under a millisecond of overhead. A worker is forked from
-the server, so it sees the store exactly as the server held it then (an
-in-memory store included, copy-on-write): after any write it is stale, and
-the pool (``api.execution``) retires it.
+Two kinds of work run in them. Queries (``api.execution``): pyoxigraph cannot
+cancel a running query and a Python thread cannot be stopped, but a process can.
+Forking a process per query gave that hard limit at 10-25 ms a query
+(bench/README.md); a worker that stays alive answers the next query in well under
+a millisecond of overhead. A query worker is forked from the server, so it sees
+the store exactly as the server held it then (an in-memory store included,
+copy-on-write): after any write it is stale, and the pool retires it. And the
+validation screen (``graph.screen``): rudof's engine must not run in a process
+that forks later, and one engine kept alive is spared reading the shapes and
+starting up again for every batch.
 
 The protocol on a worker's two pipes: a 4-byte length, then a pickled job
 one way and a pickled outcome the other.
@@ -23,7 +26,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from api.forking import FORK_LOCK
+from graph.forking import FORK_LOCK
 
 _LENGTH = struct.Struct("!I")
 
@@ -118,6 +121,14 @@ class Worker:
             self.kill()
             raise WorkerLost(timed_out)
         return outcome
+
+    def detach(self) -> None:
+        """Let go of a worker this process inherited through a fork: close its pipes here
+        without stopping it (it belongs to the parent)."""
+        if self.alive:
+            self.alive = False
+            os.close(self._jobs)
+            os.close(self._answers)
 
     def kill(self) -> None:
         """Stop the process at once (frees its CPU and memory) and reap it."""
