@@ -230,3 +230,39 @@ def test_a_long_load_hands_its_writes_to_disk_as_it_goes(tmp_path, monkeypatch) 
     assert 0 in flushed[1:] and max(flushed) < 2_000 + 30 * 200
     with EmbeddedStore(tmp_path / "store") as reopened:
         assert [count_in(reopened, document_iri(f"d{i}")) for i in range(6)] == [30] * 6
+
+
+def _batch(marker: str) -> dict[URIRef, str]:
+    return {
+        name: "".join(
+            f"<{EX}{marker}{i}> <{EX}p> {json.dumps(f'{marker} {i} .')} .\n" for i in range(3)
+        )
+        for name in (DOC_A, DOC_B)
+    }
+
+
+def test_a_batch_of_new_graphs_lands_whole_as_an_update_would_write_it() -> None:
+    loaded, updated = EmbeddedStore(None), EmbeddedStore(None)
+    loaded.replace_graphs(_batch("x"))  # no graph there yet: one N-Quads load
+    updated.replace_graph(DOC_A, Graph())
+    updated.replace_graphs({**_batch("y"), DOC_B: ""})
+    updated.replace_graphs(_batch("x"))  # DOC_A there: one drop-and-insert update
+    assert dataset_dump(loaded, format="nq") == dataset_dump(updated, format="nq")
+    assert count_in(loaded, DOC_A) == count_in(loaded, DOC_B) == 3
+
+
+def test_a_batch_of_new_graphs_with_a_broken_line_writes_nothing() -> None:
+    store = EmbeddedStore(None)
+    store.replace_graphs({DOC_A: _batch("x")[DOC_A]})
+    before = dataset_dump(store, format="nq")
+    broken = {document_iri("c"): _batch("c")[DOC_A], document_iri("d"): '<a> <b> "open .\n'}
+    with pytest.raises(StoreError):
+        store.replace_graphs(broken)
+    assert dataset_dump(store, format="nq") == before
+
+
+def test_blank_nodes_of_a_batch_stay_apart_per_graph() -> None:
+    store = EmbeddedStore(None)
+    store.replace_graphs({DOC_A: f"_:n <{EX}p> 1 .\n", DOC_B: f"_:m <{EX}p> 2 .\n"})
+    rows = list(store.select("SELECT DISTINCT ?b WHERE { ?b ?p ?o }"))
+    assert len(rows) == 2
