@@ -78,10 +78,15 @@ def load(folder: Path, store: Path, **options: Callable[[], None]) -> subprocess
     )
 
 
+KILLED_LOAD_DOCUMENTS = 3000
+
+
 @pytest.mark.slow
 def test_a_killed_load_leaves_whole_documents_and_a_second_load_finishes(tmp_path: Path) -> None:
-    """Holds: one transaction per document graph (EmbeddedStore.replace_graph)."""
-    shas = write_documents(tmp_path / "docs", 500)
+    """Holds: one transaction per batch of document graphs (EmbeddedStore.replace_graphs).
+    The documents are small and a load stores hundreds a second, so there are enough of
+    them for the load to be caught halfway."""
+    shas = write_documents(tmp_path / "docs", KILLED_LOAD_DOCUMENTS)
     sizes = triples_by_pair()
     store = tmp_path / "store"
     command = [*pactgraph_command(), "load", str(tmp_path / "docs"), "--store", str(store)]
@@ -107,12 +112,13 @@ def test_a_killed_load_leaves_whole_documents_and_a_second_load_finishes(tmp_pat
     reopened = ox.Store(str(store))
     survivors = whole_documents(reopened, shas, sizes)
     del reopened
-    print(f"\nkilled after {seen}+ documents; {len(survivors)} of 500 whole, none partial")
-    assert 150 <= len(survivors) < 500
+    total = KILLED_LOAD_DOCUMENTS
+    print(f"\nkilled after {seen}+ documents; {len(survivors)} of {total} whole, none partial")
+    assert 150 <= len(survivors) < total
 
     second = load(tmp_path / "docs", store)
     assert second.returncode == 0, second.stderr[-2000:]
-    assert f"{500 - len(survivors)} loaded, 0 replaced, {len(survivors)} unchanged" in " ".join(
+    assert f"{total - len(survivors)} loaded, 0 replaced, {len(survivors)} unchanged" in " ".join(
         second.stderr.split()
     )
     assert whole_documents(ox.Store(str(store)), shas, sizes) == set(shas)
