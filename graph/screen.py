@@ -182,6 +182,12 @@ class _Screener:
             except WorkerLost:
                 return False
 
+    @property
+    def pid(self) -> int | None:
+        """The screening process's id, while there is one."""
+        worker = self._worker
+        return worker.pid if worker is not None and worker.alive else None
+
     def after_fork_in_child(self) -> None:
         self._lock = threading.Lock()
         if self._worker is not None:
@@ -191,6 +197,12 @@ class _Screener:
 
 _SCREENER = _Screener()
 os.register_at_fork(after_in_child=_SCREENER.after_fork_in_child)
+
+
+def screening_pid() -> int | None:
+    """This process's screening process, a child that lives as long as this process does
+    (or until it fails); None before the first batch."""
+    return _SCREENER.pid
 
 
 def clean(graphs: Sequence[Graph], texts: Sequence[str] | None = None) -> bool:

@@ -17,6 +17,8 @@ from pathlib import Path
 import httpx
 from servers import free_port
 
+from graph.screen import screening_pid
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 CONFORMANCE = SHARED / "conformance"
@@ -81,14 +83,17 @@ def running_api(workdir: Path, *options: str, token: str | None = TOKEN) -> Iter
 
 
 def children_of(pid: int) -> list[int]:
-    """Live (not zombie) processes whose parent is ``pid``, from Linux /proc."""
+    """Live (not zombie) processes whose parent is ``pid``, from Linux /proc; for this
+    process, leaving out its validation screen (``graph.screen``), which is meant to live
+    as long as this process does."""
     found = []
+    kept = screening_pid() if pid == os.getpid() else None
     for status in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = status.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[1]) == pid and fields[0] != "Z":
+        if int(fields[1]) == pid and fields[0] != "Z" and int(status.parent.name) != kept:
             found.append(int(status.parent.name))
     return found
 

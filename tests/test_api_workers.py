@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
@@ -27,14 +27,6 @@ def client() -> Iterator[TestClient]:
         yield test
 
 
-@pytest.fixture
-def workers() -> Callable[[], set[int]]:
-    """The query workers: children of this process that were not there before the test
-    (earlier tests may have left a long-lived child, the validation screen's)."""
-    earlier = set(children_of(os.getpid()))
-    return lambda: set(children_of(os.getpid())) - earlier
-
-
 def _count(client: TestClient) -> int:
     response = client.post("/sparql", data={"query": COUNT}, headers={"accept": "application/json"})
     assert response.status_code == 200, response.text
@@ -51,24 +43,18 @@ def _put(client: TestClient, triples: int) -> None:
     assert response.status_code in (201, 204), response.text
 
 
-def test_sequential_queries_reuse_one_worker(
-    workers: Callable[[], set[int]], client: TestClient
-) -> None:
+def test_sequential_queries_reuse_one_worker(client: TestClient) -> None:
     _put(client, 3)
     assert _count(client) == 3
-    first = workers()
-    assert first
+    first = set(children_of(os.getpid()))
     assert _count(client) == 3
-    assert workers() == first
+    assert set(children_of(os.getpid())) == first
 
 
-def test_a_write_retires_the_workers_and_later_queries_see_it(
-    workers: Callable[[], set[int]], client: TestClient
-) -> None:
+def test_a_write_retires_the_workers_and_later_queries_see_it(client: TestClient) -> None:
     _put(client, 3)
     assert _count(client) == 3
-    before = workers()
-    assert before
+    before = set(children_of(os.getpid()))
     _put(client, 5)
-    assert not before & workers()
+    assert not before & set(children_of(os.getpid()))
     assert _count(client) == 5
