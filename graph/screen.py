@@ -84,7 +84,7 @@ def read_lines(text: str) -> str:
     wanted = _read_predicates()
     if wanted is None:
         return text
-    kept = [line for line in text.splitlines(True) if line.split(" ", 2)[1:2][0] in wanted]
+    kept = [line for line in text.splitlines(True) if line.split(" ", 2)[1] in wanted]
     return "".join(kept)
 
 

@@ -72,13 +72,13 @@ def _as_nquads(graphs: Mapping[URIRef, str], nodes: Mapping[URIRef, ox.NamedNode
     for name, body in graphs.items():
         if "_:" in body:
             return None
-        suffix = f" {nodes[name]} .\n"
+        graph_and_end = f"{nodes[name]} .\n"
         for line in body.splitlines():
             if not line.strip():
                 continue
             if not line.endswith(" ."):
                 return None
-            lines.append(line[:-1] + suffix[1:])
+            lines.append(line[:-1] + graph_and_end)  # "s p o ." → "s p o <g> ."
     return "".join(lines)
 
 
