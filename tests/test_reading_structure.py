@@ -169,6 +169,35 @@ def test_a_phrase_inside_a_longer_one_is_not_a_second_crime() -> None:
     assert found == {"smuggling-of-goods", "drug-trafficking", "arms-trafficking"}
 
 
+def test_a_crime_phrase_does_not_run_across_a_blank_line() -> None:
+    # "smuggled ... ivory" is ivory smuggling only inside one paragraph: a headline and the
+    # opening line are two.
+    text = "Pact Against Smuggled Weapons\n\nBolivia and Ivory Coast sign a pact.\n"
+    found = {(text[h.start : h.end], h.key) for h in lexicon().crimes.find(text)}
+    assert found == {("Smuggled Weapons", "arms-trafficking")}
+    same_paragraph = "Rangers seized smuggled raw ivory at the border.\n"
+    assert {h.key for h in lexicon().crimes.find(same_paragraph)} == {"wildlife-trafficking"}
+
+
+def test_an_accented_form_of_a_crime_word_is_found_wherever_it_stands() -> None:
+    # The phrase is listed without the accent; the text spells it with one, alone.
+    text = "La lutte contre le trafic de cocaïne se poursuit.\n"
+    found = {h.key for h in lexicon(["fr"]).crimes.find(text)}
+    assert "drug-trafficking" in found
+
+
+def test_crimes_found_in_a_span_are_those_of_the_whole_text_inside_it() -> None:
+    text = (
+        "Money laundering and arms trafficking.\n\nDrug trafficking in the north.\n\n"
+        "Cybercrime units.\n"
+    )
+    whole = lexicon().crimes.find(text)
+    start, end = text.index("Drug"), len(text)
+    inside = [(h.start, h.end, h.key) for h in whole if start <= h.start and h.end <= end]
+    assert [(h.start, h.end, h.key) for h in lexicon().crimes.find(text, start, end)] == inside
+    assert {key for _, _, key in inside} == {"drug-trafficking", "cybercrime"}
+
+
 def test_actions_under_a_named_pillar_are_part_of_it() -> None:
     from graph.build import build_graph
     from graph.namespaces import PG

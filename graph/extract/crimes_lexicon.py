@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.extract.phrases import phrase_body, phrase_pattern
+from graph.extract.phrases import folded, phrase_body, phrase_pattern
 from graph.extract.scanning import required_words
 
 _GAP = r"[\s\-‐‑–]+"
@@ -123,25 +123,65 @@ class CrimeMatcher:
         self._patterns: list[tuple[re.Pattern[str], str, frozenset[str]]] = []
         seen: set[tuple[str, str]] = set()
         for phrase, key in phrases:
-            words = frozenset(w.casefold() for w in _required(phrase.strip()))
+            words = frozenset(_plain(w) for w in _required(phrase.strip()))
             for variant in phrase_variants(phrase.strip()):
                 if (variant, key) not in seen:
                     seen.add((variant, key))
                     self._patterns.append((re.compile(variant, re.IGNORECASE), key, words))
         #: Every word some variant needs: looked up once per span, not once per variant.
         self._words = tuple(sorted({word for _, _, words in self._patterns for word in words}))
+        #: The variants (by position) each word can admit: a variant is tried only where
+        #: its alphabetically first word is present, then only if the others are too.
+        self._needing: dict[str, list[int]] = {}
+        for index, (_, _, words) in enumerate(self._patterns):
+            self._needing.setdefault(min(words, default=""), []).append(index)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CrimeHit]:
+        """Every category named in ``text[start:end]``, a paragraph at a time: a phrase
+        never runs across a blank line, and a paragraph holds the words of few variants."""
         stop = len(text) if end is None else end
-        folded = text[start:stop].casefold()
-        present = {word for word in self._words if word in folded}
-        hits = [
-            CrimeHit(m.start(), m.end(), m.group(), key)
-            for pattern, key, words in self._patterns
-            if present.issuperset(words)
-            for m in pattern.finditer(text, start, stop)
-        ]
+        whole = _plain(text[start:stop])
+        in_text = [word for word in self._words if word in whole]
+        hits: list[CrimeHit] = []
+        for first, last in _paragraphs(text, start, stop):
+            paragraph = _plain(text[first:last])
+            present = {word for word in in_text if word in paragraph}
+            for index in self._candidates(present):
+                pattern, key, _ = self._patterns[index]
+                hits += [
+                    CrimeHit(m.start(), m.end(), m.group(), key)
+                    for m in pattern.finditer(text, first, last)
+                ]
         return sorted(_outermost(hits), key=lambda h: (h.start, -h.end))
+
+    def _candidates(self, present: set[str]) -> list[int]:
+        """The variants whose words are all ``present``, in the order they were listed
+        (which orders hits on the same span)."""
+        return sorted(
+            index
+            for word in ("", *present)
+            for index in self._needing.get(word, ())
+            if present.issuperset(self._patterns[index][2])
+        )
+
+
+def _plain(text: str) -> str:
+    """Case and accents folded: the variants match either way ("extorsiones" is a form of
+    "extorsión"), so the words that admit them are looked for either way too."""
+    return folded(text).casefold()
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraphs(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """(start, end) of each run of ``text[start:stop]`` between blank lines."""
+    spans, first = [], start
+    for blank in _BLANK_LINE.finditer(text, start, stop):
+        spans.append((first, blank.start()))
+        first = blank.end()
+    spans.append((first, stop))
+    return [(a, b) for a, b in spans if b > a]
 
 
 def _outermost(hits: list[CrimeHit]) -> list[CrimeHit]:
