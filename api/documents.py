@@ -44,12 +44,11 @@ from api.resource_models import Document, NodeEvidence, Page
 from api.resource_queries import described_query, evidence_query, text_query, typed
 from api.resources import json_ld_variant
 from graph.documents.intake import DocumentError
-from graph.lexicon import lexicon
 from graph.namespaces import PG, document_iri
-from graph.ontology.files import shapes_graph
 from graph.pipeline import (
     DocumentRefused,
     ProcessedDocument,
+    prepare_workers,
     process_upload,
     remove_document,
     store_document,
@@ -177,10 +176,9 @@ def _read_upload(data: bytes, filename: str) -> ProcessedDocument | str:
 
 
 def _warm() -> None:
-    """Build the lexicon and shapes once in the server, so every child inherits them."""
+    """Read what extraction reads once in the server, so every child inherits it."""
     with _WARMING:
-        lexicon()
-        shapes_graph()
+        prepare_workers()
 
 
 def _process(services: Services, data: bytes, filename: str) -> ProcessedDocument:

@@ -22,15 +22,10 @@ import generate
 from graph.inference import (
     MODEL_INFERENCES,
     document_keys,
-    document_reasoner,
-    model_entailments,
-    model_version,
     refresh_model,
 )
-from graph.lexicon import lexicon
 from graph.model_graph import MODEL_GRAPH, ensure_model
-from graph.ontology.files import shapes_graph
-from graph.pipeline import load_paths
+from graph.pipeline import load_paths, prepare_workers
 from graph.store.embedded import EmbeddedStore
 
 #: Documents loaded per chunk while filling: enough for full batches on every worker.
@@ -94,13 +89,9 @@ class _Loader:
 
 
 def warm_up() -> None:
-    """Read the model, lexicon, shapes and model entailments once, as a long-running loader
-    (or the first seconds of ``pactgraph load``) does, so probes time documents only."""
-    lexicon()
-    shapes_graph()
-    model_version()
-    model_entailments()
-    document_reasoner()
+    """Read what loading reads once, as a long-running loader (or the first seconds of
+    ``pactgraph load``) does, so probes time documents only."""
+    prepare_workers()
 
 
 def grow(store_path: Path, docs: Path, seed: int, size: str, target: int, probe: int) -> Step:

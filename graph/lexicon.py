@@ -72,6 +72,12 @@ class Lexicon:
         """Case-insensitive index of the cues of one ontology term."""
         return _cue_index(self, term)
 
+    def build_cue_indexes(self) -> None:
+        """Compile every term's cue index now rather than at its first use: a process
+        that forks workers calls this first, so they share the compiled scans."""
+        for term in self.cues:
+            _cue_index(self, term)
+
 
 @cache
 def _cue_index(lexicon: Lexicon, term: URIRef) -> PhraseIndex[URIRef]:

@@ -8,6 +8,7 @@ category's broader categories), so the store carries the model in the graph
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
@@ -19,6 +20,7 @@ from graph.ontology.files import model_files, model_graph
 from graph.store.base import Store
 
 MODEL_GRAPH = URIRef(f"{ID}graph/model")
+Triple = tuple[Node, Node, Node]
 
 
 def model_fingerprint() -> str:
@@ -54,14 +56,33 @@ def ensure_model(store: Store) -> bool:
 
 
 @cache
-def node_description(node: URIRef) -> tuple[tuple[Node, Node, Node], ...]:
+@cache
+def _model_index() -> tuple[dict[Node, list[Triple]], dict[Node, list[Node]]]:
+    """The model's triples by subject, and each subject's types: read once, looked up
+    for every node a document names."""
+    about: dict[Node, list[Triple]] = defaultdict(list)
+    types: dict[Node, list[Node]] = defaultdict(list)
+    for triple in model_graph():
+        about[triple[0]].append(triple)
+        if triple[1] == RDF.type:
+            types[triple[0]].append(triple[2])
+    return dict(about), dict(types)
+
+
+@cache
+def described_nodes() -> frozenset[URIRef]:
+    """The nodes the model has triples about: only these have a ``node_description``."""
+    return frozenset(node for node in _model_index()[0] if isinstance(node, URIRef))
+
+
+def node_description(node: URIRef) -> tuple[Triple, ...]:
     """The model's triples about ``node``, with the types of the nodes they point at: an
     agency's nation or organization must be known as one."""
-    model = model_graph()
-    own = list(model.triples((node, None, None)))
+    about, types = _model_index()
+    own = about.get(node, [])
     targets = {o for _, _, o in own if isinstance(o, URIRef)}
-    kinds = [(t, RDF.type, kind) for t in sorted(targets) for kind in model.objects(t, RDF.type)]
-    return tuple(own + kinds)
+    kinds = [(t, RDF.type, kind) for t in sorted(targets) for kind in types.get(t, ())]
+    return (*own, *kinds)
 
 
 def model_subset(graphs: Iterable[Graph]) -> Graph:

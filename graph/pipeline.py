@@ -39,10 +39,12 @@ from graph.inference import (
     refresh_model,
     stored_inferences_version,
 )
+from graph.language.detect import load_model as load_language_model
 from graph.lexicon import lexicon
 from graph.model_graph import ensure_model
 from graph.namespaces import PG, document_iri
 from graph.ontology.files import shapes_graph
+from graph.screen import prepare as prepare_screen
 from graph.store.base import Store
 from graph.store.embedded import stored_form
 from graph.store.terms import ntriples
@@ -234,6 +236,19 @@ def _batches(paths: list[Path], workers: int) -> list[list[Path]]:
     return [paths[i : i + size] for i in range(0, len(paths), size)]
 
 
+def prepare_workers() -> None:
+    """Read everything a document's processing reads (model, lexicon and its cue indexes,
+    shapes, entailment tables, language model) in this process, before it forks workers:
+    they then share it, instead of each spending a second or more reading it again."""
+    lexicon().build_cue_indexes()
+    shapes_graph()
+    model_version()
+    model_entailments()
+    document_reasoner()
+    load_language_model()
+    prepare_screen()
+
+
 def process_many(
     paths: list[Path], workers: int | None = None, *, infer: bool = False
 ) -> Iterator[tuple[Path, ProcessedDocument | str]]:
@@ -247,13 +262,7 @@ def process_many(
         for batch in batches:
             yield from zip(batch, process_batch(batch, infer), strict=True)
         return
-    # Build the lexicon, shapes and model entailments before forking, so workers share
-    # them instead of each spending seconds reading the model again.
-    lexicon()
-    shapes_graph()
-    model_version()
-    model_entailments()
-    document_reasoner()
+    prepare_workers()
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
         results = pool.map(process_batch, batches, [infer] * len(batches))

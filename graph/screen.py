@@ -35,7 +35,7 @@ from typing import Any
 import pyrudof
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 
-from graph.model_graph import node_description
+from graph.model_graph import described_nodes, node_description
 from graph.ontology.files import shapes_graph
 from graph.store.terms import ntriples
 from graph.workers import Worker, WorkerLost
@@ -98,10 +98,17 @@ def _object_targets() -> tuple[URIRef, ...]:
 def _described(node: URIRef) -> str:
     """The lines of ``node_description`` validation can read, kept: the nodes recur across
     documents."""
-    description = Graph()
-    for triple in node_description(node):
-        description.add(triple)
-    return read_lines(ntriples(description))
+    return read_lines(ntriples(dict.fromkeys(node_description(node))))
+
+
+def prepare() -> None:
+    """Read the shapes and describe every node of the model now: a process that forks
+    workers calls this first, so they share the descriptions instead of each making
+    its own as documents name the nodes."""
+    _shapes_turtle()
+    _object_targets()
+    for node in described_nodes():
+        _described(node)
 
 
 def _literal_target(graph: Graph) -> bool:
@@ -111,7 +118,8 @@ def _literal_target(graph: Graph) -> bool:
 def data_ntriples(graphs: Sequence[Graph], texts: Sequence[str] | None = None) -> str:
     """The documents (``texts``: their N-Triples, when the caller has them already) and the
     model's description of the nodes they name, as N-Triples: the lines validation reads."""
-    named = sorted({o for graph in graphs for o in graph.objects() if isinstance(o, URIRef)})
+    known = described_nodes()
+    named = sorted({o for graph in graphs for o in graph.objects() if o in known})
     documents = texts if texts is not None else [ntriples(g) for g in graphs]
     return "".join([*(read_lines(d) for d in documents), *(_described(n) for n in named)])
 

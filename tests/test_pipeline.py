@@ -82,3 +82,30 @@ def test_an_agency_of_an_organization_that_is_no_party_validates(tmp_path: Path)
     )
     processed = process_upload(text.encode(), "europol.txt")
     assert processed.report.conforms, [str(v) for v in processed.report.violations]
+
+
+def _cold_builds_while_processing(path: Path) -> dict[str, int]:
+    """In a forked worker: how many per-process caches one document's processing filled."""
+    from graph.language.detect import _identifier
+    from graph.lexicon import _cue_index
+    from graph.pipeline import process_batch
+    from graph.screen import _described
+
+    caches = {"language model": _identifier, "cue indexes": _cue_index, "node lines": _described}
+    before = {name: cache.cache_info().misses for name, cache in caches.items()}
+    (processed,) = process_batch([path], infer=True)
+    assert not isinstance(processed, str) and processed.report.conforms
+    return {name: cache.cache_info().misses - before[name] for name, cache in caches.items()}
+
+
+def test_workers_forked_after_preparing_build_nothing_again() -> None:
+    """What every document reads (language model, cue indexes, the model's node lines) is
+    built before the fork, so no worker spends its first seconds building its own."""
+    import multiprocessing
+
+    from graph.pipeline import prepare_workers
+
+    prepare_workers()
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        built = pool.apply(_cold_builds_while_processing, (sorted(EXAMPLES.glob("*.txt"))[0],))
+    assert built == {"language model": 0, "cue indexes": 0, "node lines": 0}

@@ -30,6 +30,12 @@ def _identifier() -> LanguageIdentifier:
     return identifier
 
 
+def load_model() -> None:
+    """Read the language model now (some 0.6 s): a process that forks workers calls this
+    first, so they share one copy instead of each reading its own."""
+    _identifier()
+
+
 def identify(text: str) -> tuple[str, float]:
     """The language of ``text`` among the four, and the model's confidence in it."""
     language, confidence = _identifier().classify(text)

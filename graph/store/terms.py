@@ -18,6 +18,7 @@ from rdflib.term import Node
 from graph.store.base import StoreError
 
 RDF_LANG_STRING = URIRef(str(RDF) + "langString")
+Triple = tuple[Node, Node, Node]
 
 
 def literal(value: str, *, lang: str | None = None, datatype: str | None = None) -> Literal:
@@ -65,8 +66,8 @@ class OxTerms:
             raise StoreError(f"invalid RDF term {term!r}: {error}") from error
         raise StoreError(f"unsupported RDF term {term!r}")
 
-    def triples(self, graph: Graph) -> Iterable[ox.Triple]:
-        """The triples of ``graph`` as pyoxigraph triples."""
+    def triples(self, graph: Graph | Iterable[Triple]) -> Iterable[ox.Triple]:
+        """The triples of ``graph`` (or of any triples) as pyoxigraph triples."""
         for s, p, o in graph:
             yield ox.Triple(self.convert(s), self.convert(p), self.convert(o))
 
@@ -79,8 +80,9 @@ def _ox_literal(term: Literal) -> ox.Literal:
     return ox.Literal(str(term))
 
 
-def ntriples(graph: Graph) -> str:
-    """``graph`` as N-Triples text, which is also valid inside SPARQL ``INSERT DATA``.
+def ntriples(graph: Graph | Iterable[Triple]) -> str:
+    """``graph`` (or any triples) as N-Triples text, which is also valid inside SPARQL
+    ``INSERT DATA``.
 
     pyoxigraph's serializer escapes every string the way both grammars accept,
     and validates IRIs and language tags on the way.
