@@ -38,7 +38,9 @@ class Services:
                 close()
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
+    """The app's services. A coroutine only so that FastAPI calls it on the event loop:
+    a plain function dependency is sent to the threadpool, a hop on every request."""
     return request.app.state.services
 
 
