@@ -13,7 +13,10 @@ to the engine, which reports any syntax error itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN = re.compile(
     r"""
@@ -39,8 +42,7 @@ UPDATE_WORDS = (
 _MODIFIERS = ("GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str
     text: str
     start: int
@@ -52,20 +54,36 @@ class Token:
         return self.text.upper() if self.kind == "word" else ""
 
 
-def tokens(text: str) -> list[Token]:
+#: Texts up to this long keep their tokens: one request reads its text four times (size,
+#: form, pragmas, row cap) and a client often repeats a query; longer ones are rare.
+_KEPT_CHARS = 16_384
+
+
+def tokens(text: str) -> tuple[Token, ...]:
     """The significant tokens of ``text`` (no spaces or comments), with their depth."""
+    if len(text) <= _KEPT_CHARS:
+        return _kept_tokens(text)
+    return _tokens(text)
+
+
+@lru_cache(maxsize=256)
+def _kept_tokens(text: str) -> tuple[Token, ...]:
+    return _tokens(text)
+
+
+def _tokens(text: str) -> tuple[Token, ...]:
     found: list[Token] = []
     depth = 0
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "other"
-        if kind in ("space", "comment"):
+        if kind == "space" or kind == "comment":
             continue
         if kind == "close":
             depth = max(depth - 1, 0)
         found.append(Token(kind, match.group(), match.start(), match.end(), depth))
         if kind == "open":
             depth += 1
-    return found
+    return tuple(found)
 
 
 @dataclass
@@ -81,7 +99,7 @@ class QueryShape:
     modifiers_end: int | None = None  # where a LIMIT may be appended (before a final VALUES)
 
 
-def _matching_close(toks: list[Token], index: int) -> int:
+def _matching_close(toks: Sequence[Token], index: int) -> int:
     """Index of the token closing the bracket opened at ``index`` (last token if unbalanced)."""
     depth = toks[index].depth
     for position in range(index + 1, len(toks)):
@@ -115,7 +133,7 @@ def shape(text: str) -> QueryShape:
     return found
 
 
-def _dataset_clauses(toks: list[Token], position: int, found: QueryShape) -> int | None:
+def _dataset_clauses(toks: Sequence[Token], position: int, found: QueryShape) -> int | None:
     """Record FROM clauses from ``position`` on; the index of WHERE (or its brace), if any."""
     while position < len(toks):
         token = toks[position]
@@ -133,7 +151,7 @@ def _dataset_clauses(toks: list[Token], position: int, found: QueryShape) -> int
     return None
 
 
-def _describe_end(toks: list[Token], position: int, found: QueryShape, size: int) -> None:
+def _describe_end(toks: Sequence[Token], position: int, found: QueryShape, size: int) -> None:
     """DESCRIBE without WHERE: dataset clauses go before the solution modifiers."""
     for index in range(position, len(toks)):
         if toks[index].depth == 0 and toks[index].upper in _MODIFIERS:
@@ -144,7 +162,7 @@ def _describe_end(toks: list[Token], position: int, found: QueryShape, size: int
     found.modifiers_end = size
 
 
-def _modifiers(toks: list[Token], position: int, found: QueryShape, size: int) -> None:
+def _modifiers(toks: Sequence[Token], position: int, found: QueryShape, size: int) -> None:
     found.modifiers_end = size
     for index in range(position, len(toks)):
         token = toks[index]
