@@ -83,6 +83,12 @@ def serve(
     load_model: Annotated[
         bool, typer.Option(help="Write the current ontology and gazetteers into the store first.")
     ] = True,
+    access_log: Annotated[
+        bool,
+        typer.Option(
+            help="Log a line for every request (some 0.3 ms each, a sixth of a light query)."
+        ),
+    ] = True,
 ) -> None:
     """Serve the SPARQL endpoint, the Graph Store, named queries and resources over HTTP."""
     import uvicorn
@@ -113,7 +119,7 @@ def serve(
         typer.echo(f"pactgraph serve: {error}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"pactgraph: the web interface is at {interface_url(host, port)}")
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level="info", access_log=access_log)
 
 
 def register(app: typer.Typer) -> None:

@@ -47,3 +47,14 @@ def test_serve_answers_and_takes_the_token_from_the_environment(tmp_path) -> Non
         assert httpx.get(f"{api.base}/").headers["content-type"].startswith("text/html")
         spec = httpx.get(f"{api.base}/openapi.json").json()
         assert {"/sparql", "/update", "/store", "/queries", "/commitments"} <= set(spec["paths"])
+
+
+def test_requests_are_logged_unless_asked_not_to(tmp_path) -> None:
+    logged = {}
+    for options in ([], ["--no-access-log"]):
+        with running_api(tmp_path, "--store", ":memory:", "--no-load-model", *options) as api:
+            assert httpx.get(f"{api.base}/version").status_code == 200
+            port = api.base.rsplit(":", 1)[1]
+            log = tmp_path / f"serve-{port}.log"
+        logged[bool(options)] = '"GET /version HTTP/1.1" 200' in log.read_text(encoding="utf-8")
+    assert logged == {False: True, True: False}
