@@ -92,3 +92,20 @@ def test_a_clause_of_prose_needs_only_to_lead_its_runner_up() -> None:
     assert best_commitment(clause, commitments) is None  # not twice the runner-up
     found = best_commitment(clause, commitments, margin=PROSE_MARGIN)
     assert found is not None and found[0].iri == "c1"
+
+
+def test_a_commitment_sharing_all_the_runner_up_shares_and_more_is_clear() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Mixed Patrols on the Green Border", "officers in every sector"),
+        CommitmentRecord("c2", "Integrity at the Border", "detect bribery of staff"),
+        CommitmentRecord("c3", "Joint Risk Analysis Report", "map smuggling routes"),
+    ]
+    row = "Joint border patrols"  # 'border' meets c2 too, but c1 has it as well
+    found = best_commitment(row, commitments, clear_only=True, floor=ROW_FLOOR, margin=ROW_MARGIN)
+    assert found is not None and found[0].iri == "c1"
+    # A runner-up with a word of its own is not outweighed that way: 'bribery' speaks for c2.
+    mixed = "border patrols and bribery"
+    assert (
+        best_commitment(mixed, commitments, clear_only=True, floor=ROW_FLOOR, margin=ROW_MARGIN)
+        is None
+    )

@@ -191,10 +191,29 @@ def best_commitment(
         return None
     score, _, commitment = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    clear = score >= floor and score >= margin * runner_up
+    clear = score >= floor and (
+        score >= margin * runner_up
+        or (len(scored) > 1 and _dominates(item_text, commitment, scored[1][2], common))
+    )
     if clear_only:
         return (commitment, score) if clear else None
     return (commitment, score) if score >= MATCH_THRESHOLD or clear else None
+
+
+def _shared(item_text: str, commitment: CommitmentRecord, common: frozenset[str]) -> set[str]:
+    found = stems(item_text) - common
+    return found & (stems(commitment.label) | stems(commitment.context))
+
+
+def _dominates(
+    item_text: str, best: CommitmentRecord, runner_up: CommitmentRecord, common: frozenset[str]
+) -> bool:
+    """Whether the item shares with ``best`` every word it shares with ``runner_up`` and
+    more: 'Joint border patrols' meets 'Integrity at the Border' only by a word that
+    'Mixed Patrols on the Green Border' has too, so nothing speaks for the runner-up."""
+    with_best = _shared(item_text, best, common)
+    with_runner_up = _shared(item_text, runner_up, common)
+    return bool(with_runner_up) and with_runner_up < with_best
 
 
 def agreement_score(
