@@ -18,9 +18,9 @@ from rdflib.term import Node
 from graph.namespaces import DCTERMS, ID
 from graph.ontology.files import model_files, model_graph
 from graph.store.base import Store
+from graph.store.terms import Triple
 
 MODEL_GRAPH = URIRef(f"{ID}graph/model")
-Triple = tuple[Node, Node, Node]
 
 
 def model_fingerprint() -> str:
@@ -55,7 +55,6 @@ def ensure_model(store: Store) -> bool:
     return True
 
 
-@cache
 @cache
 def _model_index() -> tuple[dict[Node, list[Triple]], dict[Node, list[Node]]]:
     """The model's triples by subject, and each subject's types: read once, looked up

@@ -131,7 +131,8 @@ class CrimeMatcher:
         #: Every word some variant needs: looked up once per span, not once per variant.
         self._words = tuple(sorted({word for _, _, words in self._patterns for word in words}))
         #: The variants (by position) each word can admit: a variant is tried only where
-        #: its alphabetically first word is present, then only if the others are too.
+        #: its alphabetically first word is present, then only if the others are too
+        #: (under "" a variant that needs no word, tried everywhere).
         self._needing: dict[str, list[int]] = {}
         for index, (_, _, words) in enumerate(self._patterns):
             self._needing.setdefault(min(words, default=""), []).append(index)
