@@ -47,6 +47,7 @@ def test_sequential_queries_reuse_one_worker(client: TestClient) -> None:
     _put(client, 3)
     assert _count(client) == 3
     first = set(children_of(os.getpid()))
+    assert first
     assert _count(client) == 3
     assert set(children_of(os.getpid())) == first
 
@@ -55,6 +56,7 @@ def test_a_write_retires_the_workers_and_later_queries_see_it(client: TestClient
     _put(client, 3)
     assert _count(client) == 3
     before = set(children_of(os.getpid()))
+    assert before
     _put(client, 5)
     assert not before & set(children_of(os.getpid()))
     assert _count(client) == 5
