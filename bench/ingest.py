@@ -88,12 +88,6 @@ class _Loader:
         return elapsed, len(self.store.db) - before, refused
 
 
-def warm_up() -> None:
-    """Read what loading reads once, as a long-running loader (or the first seconds of
-    ``pactgraph load``) does, so probes time documents only."""
-    prepare_workers()
-
-
 def grow(store_path: Path, docs: Path, seed: int, size: str, target: int, probe: int) -> Step:
     """Load a probe, then documents until theirs and their entailments' triples reach ``target``.
 
@@ -102,7 +96,7 @@ def grow(store_path: Path, docs: Path, seed: int, size: str, target: int, probe:
     and a child's exit releases it for certain before a server opens the store.
     """
     store_path.parent.mkdir(parents=True, exist_ok=True)
-    warm_up()
+    prepare_workers()  # as a long-running loader has, so probes time documents only
     with EmbeddedStore(store_path) as store:
         ensure_model(store)
         refresh_model(store)

@@ -46,7 +46,6 @@ class Row:
     pactgraph_ms: float
     limit_s: float
     rdflib_ms: float | None  # None: passed the limit
-    rows: int
 
 
 def kinds(sparql: str) -> tuple[str, ...]:
@@ -75,22 +74,18 @@ def kinds(sparql: str) -> tuple[str, ...]:
 def _timed_query(dataset: Dataset, sparql: str, writer: object) -> None:
     start = time.perf_counter()
     result = dataset.query(sparql)
-    payload = result.serialize(format="json") or b""
-    elapsed = time.perf_counter() - start
-    writer.send((elapsed, len(result.bindings) if result.type == "SELECT" else 1, len(payload)))
+    result.serialize(format="json")
+    writer.send(time.perf_counter() - start)
 
 
-def rdflib_time(dataset: Dataset, sparql: str, limit: float) -> tuple[float | None, int]:
+def rdflib_time(dataset: Dataset, sparql: str, limit: float) -> float | None:
     """Seconds rdflib takes over ``sparql`` in a forked child, None past ``limit``."""
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)
     child = context.Process(target=_timed_query, args=(dataset, sparql, writer))
     child.start()
     try:
-        if not reader.poll(limit):
-            return None, -1
-        elapsed, rows, _ = reader.recv()
-        return elapsed, rows
+        return reader.recv() if reader.poll(limit) else None
     finally:
         child.kill()
         child.join()
@@ -121,10 +116,9 @@ def measure_all(store_path: Path, work: Path, repeats: int, floor: float) -> tup
     rows = []
     for name, text in bound.items():
         limit = max(floor, (TARGET + 1) * ours[name].p50 / 1000)
-        seconds, count = rdflib_time(dataset, text, limit)
-        row = Row(name, kinds(text), ours[name].p50, limit, None, count)
-        if seconds is not None:
-            row = Row(name, row.kinds, row.pactgraph_ms, limit, seconds * 1000, count)
+        seconds = rdflib_time(dataset, text, limit)
+        peer_ms = None if seconds is None else seconds * 1000
+        row = Row(name, kinds(text), ours[name].p50, limit, peer_ms)
         rows.append(row)
         print(_line(row), flush=True)
     return rows, triples
