@@ -313,3 +313,51 @@ def test_more_words_of_progress_delay_and_part() -> None:
     )
     assert status_in(lex, "Only two have taken place since June") == "partially-fulfilled"
     assert status_in(lex, "exceeded, but only four have reached court") == "fulfilled"
+
+
+def test_lateness_of_a_completion_operational_and_words_of_communiques() -> None:
+    lex = lexicon()
+    assert status_in(lex, "The hotline went live in May, three weeks behind schedule") == (
+        "fulfilled"
+    )
+    assert status_in(lex, "The hotline is three weeks behind schedule") == "delayed"
+    assert status_in(lex, "Operational") == "fulfilled"
+    assert status_in(lex, "partly operational") == "in-progress"
+    assert status_in(lex, "still not operational") == "delayed"
+    assert status_in(lex, "On schedule") == "in-progress"
+    assert status_in(lex, "The Council welcomed the opening of the joint desk in March") == (
+        "fulfilled"
+    )
+    assert status_in(lex, "ministers decided to extend the checks to two more ports") == "revised"
+    assert status_in(lex, "the guide, drafted in May, is still awaiting approval") == "delayed"
+    assert status_in(lex, "Cooperation between the laboratories is moving") == "in-progress"
+    figure = figure_in("By June, 180 guards had finished the course, against a target of 250")
+    assert figure is not None and (figure.reached, figure.target) == (180, 250)
+    assert checked_status("fulfilled", figure) == "in-progress"
+
+
+DATED_COMMUNIQUE = """\
+Joint Communiqué of the Ministers of Justice
+
+Windhoek, {published}
+
+1. The Ministers met in Windhoek under the Accord on Judicial Cooperation signed in Gaborone \
+on 4 March 2024.
+
+2. The Ministers noted that the joint extradition desk has been operational since 1 July 2024.
+
+3. The shared register of seized assets has been delayed by a dispute over hosting.
+"""
+
+
+def test_a_communique_naming_an_agreement_dated_well_before_it_is_a_follow_up() -> None:
+    def recognised(published: str):
+        text = DATED_COMMUNIQUE.format(published=published)
+        document = parse_text(text, key="c", source_name="c.txt", sha256="0" * 64)
+        return recognise(lexicon(), document)
+
+    later = recognised("18 September 2025")
+    assert later is not None and "2024" in later.years
+    assert {i.status for i in later.items} == {"fulfilled", "delayed"}
+    # the same words dated the day of the signing look back at nothing
+    assert recognised("4 March 2024") is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import date, timedelta
 
 from graph.documents.model import Block, BlockKind, Document, Span
 from graph.extract.extractor import document_date
@@ -33,6 +34,8 @@ _PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
 _IN_PROGRESS = "in-progress"
 _FULFILLED = "fulfilled"
 _REVISED = "revised"
+#: How long before a document the agreement it names must be dated for it to look back.
+_LOOKING_BACK = timedelta(days=60)
 
 
 def _opening(document: Document) -> str:
@@ -335,9 +338,27 @@ def _reference(lex: Lexicon, document: Document) -> tuple[str, tuple[str, ...]]:
     return reference, years
 
 
+def _dates_back(lex: Lexicon, document: Document) -> bool:
+    """Whether the opening names an agreement dated well before the document itself ('their
+    second annual meeting under the Memorandum signed in Batumi on 21 June 2024', in a
+    communiqué dated 16 September 2025): it looks back at it, whatever it calls itself."""
+    published = document_date(document.text)
+    if published is None:
+        return False
+    opening = _opening(document)
+    for hit in lex.reference_cues.find(opening):
+        stops = [i for i in (opening.find(". ", hit.end), opening.find("\n", hit.end)) if i >= 0]
+        named = document_date(opening[hit.start : min(stops, default=len(opening))])
+        if named is not None and date.fromisoformat(named) <= (
+            date.fromisoformat(published) - _LOOKING_BACK
+        ):
+            return True
+    return False
+
+
 def recognise(lex: Lexicon, document: Document) -> FollowUpFacts | None:
     """The follow-up facts of ``document``, or None when it is not a follow-up."""
-    if not lex.followup_cues.find(_opening(document)):
+    if not lex.followup_cues.find(_opening(document)) and not _dates_back(lex, document):
         return None
     date = document_date(document.text)
     items = reported_items(lex, document, date)

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from graph.extract.extractor import document_date
+from graph.extract.phrases import Hit
 from graph.followup.facts import Figure
 from graph.language.grammar import numbers
 from graph.lexicon import Lexicon
@@ -18,6 +19,11 @@ _NUMBER = rf"{_DIGITS}|{'|'.join(_WORDS)}"
 _OF_TARGET = re.compile(
     rf"\b({_NUMBER})(?:\s+[a-z-]+){{0,3}}?\s+(?:of|out of|against)\s+(?:an?\s+|the\s+)?"
     rf"(?:planned\s+|targeted\s+|target(?:\s+of)?\s+|goal(?:\s+of)?\s+)?({_NUMBER})\b",
+    re.IGNORECASE,
+)
+#: '212 officers had completed the course, against the target of 300'
+_AGAINST_TARGET = re.compile(
+    rf"\b({_NUMBER})\b[^.;]*?\bagainst\s+(?:an?|the)\s+target\s+of\s+({_NUMBER})\b",
     re.IGNORECASE,
 )
 _TARGET_THEN = re.compile(
@@ -33,6 +39,14 @@ _ONLY_SOME = re.compile(
     re.IGNORECASE,
 )
 _PARTLY = "partially-fulfilled"
+_FULFILLED = "fulfilled"
+_DELAYED = "delayed"
+
+#: How late something came: 'went live on 14 April, about two months behind schedule' is
+#: done, late; the lateness does not make it delayed.
+_LATE_BY = re.compile(
+    r"\b(?:days?|weeks?|months?|years?)\s+(?:late|later than|behind)\b", re.IGNORECASE
+)
 
 #: A phrase right after a denial says the opposite ('It has not been abandoned'), and one
 #: after an intention says what was meant, not what happened ('supposed to be in force').
@@ -59,11 +73,23 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     if not hits:
         return None
     best = max(hits, key=lambda h: (h.end - h.start, -h.start))
+    if best.values[0] == _DELAYED and _done_late(text, hits, best):
+        return _FULFILLED
     for first, second in itertools.pairwise(hits):
         gap = text[first.end : second.start] if second.start >= first.end else "-"
         if second is best and set(gap.split()) <= _AUXILIARIES and len(gap.split()) <= 2:
             return first.values[0]
     return best.values[0]
+
+
+def _done_late(text: str, hits: list[Hit[str]], delayed: Hit[str]) -> bool:
+    """Whether the delay phrase only measures how late a completion came."""
+    late = _LATE_BY.search(text)
+    return bool(
+        late
+        and late.start() <= delayed.start <= late.end()
+        and any(h.values[0] == _FULFILLED and h.end <= late.start() for h in hits)
+    )
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -79,6 +105,9 @@ def _decimal(text: str) -> Decimal | None:
 def figure_in(text: str) -> Figure | None:
     """A figure reached against a target: '58 of 50', '58 fugitives against a target of 50'."""
     match = _OF_TARGET.search(text)
+    if match:
+        return Figure(match.group(), _decimal(match.group(1)), _decimal(match.group(2)))
+    match = _AGAINST_TARGET.search(text)
     if match:
         return Figure(match.group(), _decimal(match.group(1)), _decimal(match.group(2)))
     match = _TARGET_THEN.search(text)
