@@ -331,6 +331,11 @@ def test_lateness_of_a_completion_operational_and_words_of_communiques() -> None
     assert status_in(lex, "ministers decided to extend the checks to two more ports") == "revised"
     assert status_in(lex, "the guide, drafted in May, is still awaiting approval") == "delayed"
     assert status_in(lex, "Cooperation between the laboratories is moving") == "in-progress"
+    assert status_in(lex, "The briefings have been held every month") == "in-progress"
+    assert status_in(lex, "The scheme has been reshaped for the new flow") == "revised"
+    assert status_in(lex, "ministers decided to limit it to two ports") == "revised"
+    assert status_in(lex, "the shared register is now in place") == "fulfilled"
+    assert status_in(lex, "This fact sheet sets out what has been done") is None
     figure = figure_in("By June, 180 guards had finished the course, against a target of 250")
     assert figure is not None and (figure.reached, figure.target) == (180, 250)
     assert checked_status("fulfilled", figure) == "in-progress"
@@ -361,3 +366,8 @@ def test_a_communique_naming_an_agreement_dated_well_before_it_is_a_follow_up() 
     assert {i.status for i in later.items} == {"fulfilled", "delayed"}
     # the same words dated the day of the signing look back at nothing
     assert recognised("4 March 2024") is None
+    month = DATED_COMMUNIQUE.replace("on 4 March 2024", "in March 2024")
+    document = parse_text(
+        month.format(published="18 September 2025"), key="m", source_name="m.txt", sha256="0" * 64
+    )
+    assert recognise(lexicon(), document) is not None  # a month dates the agreement too

@@ -9,6 +9,7 @@ future tense, has no status words beyond 'pledged' and stays untouched.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
 from datetime import date, timedelta
@@ -34,6 +35,7 @@ _PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
 _IN_PROGRESS = "in-progress"
 _FULFILLED = "fulfilled"
 _REVISED = "revised"
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(calendar.month_name[1:])})\s+((?:19|20)\d{{2}})\b")
 #: How long before a document the agreement it names must be dated for it to look back.
 _LOOKING_BACK = timedelta(days=60)
 
@@ -341,19 +343,30 @@ def _reference(lex: Lexicon, document: Document) -> tuple[str, tuple[str, ...]]:
 def _dates_back(lex: Lexicon, document: Document) -> bool:
     """Whether the opening names an agreement dated well before the document itself ('their
     second annual meeting under the Memorandum signed in Batumi on 21 June 2024', in a
-    communiqué dated 16 September 2025): it looks back at it, whatever it calls itself."""
+    communiqué dated 16 September 2025): it looks back at it, whatever it calls itself.
+    The document's own date is its first full date; the agreement's may be a month."""
     published = document_date(document.text)
     if published is None:
         return False
     opening = _opening(document)
     for hit in lex.reference_cues.find(opening):
         stops = [i for i in (opening.find(". ", hit.end), opening.find("\n", hit.end)) if i >= 0]
-        named = document_date(opening[hit.start : min(stops, default=len(opening))])
-        if named is not None and date.fromisoformat(named) <= (
-            date.fromisoformat(published) - _LOOKING_BACK
-        ):
+        named = _named_day(opening[hit.start : min(stops, default=len(opening))])
+        if named is not None and named <= date.fromisoformat(published) - _LOOKING_BACK:
             return True
     return False
+
+
+def _named_day(text: str) -> date | None:
+    """The day a passage dates something to: its full date, or the first of the month it
+    names ('the plan we renewed in Dundalk in April 2024')."""
+    full = document_date(text)
+    if full is not None:
+        return date.fromisoformat(full)
+    month = _MONTH_YEAR.search(text)
+    if month is None:
+        return None
+    return date(int(month.group(2)), list(calendar.month_name).index(month.group(1)), 1)
 
 
 def recognise(lex: Lexicon, document: Document) -> FollowUpFacts | None:

@@ -56,6 +56,10 @@ _DENIED = re.compile(
     re.IGNORECASE,
 )
 
+#: A phrase in a clause that says what a text is about ('summarises what has been done
+#: since') names no item's status.
+_WHAT_HAS_BEEN = re.compile(r"\bwhat\s+(?:has|have|had|was|were)\s+(?:been\s+)?$", re.I)
+
 #: Words that may stand between the two phrases of a run ('not yet been established').
 _AUXILIARIES = frozenset({"been", "be", "being", "fully", "yet", "formally", "officially"})
 
@@ -66,7 +70,11 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     'only' some ('met only twice', 'only two of the four') competes as a phrase of
     partial fulfilment. A denied or intended phrase ('has not been abandoned', 'was
     supposed to be in force') says nothing."""
-    hits = [h for h in lex.statuses.find(text) if not _DENIED.search(text, 0, h.start)]
+    hits = [
+        h
+        for h in lex.statuses.find(text)
+        if not _DENIED.search(text, 0, h.start) and not _WHAT_HAS_BEEN.search(text, 0, h.start)
+    ]
     some = _ONLY_SOME.search(text)
     if some and all(h.end - h.start < len(some.group()) for h in hits):
         return _PARTLY
