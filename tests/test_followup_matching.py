@@ -4,15 +4,20 @@ lead its runner-up."""
 
 from __future__ import annotations
 
+from rdflib import Graph, Literal, URIRef
+
 from graph.followup.matching import (
     PROSE_MARGIN,
     ROW_FLOOR,
     ROW_MARGIN,
+    AgreementRecord,
     CommitmentRecord,
     best_commitment,
     said_throughout,
     stem,
 )
+from graph.followup.tracking import tracking_graph
+from graph.namespaces import DCTERMS, ID, PG
 
 
 def test_a_hyphenated_word_of_an_item_meets_the_words_of_a_label() -> None:
@@ -109,3 +114,26 @@ def test_a_commitment_sharing_all_the_runner_up_shares_and_more_is_clear() -> No
         best_commitment(mixed, commitments, clear_only=True, floor=ROW_FLOOR, margin=ROW_MARGIN)
         is None
     )
+
+
+def test_a_report_naming_a_party_only_through_its_police_links_to_the_agreement() -> None:
+    key = "statement"
+    doc = URIRef(f"{ID}document/{key}")
+    report = Graph()
+    report.add((doc, PG.mentions, URIRef(f"{ID}nation/GBR")))
+    report.add((doc, DCTERMS.date, Literal("2025-10-16")))
+    agreement = AgreementRecord(
+        iri=f"{ID}document/plan/agreement/1",
+        title="Cross-Border Organised Crime Plan",
+        parties=frozenset({f"{ID}nation/IRL", f"{ID}nation/GBR"}),
+        date="2024-04-25",
+        commitments=(),
+    )
+
+    def linked(text: str) -> bool:
+        report.set((doc, PG.textContent, Literal(text)))
+        graph = tracking_graph(key, report, [agreement])
+        return (doc, PG.reportsOn, URIRef(agreement.iri)) in graph
+
+    assert not linked("The UK Security Minister attended the seminar in Letterkenny.")
+    assert linked("The seminar, hosted by An Garda Síochána, met in Letterkenny.")

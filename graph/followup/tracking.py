@@ -146,13 +146,22 @@ def _agency_names(store: Store) -> dict[str, tuple[str, ...]]:
 
 
 def _possible_parties(report: Graph, doc: URIRef) -> frozenset[str]:
-    """The nations and international organizations a report names: an agreement's parties."""
-    actors = lexicon().actors
-    return frozenset(
+    """The nations and international organizations a report names, and the nations whose
+    agencies it names in full: an agreement's parties. A ministers' statement may name its
+    country only through its police ('hosted by An Garda Síochána')."""
+    lex = lexicon()
+    named = {
         str(actor)
         for actor in report.objects(doc, PG.mentions)
-        if actors.get(actor) is not None and actors[actor].kind in {"nation", "organization"}
-    )
+        if (entry := lex.actors.get(actor)) is not None
+        and entry.kind in {"nation", "organization"}
+    }
+    text = str(report.value(doc, PG.textContent) or "")
+    for hit in lex.agency_names.find(text):
+        owner = hit.values[0].owner
+        if owner is not None and lex.actors.get(owner) is not None:
+            named.add(str(owner))
+    return frozenset(named)
 
 
 def _item_text(report: Graph, item: URIRef) -> str:
