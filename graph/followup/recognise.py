@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import datetime
 import re
-from datetime import date, timedelta
 
 from graph.documents.model import Block, BlockKind, Document, Span
 from graph.extract.extractor import document_date
@@ -37,7 +37,7 @@ _FULFILLED = "fulfilled"
 _REVISED = "revised"
 _MONTH_YEAR = re.compile(rf"\b({'|'.join(calendar.month_name[1:])})\s+((?:19|20)\d{{2}})\b")
 #: How long before a document the agreement it names must be dated for it to look back.
-_LOOKING_BACK = timedelta(days=60)
+_LOOKING_BACK = datetime.timedelta(days=60)
 
 
 def _opening(document: Document) -> str:
@@ -352,21 +352,22 @@ def _dates_back(lex: Lexicon, document: Document) -> bool:
     for hit in lex.reference_cues.find(opening):
         stops = [i for i in (opening.find(". ", hit.end), opening.find("\n", hit.end)) if i >= 0]
         named = _named_day(opening[hit.start : min(stops, default=len(opening))])
-        if named is not None and named <= date.fromisoformat(published) - _LOOKING_BACK:
+        if named is not None and named <= datetime.date.fromisoformat(published) - _LOOKING_BACK:
             return True
     return False
 
 
-def _named_day(text: str) -> date | None:
+def _named_day(text: str) -> datetime.date | None:
     """The day a passage dates something to: its full date, or the first of the month it
     names ('the plan we renewed in Dundalk in April 2024')."""
     full = document_date(text)
     if full is not None:
-        return date.fromisoformat(full)
+        return datetime.date.fromisoformat(full)
     month = _MONTH_YEAR.search(text)
     if month is None:
         return None
-    return date(int(month.group(2)), list(calendar.month_name).index(month.group(1)), 1)
+    month_number = list(calendar.month_name).index(month.group(1))
+    return datetime.date(int(month.group(2)), month_number, 1)
 
 
 def recognise(lex: Lexicon, document: Document) -> FollowUpFacts | None:

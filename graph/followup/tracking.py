@@ -153,8 +153,7 @@ def _possible_parties(report: Graph, doc: URIRef) -> frozenset[str]:
     named = {
         str(actor)
         for actor in report.objects(doc, PG.mentions)
-        if (entry := lex.actors.get(actor)) is not None
-        and entry.kind in {"nation", "organization"}
+        if (entry := lex.actors.get(actor)) is not None and entry.kind in {"nation", "organization"}
     }
     text = str(report.value(doc, PG.textContent) or "")
     for hit in lex.agency_names.find(text):

@@ -58,7 +58,7 @@ _DENIED = re.compile(
 
 #: A phrase in a clause that says what a text is about ('summarises what has been done
 #: since') names no item's status.
-_WHAT_HAS_BEEN = re.compile(r"\bwhat\s+(?:has|have|had|was|were)\s+(?:been\s+)?$", re.I)
+_WHAT_HAS_BEEN = re.compile(r"\bwhat\s+(?:has|have|had|was|were)\s+(?:been\s+)?$", re.IGNORECASE)
 
 #: Words that may stand between the two phrases of a run ('not yet been established').
 _AUXILIARIES = frozenset({"been", "be", "being", "fully", "yet", "formally", "officially"})
@@ -69,7 +69,9 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     operational', 'not yet been established') is read by its first phrase. A count of
     'only' some ('met only twice', 'only two of the four') competes as a phrase of
     partial fulfilment. A denied or intended phrase ('has not been abandoned', 'was
-    supposed to be in force') says nothing."""
+    supposed to be in force') says nothing, nor one of a clause that says what a text is
+    about ('what has been done'). A completion measured late ('went live in May, two months
+    behind schedule') is done."""
     hits = [
         h
         for h in lex.statuses.find(text)
