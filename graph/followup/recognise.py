@@ -326,14 +326,19 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
     return items
 
 
+def _sentence_end(text: str, offset: int) -> int:
+    """Where the sentence or line holding ``offset`` ends (the text's end at the latest)."""
+    stops = [i for i in (text.find(". ", offset), text.find("\n", offset)) if i >= 0]
+    return min(stops, default=len(text))
+
+
 def _reference(lex: Lexicon, document: Document) -> tuple[str, tuple[str, ...]]:
     """The sentence naming the earlier agreement, and the years it gives."""
     text = document.text
     sentences = []
     for hit in lex.reference_cues.find(text)[:1]:
         start = max(text.rfind(". ", 0, hit.start) + 2, text.rfind("\n", 0, hit.start) + 1)
-        stops = [i for i in (text.find(". ", hit.end), text.find("\n", hit.end)) if i >= 0]
-        sentences.append(text[start : min(stops, default=len(text))].strip())
+        sentences.append(text[start : _sentence_end(text, hit.end)].strip())
     title = document.title.text if document.title else ""
     reference = " ".join(dict.fromkeys([title, *sentences])).strip() or text[:200]
     years = tuple(dict.fromkeys(m.group() for m in _YEAR.finditer(reference)))
@@ -350,8 +355,7 @@ def _dates_back(lex: Lexicon, document: Document) -> bool:
         return False
     opening = _opening(document)
     for hit in lex.reference_cues.find(opening):
-        stops = [i for i in (opening.find(". ", hit.end), opening.find("\n", hit.end)) if i >= 0]
-        named = _named_day(opening[hit.start : min(stops, default=len(opening))])
+        named = _named_day(opening[hit.start : _sentence_end(opening, hit.end)])
         if named is not None and named <= datetime.date.fromisoformat(published) - _LOOKING_BACK:
             return True
     return False

@@ -30,6 +30,9 @@ _TARGET_THEN = re.compile(
     rf"\btarget(?:\s+of)?\s+({_NUMBER})\b[^.;]*?\b({_NUMBER})\b", re.IGNORECASE
 )
 
+#: Each way of stating a figure, with the groups holding what was reached and the target.
+_FIGURES = ((_OF_TARGET, 1, 2), (_AGAINST_TARGET, 1, 2), (_TARGET_THEN, 2, 1))
+
 
 #: 'only two of the four meetings', 'convened only four times', 'only two have taken place',
 #: 'only five issues have been produced': part of what was promised.
@@ -114,15 +117,12 @@ def _decimal(text: str) -> Decimal | None:
 
 def figure_in(text: str) -> Figure | None:
     """A figure reached against a target: '58 of 50', '58 fugitives against a target of 50'."""
-    match = _OF_TARGET.search(text)
-    if match:
-        return Figure(match.group(), _decimal(match.group(1)), _decimal(match.group(2)))
-    match = _AGAINST_TARGET.search(text)
-    if match:
-        return Figure(match.group(), _decimal(match.group(1)), _decimal(match.group(2)))
-    match = _TARGET_THEN.search(text)
-    if match:
-        return Figure(match.group(), _decimal(match.group(2)), _decimal(match.group(1)))
+    for pattern, reached, target in _FIGURES:
+        match = pattern.search(text)
+        if match:
+            return Figure(
+                match.group(), _decimal(match.group(reached)), _decimal(match.group(target))
+            )
     return None
 
 
