@@ -64,6 +64,9 @@ class Lexicon:
     status_verdicts: dict[str, str]
     followup_cues: PhraseIndex[str]
     reference_cues: PhraseIndex[str]
+    #: The two parts of a decision to bring a measure into being ('agreed … to create').
+    decision_words: PhraseIndex[str]
+    creation_words: PhraseIndex[str]
     actors: dict[URIRef, ActorEntry]
     languages: frozenset[str] = frozenset({ENGLISH})
     inner_name_words: frozenset[str] = frozenset()
@@ -210,6 +213,8 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         },
         followup_cues=cue_words(PG.ProgressReport, PG.statusCue, case_sensitive=False),
         reference_cues=cue_words(PG.reportsOn, PG.statusCue, case_sensitive=False),
+        decision_words=cue_words(PG.AdditionStatusAssertion, PG.decisionCue, case_sensitive=False),
+        creation_words=cue_words(PG.AdditionStatusAssertion, PG.creationCue, case_sensitive=False),
         actors={**nations, **organizations, **agencies, **media},
         languages=frozenset({ENGLISH}) | languages,
         inner_name_words=frozenset(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from graph.documents.intake import read_source
 from graph.documents.text import parse_source, parse_text
+from graph.followup.additions import addition_cues
 from graph.followup.matching import (
     CommitmentRecord,
     best_commitment,
@@ -332,6 +333,9 @@ LATER_WORDS = {
     "ministers decided to limit it to two ports": "revised",
     "the shared register is now in place": "fulfilled",
     "This fact sheet sets out what has been done": None,
+    "The unit should be operational by the end of 2025": None,
+    "with a view to its becoming operational in 2026": None,
+    "the list should henceforth also cover codeine": "revised",
 }
 
 
@@ -370,3 +374,31 @@ def test_a_communique_naming_an_agreement_dated_well_before_it_is_a_follow_up() 
     assert recognised("4 March 2024") is None
     month = DATED_COMMUNIQUE.replace("on 4 March 2024", "in March 2024")
     assert recognised("18 September 2025", month) is not None  # a month dates it too
+
+
+#: Sentences of reports, with whether each says the parties added a measure.
+ADDITIONS = {
+    "the ministers agreed in Athens to create a network of specialised prosecutors": True,
+    "a new joint cyber-patrol unit would be set up before the end of the year": True,
+    "we have asked officials to propose, by the end of the year, a joint fraud team": True,
+    "Sri Lanka will open a narcotics liaison office in Malé": True,
+    "The parties intend to create a trilateral task force on fuel smuggling": True,
+    "the collection points would stay open until the end of the campaign": False,
+    "23 dog teams, three more than the 20 agreed, and are deployed at the ports": False,
+    "The joint centre was opened in May": False,
+}
+
+
+def test_a_decision_and_a_creation_a_few_words_apart_add_a_measure() -> None:
+    lex = lexicon()
+    assert {text: bool(addition_cues(lex, text)) for text in ADDITIONS} == ADDITIONS
+    report = (
+        "Review one year after the Athens Protocol signed in 2024\n\n"
+        "The joint centre has been operational since May. The ministers agreed in Athens "
+        "to create a network of specialised prosecutors.\n"
+    )
+    document = parse_text(report, key="review", source_name="review.txt", sha256="0" * 64)
+    added = [i for i in reported_items(lex, document, None) if i.added]
+    assert [(i.label, i.status) for i in added] == [
+        ("The ministers agreed in Athens to create a network of specialised prosecutors", "pledged")
+    ]

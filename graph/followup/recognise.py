@@ -18,11 +18,11 @@ from graph.documents.model import Block, BlockKind, Document, Span
 from graph.extract.extractor import document_date
 from graph.extract.facts import DocumentFacts
 from graph.extract.names import proper_name_after
+from graph.followup.additions import addition_cues
 from graph.followup.facts import Figure, FollowUpFacts, ReportedItem
 from graph.followup.tables import table_items
 from graph.followup.values import as_of_date, checked_status, figure_in, status_in
 from graph.lexicon import Lexicon
-from graph.namespaces import PG
 
 _OPENING = 1000  # characters of title and opening in which a follow-up cue must appear
 _CLAUSE = re.compile(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*")
@@ -140,7 +140,7 @@ def _list_items(
             status = status or _PLEDGED
         elif label == item.text.strip() and _only_refers(lex, item):
             continue
-        if lex.cue_index(PG.AdditionStatusAssertion).find(item.text):
+        if addition_cues(lex, item.text):
             found = _clause_item(lex, item, date, strong=True, label=label, status=_added(status))
             yield dataclasses.replace(found, added=True)  # 'A dog team, not part of the original'
             continue
@@ -194,7 +194,7 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | N
     for index, span in enumerate(clauses):
         if index <= taken:
             continue
-        cue = lex.cue_index(PG.AdditionStatusAssertion).find(span.text)
+        cue = addition_cues(lex, span.text)
         if cue:
             # 'agreed to add two measures:' introduces a list, whose items are the additions;
             # 'It was not part of the original plan' restates the one just made.
@@ -252,9 +252,7 @@ def _judged_by_next(lex: Lexicon, clause: Span, following: Span, item: ReportedI
     if status_in(lex, clause.text) not in (None, _PLEDGED):
         return item
     verdict = status_in(lex, following.text)
-    if verdict in (None, _PLEDGED) or lex.cue_index(PG.AdditionStatusAssertion).find(
-        following.text
-    ):
+    if verdict in (None, _PLEDGED) or addition_cues(lex, following.text):
         return item
     return dataclasses.replace(item, status=checked_status(verdict, item.figure))
 
@@ -282,7 +280,7 @@ def _addition(
         if status not in (None, _PLEDGED):
             break
         text = clauses[later].text
-        if lex.cue_index(PG.AdditionStatusAssertion).find(text) or lex.reference_cues.find(text):
+        if addition_cues(lex, text) or lex.reference_cues.find(text):
             continue  # 'This measure was not part of the accord signed in 2024'
         following = _added(status_in(lex, text))
         if following not in (None, _PLEDGED):
