@@ -29,6 +29,20 @@ def test_a_hyphenated_word_of_an_item_meets_the_words_of_a_label() -> None:
     assert found is not None and found[0].iri == "c1"
 
 
+def test_words_whose_stems_differ_only_by_an_ending_meet() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Pirogue Registration Database", "every boat on one list"),
+        CommitmentRecord("c2", "Joint Coastal Patrols", "boats patrol the coast weekly"),
+        CommitmentRecord("c3", "Tripartite Ministerial Council", "a yearly session"),
+    ]
+    assert stem("register") != stem("registration")
+    found = best_commitment("| Boat register | Under way | 11,240 boats listed |", commitments)
+    assert found is not None and found[0].iri == "c1"
+    found = best_commitment("| Ministers' council | Behind | moved to January |", commitments)
+    assert found is not None and found[0].iri == "c3"
+    assert best_commitment("| Port security | Done | gates installed |", commitments) is None
+
+
 def test_matching_uses_rare_words_and_leaves_unrelated_items_unmatched() -> None:
     commitments = [
         CommitmentRecord("c1", "Joint Border Patrols", "patrols along the border"),

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[^\W\d_][\w'-]*|\d[\d,.]*\d|\d", re.UNICODE)
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ers", "ed", "es", "er", "s")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
+#: Letters from which a stem that begins another stands for the same word.
+_PREFIX = 6
 
 #: Weight of the label, of the other words of the commitment, and of a shared number.
 LABEL_WEIGHT, CONTEXT_WEIGHT, NUMBER_BONUS = 0.7, 0.3, 0.15
@@ -138,9 +140,10 @@ def match_score(
     """How well an item's text speaks of ``commitment`` (0 to about 1.35); ``led`` is how
     many of the agreement's commitments its lead agency leads; ``said_throughout`` are
     words of the report that tell none of its items apart."""
-    found = stems(item_text) - said_throughout
-    label = _label_ratio(_label_words(commitment.label), found, weights)
     context_words = stems(commitment.context)
+    label_words = _label_words(commitment.label)
+    found = _extended(stems(item_text) - said_throughout, context_words.union(*label_words))
+    label = _label_ratio(label_words, found, weights)
     context = _ratio(context_words, found, weights)
     numbers = {w for w in found & context_words if _NUMBER.match(w)}
     agency = AGENCY_BONUS / led if names_agency(item_text, commitment) else 0.0
@@ -150,6 +153,19 @@ def match_score(
         + (NUMBER_BONUS if numbers else 0.0)
         + agency
     )
+
+
+def _extended(found: set[str], words: set[str]) -> set[str]:
+    """``found`` with each of ``words`` that one of its stems begins or that begins one of
+    them, from five letters on: the crude stems of 'ministers' and 'ministerial', of
+    'register' and 'registration', differ only by an ending."""
+    return found | {
+        word
+        for word in words - found
+        for stem_ in found
+        if min(len(word), len(stem_)) >= _PREFIX
+        and (word.startswith(stem_) or stem_.startswith(word))
+    }
 
 
 def said_throughout(item_texts: Sequence[str]) -> frozenset[str]:
