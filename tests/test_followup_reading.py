@@ -402,3 +402,15 @@ def test_a_decision_and_a_creation_a_few_words_apart_add_a_measure() -> None:
     assert [(i.label, i.status) for i in added] == [
         ("The ministers agreed in Athens to create a network of specialised prosecutors", "pledged")
     ]
+
+
+def test_work_going_on_that_covers_the_whole_or_reaches_its_target_is_done() -> None:
+    text = (
+        "Progress report one year after the Joint Action Plan\n\n"
+        "The scanners have been in use at all fourteen terminals since 10 March 2025. "
+        "Joint units have operated at six of six crossing points since 2 December 2024. "
+        "The radios have been in use at five posts since March.\n"
+    )
+    document = parse_text(text, key="sheet", source_name="sheet.txt", sha256="0" * 64)
+    statuses = [i.status for i in reported_items(lexicon(), document, None)]
+    assert statuses == ["fulfilled", "fulfilled", "in-progress"]

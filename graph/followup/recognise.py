@@ -21,7 +21,7 @@ from graph.extract.names import proper_name_after
 from graph.followup.additions import addition_cues
 from graph.followup.facts import Figure, FollowUpFacts, ReportedItem
 from graph.followup.tables import table_items
-from graph.followup.values import as_of_date, checked_status, figure_in, status_in
+from graph.followup.values import as_of_date, checked_status, covers_all, figure_in, status_in
 from graph.lexicon import Lexicon
 
 _OPENING = 1000  # characters of title and opening in which a follow-up cue must appear
@@ -69,7 +69,7 @@ def _clause_item(
         # '1,200 of the 10,000 weapons have been marked so far'; 'now work at five of the
         # eight points, and the remaining three will be staffed by November'
         status = _IN_PROGRESS
-    elif status is None and _target_reached(figure):
+    elif status in (None, _IN_PROGRESS) and (_target_reached(figure) or covers_all(span.text)):
         status = _FULFILLED  # 'have operated at six of six crossing points since December'
     if status is None or (status == _PLEDGED and not strong):
         return None

@@ -126,6 +126,15 @@ def figure_in(text: str) -> Figure | None:
     return None
 
 
+#: 'in use at all fourteen terminals', 'applied by all three administrations': the whole.
+_ALL_OF = re.compile(rf"\ball\s+(?:of\s+)?(?:the\s+)?(?:{_NUMBER})\b", re.IGNORECASE)
+
+
+def covers_all(text: str) -> bool:
+    """Whether a passage says a thing reached every one of a counted whole."""
+    return bool(_ALL_OF.search(text))
+
+
 def as_of_date(text: str) -> str | None:
     """The full date a passage gives, as ISO 8601."""
     return document_date(text)
