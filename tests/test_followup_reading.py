@@ -336,6 +336,9 @@ LATER_WORDS = {
     "The unit should be operational by the end of 2025": None,
     "with a view to its becoming operational in 2026": None,
     "the list should henceforth also cover codeine": "revised",
+    "Officials now describe the scanning commitment as met": "fulfilled",
+    "The check, which had slipped twice, is now working": "fulfilled",
+    "412 stations checked, well beyond the 300 promised": "fulfilled",
 }
 
 
