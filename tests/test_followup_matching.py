@@ -13,6 +13,7 @@ from graph.followup.matching import (
     AgreementRecord,
     CommitmentRecord,
     best_commitment,
+    best_for_clause,
     said_throughout,
     stem,
 )
@@ -111,6 +112,20 @@ def test_a_clause_of_prose_needs_only_to_lead_its_runner_up() -> None:
     assert best_commitment(clause, commitments) is None  # not twice the runner-up
     found = best_commitment(clause, commitments, margin=PROSE_MARGIN)
     assert found is not None and found[0].iri == "c1"
+
+
+def test_a_clause_sharing_one_word_with_one_commitment_only_speaks_of_it() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Victim Identification and Referral", "screen and refer children"),
+        CommitmentRecord("c2", "Joint Coastal Patrols", "boats patrol the coast weekly"),
+        CommitmentRecord("c3", "Shared Ballistics Database", "bullet and casing records"),
+        CommitmentRecord("c4", "Ministerial Review", "ministers meet yearly"),
+    ]
+    clause = "Help for victims has been only partly delivered"
+    assert best_commitment(clause, commitments, margin=PROSE_MARGIN) is None  # below 0.25
+    found = best_for_clause(clause, commitments, frozenset())
+    assert found is not None and found[0].iri == "c1"
+    assert best_for_clause("the weather was fine all week", commitments, frozenset()) is None
 
 
 def test_a_commitment_sharing_all_the_runner_up_shares_and_more_is_clear() -> None:

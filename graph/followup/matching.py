@@ -33,6 +33,10 @@ MATCH_THRESHOLD, LOWER_THRESHOLD, MARGIN = 0.42, 0.25, 2.0
 #: A clause of prose, of which only the clearest on each commitment is kept, needs only to
 #: lead the runner-up by this much over the lower threshold.
 PROSE_MARGIN = 1.2
+#: ... or, below it, to score this much and twice the runner-up: 'But the wider effort to
+#: screen and refer children has been only partly delivered' shares one word with its
+#: commitment and none with the others.
+PROSE_FLOOR, PROSE_FLOOR_MARGIN = 0.18, 2.0
 #: A row of a status table speaks of some commitment: from this score on, when it scores
 #: ROW_MARGIN times the runner-up ('Forged-documents unit' for 'Document Fraud Desk').
 ROW_FLOOR, ROW_MARGIN = 0.2, 3.0
@@ -214,6 +218,23 @@ def best_commitment(
     if clear_only:
         return (commitment, score) if clear else None
     return (commitment, score) if score >= MATCH_THRESHOLD or clear else None
+
+
+def best_for_clause(
+    text: str, commitments: Sequence[CommitmentRecord], common: frozenset[str]
+) -> tuple[CommitmentRecord, float] | None:
+    """The commitment a clause of prose speaks of: one leading its runner-up a little over
+    the lower threshold, or one far ahead of it below."""
+    return best_commitment(text, commitments, common=common, margin=PROSE_MARGIN) or (
+        best_commitment(
+            text,
+            commitments,
+            common=common,
+            clear_only=True,
+            floor=PROSE_FLOOR,
+            margin=PROSE_FLOOR_MARGIN,
+        )
+    )
 
 
 def _shared(item_text: str, commitment: CommitmentRecord, common: frozenset[str]) -> set[str]:

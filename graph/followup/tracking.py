@@ -17,13 +17,13 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from graph.followup.matching import (
     MATCH_THRESHOLD,
-    PROSE_MARGIN,
     ROW_FLOOR,
     ROW_MARGIN,
     AgreementRecord,
     CommitmentRecord,
     best_agreement,
     best_commitment,
+    best_for_clause,
     said_throughout,
 )
 from graph.lexicon import lexicon
@@ -264,9 +264,7 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     # of it most clearly is the report's word on it.
     clauses: dict[URIRef, tuple[float, URIRef]] = {}
     for item in (i for i in items if i not in strong):
-        found = best_commitment(
-            texts[item], agreement.commitments, common=common, margin=PROSE_MARGIN
-        )
+        found = best_for_clause(texts[item], agreement.commitments, common)
         if found is None or URIRef(found[0].iri) in reported:
             continue
         commitment = URIRef(found[0].iri)
