@@ -335,6 +335,7 @@ LATER_WORDS = {
     "This fact sheet sets out what has been done": None,
     "The unit should be operational by the end of 2025": None,
     "with a view to its becoming operational in 2026": None,
+    "a joint response team, to be in place by spring 2025": None,
     "the list should henceforth also cover codeine": "revised",
     "Officials now describe the scanning commitment as met": "fulfilled",
     "The check, which had slipped twice, is now working": "fulfilled",
@@ -417,3 +418,30 @@ def test_work_going_on_that_covers_the_whole_or_reaches_its_target_is_done() -> 
     document = parse_text(text, key="sheet", source_name="sheet.txt", sha256="0" * 64)
     statuses = [i.status for i in reported_items(lexicon(), document, None)]
     assert statuses == ["fulfilled", "fulfilled", "in-progress"]
+
+
+def test_a_clause_naming_the_agreement_reports_what_it_says_besides() -> None:
+    text = (
+        "Fact sheet one year after the Amman memorandum\n\n"
+        "It covers the first six months of the accord signed on 14 November 2024. "
+        "The Joint Security Committee has met twice, in keeping with the six-monthly rhythm "
+        "agreed in the memorandum.\n"
+    )
+    document = parse_text(text, key="sheet", source_name="sheet.txt", sha256="0" * 64)
+    items = reported_items(lexicon(), document, None)
+    assert [(i.span.text[:31], i.status) for i in items] == [
+        ("The Joint Security Committee ha", "in-progress")
+    ]
+
+
+def test_the_items_of_a_list_introduced_as_additions_are_added() -> None:
+    text = (
+        "Fact sheet one year after the Amman memorandum\n\n"
+        "At its Amman session the committee added two measures that were not in the original "
+        "memorandum:\n"
+        "- A joint canine unit will be stationed at Al-Omari.\n"
+        "- Customs officers will be trained together at the customs academy.\n"
+    )
+    document = parse_text(text, key="sheet", source_name="sheet.txt", sha256="0" * 64)
+    items = reported_items(lexicon(), document, None)
+    assert [(i.added, i.status) for i in items] == [(True, "pledged"), (True, "pledged")]

@@ -131,6 +131,7 @@ def _list_items(
     said = [status_in(lex, item.text) or sorted_as for item in block.items]
     progress_list = 2 * sum(1 for s in said if s and s != _PLEDGED) >= len(said)
     pledging = _introduces_pledges(lex, intro)
+    adding = bool(intro and intro.rstrip().endswith(":") and addition_cues(lex, intro))
     for item, status in zip(block.items, said, strict=True):
         label = _lead(item.text)
         if _introduces_pledges(lex, item.text):
@@ -140,7 +141,7 @@ def _list_items(
             status = status or _PLEDGED
         elif label == item.text.strip() and _only_refers(lex, item):
             continue
-        if addition_cues(lex, item.text):
+        if adding or addition_cues(lex, item.text):
             found = _clause_item(lex, item, date, strong=True, label=label, status=_added(status))
             yield dataclasses.replace(found, added=True)  # 'A dog team, not part of the original'
             continue
@@ -206,10 +207,13 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | N
                     added_here = True
                     yield added
             continue
+        said = None
         if lex.reference_cues.find(span.text):
-            topic = span  # 'signed their plan, they promised to dismantle fifteen networks'
-            continue
-        found = _clause_item(lex, span, date, strong=False, label=span.text)
+            said = _status_besides_reference(lex, span.text)
+            if said in (None, _PLEDGED):
+                topic = span  # 'signed their plan, they promised to dismantle fifteen networks'
+                continue
+        found = _clause_item(lex, span, date, strong=False, label=span.text, status=said)
         if found is not None and index + 1 < len(clauses):
             found = _judged_by_next(lex, span, clauses[index + 1], found)
         if found is None or _asks(passage, span):
@@ -221,6 +225,15 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | N
             found = dataclasses.replace(found, label=f"{topic.text}. {span.text}")
         topic = None
         yield found
+
+
+def _status_besides_reference(lex: Lexicon, text: str) -> str | None:
+    """The status a clause that names the earlier agreement states besides that name: 'has
+    met twice, in keeping with the rhythm agreed in the MoU' reports; 'the accord signed on
+    14 November' does not, though 'signed' is a word of fulfilment."""
+    for hit in lex.reference_cues.find(text):
+        text = text[: hit.start] + " " * (hit.end - hit.start) + text[hit.end :]
+    return status_in(lex, text)
 
 
 def _named_before(

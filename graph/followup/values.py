@@ -55,7 +55,7 @@ _LATE_BY = re.compile(
 #: after an intention says what was meant, not what happened ('supposed to be in force').
 _DENIED = re.compile(
     r"\b(?:(?:not|never|n't)|(?:supposed|meant|due|expected|scheduled|planned)\s+to)"
-    r"\s+(?:been\s+|be\s+)?$|\b(?:should\s+be|its\s+becoming)\s+$",
+    r"\s+(?:been\s+|be\s+)?$|\b(?:should\s+be|its\s+becoming|to\s+be)\s+$",
     re.IGNORECASE,
 )
 
