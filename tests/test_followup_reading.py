@@ -349,6 +349,10 @@ def test_lateness_of_a_completion_operational_and_words_of_communiques() -> None
     figure = figure_in("By June, 180 guards had finished the course, against a target of 250")
     assert figure is not None and (figure.reached, figure.target) == (180, 250)
     assert checked_status("fulfilled", figure) == "in-progress"
+    figure = figure_in("€73 million of the €100 million target reached")
+    assert figure is not None and (figure.reached, figure.target) == (73, 100)
+    figure = figure_in("seizures of €41 million, against the objective of €100 million")
+    assert figure is not None and (figure.reached, figure.target) == (41, 100)
 
 
 DATED_COMMUNIQUE = """\

@@ -16,14 +16,18 @@ _DIGITS = r"\d[\d,]*(?:\.\d+)?"
 #: Number words of two letters or more ('five of the eight'), read through the grammar.
 _WORDS = sorted((w for w in numbers(frozenset()) if len(w) > 2), key=len, reverse=True)
 _NUMBER = rf"{_DIGITS}|{'|'.join(_WORDS)}"
+#: A sum's currency sign ('€73 million of the €100 million target').
+_MONEY = r"[€$£¥₩]?"
 _OF_TARGET = re.compile(
     rf"\b({_NUMBER})(?:\s+[a-z-]+){{0,3}}?\s+(?:of|out of|against)\s+(?:an?\s+|the\s+)?"
-    rf"(?:planned\s+|targeted\s+|target(?:\s+of)?\s+|goal(?:\s+of)?\s+)?({_NUMBER})\b",
+    rf"(?:planned\s+|targeted\s+|target(?:\s+of)?\s+|goal(?:\s+of)?\s+)?{_MONEY}({_NUMBER})\b",
     re.IGNORECASE,
 )
-#: '212 officers had completed the course, against the target of 300'
+#: '212 officers had completed the course, against the target of 300'; 'against the
+#: objective of €100 million'
 _AGAINST_TARGET = re.compile(
-    rf"\b({_NUMBER})\b[^.;]*?\bagainst\s+(?:an?|the)\s+target\s+of\s+({_NUMBER})\b",
+    rf"\b({_NUMBER})\b[^.;]*?\bagainst\s+(?:an?|the)\s+(?:target|objective|goal)\s+of\s+"
+    rf"{_MONEY}({_NUMBER})\b",
     re.IGNORECASE,
 )
 _TARGET_THEN = re.compile(
