@@ -161,7 +161,7 @@ def match_score(
 
 def _extended(found: set[str], words: set[str]) -> set[str]:
     """``found`` with each of ``words`` that one of its stems begins or that begins one of
-    them, from five letters on: the crude stems of 'ministers' and 'ministerial', of
+    them, from six letters on: the crude stems of 'ministers' and 'ministerial', of
     'register' and 'registration', differ only by an ending."""
     return found | {
         word

@@ -56,7 +56,8 @@ _LATE_BY = re.compile(
 )
 
 #: A phrase right after a denial says the opposite ('It has not been abandoned'), and one
-#: after an intention says what was meant, not what happened ('supposed to be in force').
+#: after an intention says what was meant, not what happened ('supposed to be in force',
+#: 'should be operational by', 'to be in place by spring').
 _DENIED = re.compile(
     r"\b(?:(?:not|never|n't)|(?:supposed|meant|due|expected|scheduled|planned)\s+to)"
     r"\s+(?:been\s+|be\s+)?$|\b(?:should\s+be|its\s+becoming|to\s+be)\s+$",
