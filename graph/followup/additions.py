@@ -3,20 +3,31 @@
 Reports announce new measures in many words: a fixed phrase of the ontology ('not part of
 the original plan', 'agreed to set up') or a decision and a creation a few words apart
 ('the ministers agreed in Athens to create', 'a cyber-patrol unit would be set up', 'asked
-officials to propose'), both word lists read from the ontology too.
+officials to propose'), both word lists read from the ontology too. An addition is read
+as an item of its own: named by the proper name after the cue or by its clause, with the
+status one of the next clauses gives it ('The post is under construction'), else pledged.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from graph.documents.model import Span
+from graph.extract.names import proper_name_after
 from graph.extract.phrases import Hit
+from graph.followup.facts import ReportedItem
+from graph.followup.values import as_of_date, figure_in, status_in
 from graph.lexicon import Lexicon
 from graph.namespaces import PG
 
 #: Words that may stand between a decision and its creation ('agreed in Athens to create').
 _GAP_WORDS = 4
 _BREAK = re.compile(r"[.,;:!?()]")
+_FOLLOWING = 2  # clauses after an addition that may say what became of it
+_ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
+_PLEDGED = "pledged"
+_REVISED = "revised"
 
 
 def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
@@ -37,3 +48,68 @@ def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
 def _within(gap: str) -> bool:
     """Whether a decision and a creation this far apart make one phrase."""
     return len(gap.split()) <= _GAP_WORDS and not _BREAK.search(gap)
+
+
+def added_status(status: str | None) -> str:
+    """The status of a commitment the report says was added: one just made has not been
+    revised yet ('checked once, instead of twice' describes it), and one that states no
+    status is pledged."""
+    return _PLEDGED if status in (None, _REVISED) else status
+
+
+def addition(
+    lex: Lexicon, passage: Span, clauses: list[Span], index: int, cue_end: int, date: str | None
+) -> tuple[ReportedItem, int]:
+    """A commitment the parties added: named after the cue when it has a proper name, with
+    the status of one of the next two clauses when one states it ('The post is under
+    construction'); else pledged. Returns the item and the index of the last clause it takes."""
+    clause = clauses[index]
+    article = _ARTICLE.match(clause.text, cue_end)
+    name = proper_name_after(clause.text, article.end() if article else cue_end)
+    label = name.text if name is not None and len(name.text.split()) >= 2 else clause.text
+    status = added_status(status_in(lex, clause.text))
+    last = index
+    for later in range(index + 1, min(index + 1 + _FOLLOWING, len(clauses))):
+        if status not in (None, _PLEDGED):
+            break
+        text = clauses[later].text
+        if addition_cues(lex, text) or lex.reference_cues.find(text):
+            continue  # 'This measure was not part of the accord signed in 2024'
+        following = added_status(status_in(lex, text))
+        if following not in (None, _PLEDGED):
+            status, last = following, later
+    start, end = clause.start, clauses[last].end
+    offset = passage.start
+    span = Span(start, end, passage.text[start - offset : end - offset])
+    item = ReportedItem(
+        label=label,
+        status=status or _PLEDGED,
+        span=span,
+        strong=True,
+        as_of=as_of_date(span.text) or date,
+        figure=figure_in(span.text),
+        added=True,
+    )
+    return item, last
+
+
+def named_before(
+    lex: Lexicon, passage: Span, before: Span, added: ReportedItem, date: str | None
+) -> ReportedItem:
+    """An addition said of the sentence before ('The Customs Service will post an officer to
+    Colombo. This post was not part of the original Plan'): that sentence names it."""
+    start = before.start
+    span = Span(
+        start, added.span.end, passage.text[start - passage.start : added.span.end - passage.start]
+    )
+    status = added.status
+    if status == _PLEDGED:
+        status = added_status(status_in(lex, before.text))
+    return dataclasses.replace(
+        added,
+        label=before.text,
+        span=span,
+        status=status,
+        as_of=as_of_date(span.text) or date,
+        figure=figure_in(span.text),
+    )

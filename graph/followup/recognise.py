@@ -17,8 +17,7 @@ import re
 from graph.documents.model import Block, BlockKind, Document, Span
 from graph.extract.extractor import document_date
 from graph.extract.facts import DocumentFacts
-from graph.extract.names import proper_name_after
-from graph.followup.additions import addition_cues
+from graph.followup.additions import added_status, addition, addition_cues, named_before
 from graph.followup.facts import Figure, FollowUpFacts, ReportedItem
 from graph.followup.tables import table_items
 from graph.followup.values import as_of_date, checked_status, covers_all, figure_in, status_in
@@ -28,13 +27,10 @@ _OPENING = 1000  # characters of title and opening in which a follow-up cue must
 _CLAUSE = re.compile(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _PLEDGED = "pledged"
-_FOLLOWING = 2  # clauses after an addition that may say what became of it
-_ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
 _TOPICAL = 3  # words from which a heading names a topic ('Answer 3' does not)
 _PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
 _IN_PROGRESS = "in-progress"
 _FULFILLED = "fulfilled"
-_REVISED = "revised"
 _MONTH_YEAR = re.compile(rf"\b({'|'.join(calendar.month_name[1:])})\s+((?:19|20)\d{{2}})\b")
 #: How long before a document the agreement it names must be dated for it to look back.
 _LOOKING_BACK = datetime.timedelta(days=60)
@@ -142,7 +138,9 @@ def _list_items(
         elif label == item.text.strip() and _only_refers(lex, item):
             continue
         if adding or addition_cues(lex, item.text):
-            found = _clause_item(lex, item, date, strong=True, label=label, status=_added(status))
+            found = _clause_item(
+                lex, item, date, strong=True, label=label, status=added_status(status)
+            )
             yield dataclasses.replace(found, added=True)  # 'A dog team, not part of the original'
             continue
         if lex.exclusions.find(item.text):
@@ -200,9 +198,9 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | N
             # 'agreed to add two measures:' introduces a list, whose items are the additions;
             # 'It was not part of the original plan' restates the one just made.
             if not span.text.endswith(":"):
-                added, taken = _addition(lex, passage, clauses, index, cue[0].end, date)
+                added, taken = addition(lex, passage, clauses, index, cue[0].end, date)
                 if _PRONOUN.match(span.text) and index and topic is clauses[index - 1]:
-                    added = _named_before(lex, passage, topic, added, date)
+                    added = named_before(lex, passage, topic, added, date)
                 if added.label != span.text or not added_here:
                     added_here = True
                     yield added
@@ -236,28 +234,6 @@ def _status_besides_reference(lex: Lexicon, text: str) -> str | None:
     return status_in(lex, text)
 
 
-def _named_before(
-    lex: Lexicon, passage: Span, before: Span, added: ReportedItem, date: str | None
-) -> ReportedItem:
-    """An addition said of the sentence before ('The Customs Service will post an officer to
-    Colombo. This post was not part of the original Plan'): that sentence names it."""
-    start = before.start
-    span = Span(
-        start, added.span.end, passage.text[start - passage.start : added.span.end - passage.start]
-    )
-    status = added.status
-    if status == _PLEDGED:
-        status = _added(status_in(lex, before.text))
-    return dataclasses.replace(
-        added,
-        label=before.text,
-        span=span,
-        status=status,
-        as_of=as_of_date(span.text) or date,
-        figure=figure_in(span.text),
-    )
-
-
 def _judged_by_next(lex: Lexicon, clause: Span, following: Span, item: ReportedItem):
     """A clause that gives only a figure ('Eight of the ten help desks are now open') takes
     the verdict of the next clause when that states one ('… so that part of the plan has
@@ -268,49 +244,6 @@ def _judged_by_next(lex: Lexicon, clause: Span, following: Span, item: ReportedI
     if verdict in (None, _PLEDGED) or addition_cues(lex, following.text):
         return item
     return dataclasses.replace(item, status=checked_status(verdict, item.figure))
-
-
-def _added(status: str | None) -> str:
-    """The status of a commitment the report says was added: one just made has not been
-    revised yet ('checked once, instead of twice' describes it), and one that states no
-    status is pledged."""
-    return _PLEDGED if status in (None, _REVISED) else status
-
-
-def _addition(
-    lex: Lexicon, passage: Span, clauses: list[Span], index: int, cue_end: int, date: str | None
-) -> tuple[ReportedItem, int]:
-    """A commitment the parties added: named after the cue when it has a proper name, with
-    the status of one of the next two clauses when one states it ('The post is under
-    construction'); else pledged. Returns the item and the index of the last clause it takes."""
-    clause = clauses[index]
-    article = _ARTICLE.match(clause.text, cue_end)
-    name = proper_name_after(clause.text, article.end() if article else cue_end)
-    label = name.text if name is not None and len(name.text.split()) >= 2 else clause.text
-    status = _added(status_in(lex, clause.text))
-    last = index
-    for later in range(index + 1, min(index + 1 + _FOLLOWING, len(clauses))):
-        if status not in (None, _PLEDGED):
-            break
-        text = clauses[later].text
-        if addition_cues(lex, text) or lex.reference_cues.find(text):
-            continue  # 'This measure was not part of the accord signed in 2024'
-        following = _added(status_in(lex, text))
-        if following not in (None, _PLEDGED):
-            status, last = following, later
-    start, end = clause.start, clauses[last].end
-    offset = passage.start
-    span = Span(start, end, passage.text[start - offset : end - offset])
-    item = ReportedItem(
-        label=label,
-        status=status or _PLEDGED,
-        span=span,
-        strong=True,
-        as_of=as_of_date(span.text) or date,
-        figure=figure_in(span.text),
-        added=True,
-    )
-    return item, last
 
 
 def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[ReportedItem]:
