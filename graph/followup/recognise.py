@@ -207,7 +207,7 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | N
             continue
         said = None
         if lex.reference_cues.find(span.text):
-            said = _status_besides_reference(lex, span.text)
+            said = _status_before_reference(lex, span.text)
             if said in (None, _PLEDGED):
                 topic = span  # 'signed their plan, they promised to dismantle fifteen networks'
                 continue
@@ -225,13 +225,13 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | N
         yield found
 
 
-def _status_besides_reference(lex: Lexicon, text: str) -> str | None:
-    """The status a clause that names the earlier agreement states besides that name: 'has
-    met twice, in keeping with the rhythm agreed in the MoU' reports; 'the accord signed on
-    14 November' does not, though 'signed' is a word of fulfilment."""
-    for hit in lex.reference_cues.find(text):
-        text = text[: hit.start] + " " * (hit.end - hit.start) + text[hit.end :]
-    return status_in(lex, text)
+def _status_before_reference(lex: Lexicon, text: str) -> str | None:
+    """The status a clause that names the earlier agreement states before naming it: 'has
+    met twice, in keeping with the rhythm agreed in the MoU' reports; 'the memorandum
+    signed in 2025, officials admit mixed results' judges the whole pact, and 'the accord
+    signed on 14 November' names it ('signed' is a word of fulfilment)."""
+    cues = lex.reference_cues.find(text)
+    return status_in(lex, text[: cues[0].start]) if cues else status_in(lex, text)
 
 
 def _judged_by_next(lex: Lexicon, clause: Span, following: Span, item: ReportedItem):
