@@ -8,6 +8,7 @@ from pathlib import Path
 from graph.documents.intake import read_source
 from graph.documents.text import parse_source, parse_text
 from graph.followup.additions import addition_cues
+from graph.followup.facts import ReportedItem
 from graph.followup.matching import (
     CommitmentRecord,
     best_commitment,
@@ -26,6 +27,12 @@ def _recognised(path: Path):
     source = read_source(path)
     document = parse_source(source)
     return recognise(lexicon(), document)
+
+
+def _items_in(text: str) -> list[ReportedItem]:
+    """The items a follow-up of this text reports, read without a store."""
+    document = parse_text(text, key="report", source_name="report.txt", sha256="0" * 64)
+    return reported_items(lexicon(), document, None)
 
 
 def test_announcements_are_not_follow_ups() -> None:
@@ -84,8 +91,7 @@ def test_a_figure_that_reaches_its_target_with_no_status_word_is_fulfilled() -> 
         "Patrol review\n\nJoint teams worked at six of six crossing points in May. "
         "Mobile scanners worked at four of six ports in May.\n"
     )
-    document = parse_text(text, key="review", source_name="review.txt", sha256="0" * 64)
-    items = reported_items(lexicon(), document, None)
+    items = _items_in(text)
     assert [(i.label.split()[0], i.status) for i in items] == [
         ("Joint", "fulfilled"),
         ("Mobile", "in-progress"),
@@ -230,10 +236,7 @@ its first session in Accra.
 
 
 def test_a_numbered_communique_names_its_agreement_and_pledges_what_it_agreed_to() -> None:
-    document = parse_text(
-        NUMBERED_COMMUNIQUE, key="review", source_name="review.txt", sha256="0" * 64
-    )
-    items = reported_items(lexicon(), document, None)
+    items = _items_in(NUMBERED_COMMUNIQUE)
     assert not [i for i in items if "first session" in i.span.text]  # the reference
     assert [(i.status, i.strong) for i in items if "patrols" in i.label] == [("in-progress", False)]
     pledges = [i.label for i in items if i.status == "pledged" and i.strong]
@@ -245,8 +248,7 @@ def test_the_sentence_before_a_status_names_what_it_reports() -> None:
         "Guns\n\nThe weapons amnesty has made slower progress. Police say 3,900 have been "
         "handed in since last summer, well short of the 10,000 set as the goal.\n"
     )
-    document = parse_text(text, key="news", source_name="news.txt", sha256="0" * 64)
-    [item] = reported_items(lexicon(), document, None)
+    [item] = _items_in(text)
     assert item.span.text.startswith("Police say 3,900")  # the evidence stays the clause
     assert item.label.startswith("The weapons amnesty has made slower progress")
     commitments = [
@@ -266,8 +268,7 @@ def test_a_denied_status_says_nothing_and_an_answer_takes_its_question_as_topic(
         "Question 3\n\nIs it true that the target of scanning every container has been "
         "abandoned?\n\nAnswer 3\n\nIt has not been abandoned, but it has been adjusted.\n"
     )
-    document = parse_text(text, key="answer", source_name="answer.txt", sha256="0" * 64)
-    [item] = reported_items(lex, document, None)
+    [item] = _items_in(text)
     assert item.status == "revised"
     assert item.span.text == "It has not been abandoned, but it has been adjusted"
     assert item.label.startswith("Is it true that the target of scanning")
@@ -280,8 +281,7 @@ def test_of_two_status_columns_that_both_speak_the_terser_gives_the_verdict() ->
         "| Coordination centre | Completed | Operational since 2 September 2024 |\n"
         "| Victim referral | Partly delivered | In force in Spain, under way in Morocco |\n"
     )
-    document = parse_text(text, key="report", source_name="report.txt", sha256="0" * 64)
-    items = reported_items(lexicon(), document, None)
+    items = _items_in(text)
     assert [(i.label, i.status) for i in items] == [
         ("Coordination centre", "fulfilled"),
         ("Victim referral", "partially-fulfilled"),
@@ -294,8 +294,7 @@ def test_an_addition_said_of_the_sentence_before_is_named_by_it() -> None:
         "The Customs Service will post a liaison officer to the port of Colombo from March. "
         "This post was not part of the original Plan.\n"
     )
-    document = parse_text(text, key="sheet", source_name="sheet.txt", sha256="0" * 64)
-    [item] = reported_items(lexicon(), document, None)
+    [item] = _items_in(text)
     assert item.added and item.status == "pledged"
     assert item.label.startswith("The Customs Service will post a liaison officer")
     assert item.span.text.endswith("This post was not part of the original Plan")
@@ -409,8 +408,7 @@ def test_a_decision_and_a_creation_a_few_words_apart_add_a_measure() -> None:
         "The joint centre has been operational since May. The ministers agreed in Athens "
         "to create a network of specialised prosecutors.\n"
     )
-    document = parse_text(report, key="review", source_name="review.txt", sha256="0" * 64)
-    added = [i for i in reported_items(lex, document, None) if i.added]
+    added = [i for i in _items_in(report) if i.added]
     assert [(i.label, i.status) for i in added] == [
         ("The ministers agreed in Athens to create a network of specialised prosecutors", "pledged")
     ]
@@ -423,8 +421,7 @@ def test_work_going_on_that_covers_the_whole_or_reaches_its_target_is_done() -> 
         "Joint units have operated at six of six crossing points since 2 December 2024. "
         "The radios have been in use at five posts since March.\n"
     )
-    document = parse_text(text, key="sheet", source_name="sheet.txt", sha256="0" * 64)
-    statuses = [i.status for i in reported_items(lexicon(), document, None)]
+    statuses = [i.status for i in _items_in(text)]
     assert statuses == ["fulfilled", "fulfilled", "in-progress"]
 
 
@@ -435,8 +432,7 @@ def test_a_clause_naming_the_agreement_reports_what_it_says_besides() -> None:
         "The Joint Security Committee has met twice, in keeping with the six-monthly rhythm "
         "agreed in the memorandum.\n"
     )
-    document = parse_text(text, key="sheet", source_name="sheet.txt", sha256="0" * 64)
-    items = reported_items(lexicon(), document, None)
+    items = _items_in(text)
     assert [(i.span.text[:31], i.status) for i in items] == [
         ("The Joint Security Committee ha", "in-progress")
     ]
@@ -450,6 +446,5 @@ def test_the_items_of_a_list_introduced_as_additions_are_added() -> None:
         "- A joint canine unit will be stationed at Al-Omari.\n"
         "- Customs officers will be trained together at the customs academy.\n"
     )
-    document = parse_text(text, key="sheet", source_name="sheet.txt", sha256="0" * 64)
-    items = reported_items(lexicon(), document, None)
+    items = _items_in(text)
     assert [(i.added, i.status) for i in items] == [(True, "pledged"), (True, "pledged")]
