@@ -16,7 +16,7 @@ import re
 from graph.documents.model import Span
 from graph.extract.names import proper_name_after
 from graph.extract.phrases import Hit
-from graph.followup.facts import ReportedItem
+from graph.followup.facts import PLEDGED, REVISED, ReportedItem
 from graph.followup.values import as_of_date, figure_in, status_in
 from graph.lexicon import Lexicon
 from graph.namespaces import PG
@@ -26,8 +26,6 @@ _GAP_WORDS = 4
 _BREAK = re.compile(r"[.,;:!?()]")
 _FOLLOWING = 2  # clauses after an addition that may say what became of it
 _ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
-_PLEDGED = "pledged"
-_REVISED = "revised"
 
 
 def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
@@ -54,7 +52,7 @@ def added_status(status: str | None) -> str:
     """The status of a commitment the report says was added: one just made has not been
     revised yet ('checked once, instead of twice' describes it), and one that states no
     status is pledged."""
-    return _PLEDGED if status in (None, _REVISED) else status
+    return PLEDGED if status in (None, REVISED) else status
 
 
 def addition(
@@ -70,20 +68,20 @@ def addition(
     status = added_status(status_in(lex, clause.text))
     last = index
     for later in range(index + 1, min(index + 1 + _FOLLOWING, len(clauses))):
-        if status not in (None, _PLEDGED):
+        if status not in (None, PLEDGED):
             break
         text = clauses[later].text
         if addition_cues(lex, text) or lex.reference_cues.find(text):
             continue  # 'This measure was not part of the accord signed in 2024'
         following = added_status(status_in(lex, text))
-        if following not in (None, _PLEDGED):
+        if following not in (None, PLEDGED):
             status, last = following, later
     start, end = clause.start, clauses[last].end
     offset = passage.start
     span = Span(start, end, passage.text[start - offset : end - offset])
     item = ReportedItem(
         label=label,
-        status=status or _PLEDGED,
+        status=status or PLEDGED,
         span=span,
         strong=True,
         as_of=as_of_date(span.text) or date,
@@ -103,7 +101,7 @@ def named_before(
         start, added.span.end, passage.text[start - passage.start : added.span.end - passage.start]
     )
     status = added.status
-    if status == _PLEDGED:
+    if status == PLEDGED:
         status = added_status(status_in(lex, before.text))
     return dataclasses.replace(
         added,

@@ -7,6 +7,14 @@ from decimal import Decimal
 
 from graph.documents.model import Span
 
+#: Keys of the commitment-status scheme (ontology/commitment-status.ttl) the reader gives.
+PLEDGED = "pledged"
+IN_PROGRESS = "in-progress"
+FULFILLED = "fulfilled"
+PARTLY_FULFILLED = "partially-fulfilled"
+DELAYED = "delayed"
+REVISED = "revised"
+
 
 @dataclass(frozen=True)
 class Figure:

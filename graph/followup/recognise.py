@@ -18,7 +18,14 @@ from graph.documents.model import Block, BlockKind, Document, Span
 from graph.extract.extractor import document_date
 from graph.extract.facts import DocumentFacts
 from graph.followup.additions import added_status, addition, addition_cues, named_before
-from graph.followup.facts import Figure, FollowUpFacts, ReportedItem
+from graph.followup.facts import (
+    FULFILLED,
+    IN_PROGRESS,
+    PLEDGED,
+    Figure,
+    FollowUpFacts,
+    ReportedItem,
+)
 from graph.followup.tables import table_items
 from graph.followup.values import as_of_date, checked_status, covers_all, figure_in, status_in
 from graph.lexicon import Lexicon
@@ -26,11 +33,8 @@ from graph.lexicon import Lexicon
 _OPENING = 1000  # characters of title and opening in which a follow-up cue must appear
 _CLAUSE = re.compile(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_PLEDGED = "pledged"
 _TOPICAL = 3  # words from which a heading names a topic ('Answer 3' does not)
 _PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
-_IN_PROGRESS = "in-progress"
-_FULFILLED = "fulfilled"
 _MONTH_YEAR = re.compile(rf"\b({'|'.join(calendar.month_name[1:])})\s+((?:19|20)\d{{2}})\b")
 #: How long before a document the agreement it names must be dated for it to look back.
 _LOOKING_BACK = datetime.timedelta(days=60)
@@ -61,13 +65,13 @@ def _clause_item(
 ) -> ReportedItem | None:
     status = status or status_in(lex, span.text)
     figure = figure_in(span.text)
-    if status in (None, _PLEDGED) and _short_of_target(figure):
+    if status in (None, PLEDGED) and _short_of_target(figure):
         # '1,200 of the 10,000 weapons have been marked so far'; 'now work at five of the
         # eight points, and the remaining three will be staffed by November'
-        status = _IN_PROGRESS
-    elif status in (None, _IN_PROGRESS) and (_target_reached(figure) or covers_all(span.text)):
-        status = _FULFILLED  # 'have operated at six of six crossing points since December'
-    if status is None or (status == _PLEDGED and not strong):
+        status = IN_PROGRESS
+    elif status in (None, IN_PROGRESS) and (_target_reached(figure) or covers_all(span.text)):
+        status = FULFILLED  # 'have operated at six of six crossing points since December'
+    if status is None or (status == PLEDGED and not strong):
         return None
     return ReportedItem(
         label=label,
@@ -93,7 +97,7 @@ def _short_of_target(figure: Figure | None) -> bool:
 
 def _introduces_pledges(lex: Lexicon, text: str | None) -> bool:
     """'Building on the Roadmap, the Commission agreed to:' introduces what was agreed."""
-    return bool(text and text.rstrip().endswith(":") and status_in(lex, text) == _PLEDGED)
+    return bool(text and text.rstrip().endswith(":") and status_in(lex, text) == PLEDGED)
 
 
 def _only_refers(lex: Lexicon, item: Span) -> bool:
@@ -122,10 +126,10 @@ def _list_items(
     ('the Commission agreed to:') are pledges of the report's own.
     """
     sorted_as = status_in(lex, heading) if heading else None
-    if sorted_as == _PLEDGED:
+    if sorted_as == PLEDGED:
         sorted_as = None
     said = [status_in(lex, item.text) or sorted_as for item in block.items]
-    progress_list = 2 * sum(1 for s in said if s and s != _PLEDGED) >= len(said)
+    progress_list = 2 * sum(1 for s in said if s and s != PLEDGED) >= len(said)
     pledging = _introduces_pledges(lex, intro)
     adding = bool(intro and intro.rstrip().endswith(":") and addition_cues(lex, intro))
     for item, status in zip(block.items, said, strict=True):
@@ -134,7 +138,7 @@ def _list_items(
             pledging = True
             continue
         if pledging:
-            status = status or _PLEDGED
+            status = status or PLEDGED
         elif label == item.text.strip() and _only_refers(lex, item):
             continue
         if adding or addition_cues(lex, item.text):
@@ -146,13 +150,13 @@ def _list_items(
         if lex.exclusions.find(item.text):
             continue  # 'a separate arrangement, not assessed in this fact sheet'
         if status is None and progress_list:
-            found = _clause_item(lex, item, date, strong=False, label=label, status=_IN_PROGRESS)
+            found = _clause_item(lex, item, date, strong=False, label=label, status=IN_PROGRESS)
         else:
             found = _clause_item(lex, item, date, strong=True, label=label, status=status)
         if found is not None and label == item.text.strip():
-            if found.status == _PLEDGED and not pledging:
+            if found.status == PLEDGED and not pledging:
                 continue  # 'The next session will be held in Maputo': an unlabelled plan
-            found = dataclasses.replace(found, strong=found.status == _PLEDGED)
+            found = dataclasses.replace(found, strong=found.status == PLEDGED)
         if found is not None:
             yield found
 
@@ -208,7 +212,7 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | N
         said = None
         if lex.reference_cues.find(span.text):
             said = _status_before_reference(lex, span.text)
-            if said in (None, _PLEDGED):
+            if said in (None, PLEDGED):
                 topic = span  # 'signed their plan, they promised to dismantle fifteen networks'
                 continue
         found = _clause_item(lex, span, date, strong=False, label=span.text, status=said)
@@ -238,10 +242,10 @@ def _judged_by_next(lex: Lexicon, clause: Span, following: Span, item: ReportedI
     """A clause that gives only a figure ('Eight of the ten help desks are now open') takes
     the verdict of the next clause when that states one ('… so that part of the plan has
     been only partly delivered')."""
-    if status_in(lex, clause.text) not in (None, _PLEDGED):
+    if status_in(lex, clause.text) not in (None, PLEDGED):
         return item
     verdict = status_in(lex, following.text)
-    if verdict in (None, _PLEDGED) or addition_cues(lex, following.text):
+    if verdict in (None, PLEDGED) or addition_cues(lex, following.text):
         return item
     return dataclasses.replace(item, status=checked_status(verdict, item.figure))
 
@@ -327,8 +331,8 @@ def recognise(lex: Lexicon, document: Document) -> FollowUpFacts | None:
     strong = [i for i in items if i.strong]
     if not strong and len(items) < 2:
         return None
-    reported = [i for i in items if i.status != _PLEDGED]
-    pledged = [i for i in strong if i.status == _PLEDGED]
+    reported = [i for i in items if i.status != PLEDGED]
+    pledged = [i for i in strong if i.status == PLEDGED]
     if len(reported) <= len(pledged):
         return None  # 'will be reviewed after its first year': an announcement pledges
     reference, years = _reference(lex, document)

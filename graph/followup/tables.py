@@ -10,12 +10,10 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from graph.documents.model import Block, Row, Span
-from graph.followup.facts import Figure, ReportedItem
+from graph.followup.facts import IN_PROGRESS, Figure, ReportedItem
 from graph.followup.values import as_of_date, checked_status, figure_in, status_in
 from graph.lexicon import Lexicon
 from graph.namespaces import DCTERMS, PG
-
-_IN_PROGRESS = "in-progress"
 
 
 def _column(lex: Lexicon, header: Row, term: URIRef) -> int | None:
@@ -102,7 +100,7 @@ def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[Re
             continue
         status = _cell_status(lex, status_cell.text) or status_in(lex, row.span.text)
         strong = status is not None
-        status = status or _IN_PROGRESS  # 'Four issues published': reported, so under way
+        status = status or IN_PROGRESS  # 'Four issues published': reported, so under way
         figure_cell = _cell(row, figure_col if figure_col != status_col else None)
         figure = figure_in(figure_cell.text) if figure_cell else figure_in(row.span.text)
         if figure is None and figure_cell is not None:

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from graph.extract.extractor import document_date
 from graph.extract.phrases import Hit
-from graph.followup.facts import Figure
+from graph.followup.facts import DELAYED, FULFILLED, IN_PROGRESS, PARTLY_FULFILLED, Figure
 from graph.language.grammar import numbers
 from graph.lexicon import Lexicon
 
@@ -45,9 +45,6 @@ _ONLY_SOME = re.compile(
     rf"(?:been|taken place))\b",
     re.IGNORECASE,
 )
-_PARTLY = "partially-fulfilled"
-_FULFILLED = "fulfilled"
-_DELAYED = "delayed"
 
 #: How late something came: 'went live on 14 April, about two months behind schedule' is
 #: done, late; the lateness does not make it delayed.
@@ -87,12 +84,12 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     ]
     some = _ONLY_SOME.search(text)
     if some and all(h.end - h.start < len(some.group()) for h in hits):
-        return _PARTLY
+        return PARTLY_FULFILLED
     if not hits:
         return None
     best = max(hits, key=lambda h: (h.end - h.start, -h.start))
-    if best.values[0] == _DELAYED and _done_late(text, hits, best):
-        return _FULFILLED
+    if best.values[0] == DELAYED and _done_late(text, hits, best):
+        return FULFILLED
     for first, second in itertools.pairwise(hits):
         gap = text[first.end : second.start] if second.start >= first.end else "-"
         if second is best and set(gap.split()) <= _AUXILIARIES and len(gap.split()) <= 2:
@@ -106,7 +103,7 @@ def _done_late(text: str, hits: list[Hit[str]], delayed: Hit[str]) -> bool:
     return bool(
         late
         and late.start() <= delayed.start <= late.end()
-        and any(h.values[0] == _FULFILLED and h.end <= late.start() for h in hits)
+        and any(h.values[0] == FULFILLED and h.end <= late.start() for h in hits)
     )
 
 
@@ -149,11 +146,11 @@ def checked_status(status: str, figure: Figure | None) -> str:
     """'1,100 of the 1,500 officials had completed the course' is under way, not fulfilled:
     a figure short of its target overrides a word of completion."""
     if (
-        status == "fulfilled"
+        status == FULFILLED
         and figure is not None
         and figure.reached is not None
         and figure.target is not None
         and figure.reached < figure.target
     ):
-        return "in-progress"
+        return IN_PROGRESS
     return status
