@@ -71,8 +71,8 @@ def test_status_words_come_from_the_scheme_and_a_short_figure_is_not_fulfilled()
     assert status_in(lex, "The joint database was scrapped") == "abandoned"
     figure = figure_in("1,100 of the 1,500 officials had completed the course")
     assert figure is not None and (figure.reached, figure.target) == (1100, 1500)
-    assert checked_status("fulfilled", figure) == "in-progress"
-    assert checked_status("fulfilled", figure_in("58 of 50 returned")) == "fulfilled"
+    assert checked_status("fulfilled", figure, "") == "in-progress"
+    assert checked_status("fulfilled", figure_in("58 of 50 returned"), "") == "fulfilled"
 
 
 def test_a_count_of_only_some_is_partial_and_other_words_of_change_are_read() -> None:
@@ -84,6 +84,24 @@ def test_a_count_of_only_some_is_partial_and_other_words_of_change_are_read() ->
     assert status_in(lex, "the dialogue will henceforth meet once a year") == "revised"
     assert status_in(lex, "already pushed back once, it was quietly dropped") == "abandoned"
     assert lex.status_verdicts["behind"] == "delayed"
+
+
+def test_late_with_some_occasions_held_is_partial_and_late_with_some_installed_delayed() -> None:
+    held = "| Quarterly case conferences | Behind | 3 of 4 conferences held |"
+    assert checked_status("delayed", figure_in(held), held) == "partially-fulfilled"
+    produced = "Behind: only one of the three reports due so far has been produced"
+    assert checked_status("delayed", figure_in(produced), produced) == "partially-fulfilled"
+    installed = "| Fingerprint gates | Behind | Installed at 9 of 14 terminals |"
+    assert checked_status("delayed", figure_in(installed), installed) == "delayed"
+    none_held = "Behind: 0 of 4 conferences held"
+    assert checked_status("delayed", figure_in(none_held), none_held) == "delayed"
+    items = _items_in(
+        "Review\n\n| Measure | Status | Progress |\n|---|---|---|\n"
+        "| Monthly customs liaison | Behind | Only 5 of the 12 planned meetings were held |\n"
+    )
+    assert [(i.label, i.status) for i in items] == [
+        ("Monthly customs liaison", "partially-fulfilled")
+    ]
 
 
 def test_a_figure_that_reaches_its_target_with_no_status_word_is_fulfilled() -> None:
@@ -351,7 +369,7 @@ def test_lateness_of_a_completion_operational_and_words_of_communiques() -> None
     assert {text: status_in(lex, text) for text in LATER_WORDS} == LATER_WORDS
     figure = figure_in("By June, 180 guards had finished the course, against a target of 250")
     assert figure is not None and (figure.reached, figure.target) == (180, 250)
-    assert checked_status("fulfilled", figure) == "in-progress"
+    assert checked_status("fulfilled", figure, "") == "in-progress"
     figure = figure_in("€73 million of the €100 million target reached")
     assert figure is not None and (figure.reached, figure.target) == (73, 100)
     figure = figure_in("seizures of €41 million, against the objective of €100 million")

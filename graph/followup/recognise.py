@@ -75,7 +75,7 @@ def _clause_item(
         return None
     return ReportedItem(
         label=label,
-        status=checked_status(status, figure),
+        status=checked_status(status, figure, span.text),
         span=span,
         strong=strong,
         as_of=as_of_date(span.text) or default_date,
@@ -247,7 +247,7 @@ def _judged_by_next(lex: Lexicon, clause: Span, following: Span, item: ReportedI
     verdict = status_in(lex, following.text)
     if verdict in (None, PLEDGED) or addition_cues(lex, following.text):
         return item
-    return dataclasses.replace(item, status=checked_status(verdict, item.figure))
+    return dataclasses.replace(item, status=checked_status(verdict, item.figure, following.text))
 
 
 def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[ReportedItem]:

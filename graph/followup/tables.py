@@ -110,7 +110,7 @@ def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[Re
         items.append(
             ReportedItem(
                 label=label.text.strip(),
-                status=checked_status(status, figure),
+                status=checked_status(status, figure, row.span.text),
                 span=row.span,
                 strong=strong,
                 as_of=as_of or as_of_date(row.span.text) or default_date,

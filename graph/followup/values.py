@@ -142,15 +142,29 @@ def as_of_date(text: str) -> str | None:
     return document_date(text)
 
 
-def checked_status(status: str, figure: Figure | None) -> str:
-    """'1,100 of the 1,500 officials had completed the course' is under way, not fulfilled:
-    a figure short of its target overrides a word of completion."""
-    if (
-        status == FULFILLED
-        and figure is not None
+#: Occasions of a rhythm that were held ('3 of 4 quarterly sessions held', 'only one of the
+#: three reports due so far has been produced'): a missed one is not made up later.
+_OCCASIONS_HELD = re.compile(r"\b(?:held|produced|took\s+place|convened)\b", re.IGNORECASE)
+
+
+def _some_of(figure: Figure | None) -> bool:
+    """A figure of some, not all, of its target ('3 of 4 quarterly sessions held')."""
+    return bool(
+        figure is not None
         and figure.reached is not None
         and figure.target is not None
-        and figure.reached < figure.target
-    ):
+        and 0 < figure.reached < figure.target
+    )
+
+
+def checked_status(status: str, figure: Figure | None, text: str) -> str:
+    """'1,100 of the 1,500 officials had completed the course' is under way, not fulfilled:
+    a figure short of its target overrides a word of completion. 'Behind: 3 of 4 quarterly
+    sessions held' is part of what was promised, delivered: late words over a count of some
+    of the occasions held are partial fulfilment; a count of things installed so far
+    ('9 of 14 terminals; remaining sites by mid-2025') can still be completed: delayed."""
+    if status == FULFILLED and _some_of(figure):
         return IN_PROGRESS
+    if status == DELAYED and _some_of(figure) and _OCCASIONS_HELD.search(text):
+        return PARTLY_FULFILLED
     return status
