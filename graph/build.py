@@ -247,6 +247,8 @@ class _Builder:
                 self.add(node, RDF.type, PG.AdditionStatusAssertion)
             elif not item.strong:
                 self.add(node, RDF.type, PG.ProseStatusAssertion)
+            if item.counted:
+                self.add(node, RDF.type, PG.CountStatusAssertion)
             if item.figure is not None:
                 self.figure(node, item.figure)
 

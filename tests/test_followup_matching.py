@@ -4,7 +4,7 @@ lead its runner-up."""
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from graph.followup.matching import (
     PROSE_MARGIN,
@@ -18,7 +18,7 @@ from graph.followup.matching import (
     stem,
 )
 from graph.followup.tracking import tracking_graph
-from graph.namespaces import DCTERMS, ID, PG
+from graph.namespaces import DCTERMS, ID, OA, PG
 
 
 def test_a_hyphenated_word_of_an_item_meets_the_words_of_a_label() -> None:
@@ -166,3 +166,55 @@ def test_a_report_naming_a_party_only_through_its_police_links_to_the_agreement(
 
     assert not linked("The UK Security Minister attended the seminar in Letterkenny.")
     assert linked("The seminar, hosted by An Garda Síochána, met in Letterkenny.")
+
+
+def _report_with_clauses(key: str, clauses: dict[str, bool]) -> tuple[Graph, list[URIRef]]:
+    """A follow-up's graph whose items are clauses of prose; True marks one that only counts."""
+    doc = URIRef(f"{ID}document/{key}")
+    report = Graph()
+    report.add((doc, PG.mentions, URIRef(f"{ID}nation/SEN")))
+    report.add((doc, PG.mentions, URIRef(f"{ID}nation/GMB")))
+    items = []
+    for number, (text, counted) in enumerate(clauses.items(), start=1):
+        item = URIRef(f"{doc}/report-item/{number}")
+        evidence = URIRef(f"{item}/evidence")
+        report.add((doc, PG.reportsStatus, item))
+        report.add((item, RDF.type, PG.ProseStatusAssertion))
+        if counted:
+            report.add((item, RDF.type, PG.CountStatusAssertion))
+        report.add((item, RDFS.label, Literal(text)))
+        report.add((item, PG.status, URIRef(f"{ID}status/in-progress")))
+        report.add((item, PG.evidence, evidence))
+        report.add((evidence, OA.exact, Literal(text)))
+        report.add((evidence, OA.start, Literal(number * 100)))
+        items.append(item)
+    return report, items
+
+
+def test_a_counting_clause_speaks_only_of_a_commitment_it_names_clearly_and_nothing_else_does():
+    commitments = (
+        CommitmentRecord("c1", "Weapons Tracing", "trace seized firearms to their origin"),
+        CommitmentRecord("c2", "Coastal Patrols", "boats patrol the departure beaches"),
+        CommitmentRecord("c3", "Victim Referral Network", "refer victims of trafficking"),
+    )
+    agreement = AgreementRecord(
+        iri=f"{ID}document/pact/agreement/1",
+        title="Border Plan",
+        parties=frozenset({f"{ID}nation/SEN", f"{ID}nation/GMB"}),
+        date="2024-01-10",
+        commitments=commitments,
+    )
+    report, items = _report_with_clauses(
+        "report",
+        {
+            "In 2025 the services jointly traced 137 firearms": True,  # clearly c1
+            # one word of c3: enough for a clause with a status word, not for a count
+            "Police recorded 3 robberies near the network office": True,
+            "The patrols are under way": False,
+            # c2 more clearly than the clause above, but that one already speaks of it
+            "Officers patrolled 40 departure beaches with their boats": True,
+        },
+    )
+    graph = tracking_graph("report", report, [agreement])
+    linked = {(s, o) for s, o in graph.subject_objects(PG.assertsStatusOf)}
+    assert linked == {(items[0], URIRef("c1")), (items[2], URIRef("c2"))}

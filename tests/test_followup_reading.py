@@ -14,7 +14,7 @@ from graph.followup.matching import (
     best_commitment,
 )
 from graph.followup.recognise import recognise, reported_items
-from graph.followup.values import checked_status, figure_in, status_in
+from graph.followup.values import checked_status, counts_work_done, figure_in, status_in
 from graph.lexicon import lexicon
 from tests.conftest import corpus_documents
 
@@ -466,3 +466,24 @@ def test_the_items_of_a_list_introduced_as_additions_are_added() -> None:
     )
     items = _items_in(text)
     assert [(i.added, i.status) for i in items] == [(True, "pledged"), (True, "pledged")]
+
+
+def test_a_clause_counting_what_was_done_is_work_under_way_and_dates_or_quotes_are_not() -> None:
+    assert counts_work_done("In 2025 the three services jointly traced 137 firearms")
+    assert counts_work_done("The DLEAG and OCRTIS carried out 11 joint operations in 2024")
+    assert counts_work_done("they dismantled seven fuel laundering plants")
+    assert not counts_work_done("MTWARA, 8 October 2025 - Eighteen months after they signed")
+    assert not counts_work_done("The committee met in Kupang in 2025")  # a year is no count
+    assert not counts_work_done("The agencies will deploy 40 officers")
+    assert not counts_work_done('"We seized 12 boats," said the minister')
+    assert not counts_work_done("one of the officials resigned")
+    items = _items_in(
+        "Progress report on the Border Plan\n\n"
+        "Since the plan was signed, the two customs services have made progress. "
+        "In 2025 the three services jointly traced 137 firearms. "
+        "The weather was mild.\n"
+    )
+    counted = [i for i in items if i.counted]
+    assert [(i.span.text, i.status, i.strong) for i in counted] == [
+        ("In 2025 the three services jointly traced 137 firearms", "in-progress", False)
+    ]

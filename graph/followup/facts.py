@@ -41,6 +41,9 @@ class ReportedItem:
     figure: Figure | None = None
     #: The follow-up says the parties added this commitment: it is always a new one.
     added: bool = False
+    #: A clause that only counts what was done ('In 2025 the three services jointly traced
+    #: 137 firearms'), read as work under way; it needs a clearer match than a status word.
+    counted: bool = False
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,9 @@ PROSE_FLOOR, PROSE_FLOOR_MARGIN = 0.18, 2.0
 #: A row of a status table speaks of some commitment: from this score on, when it scores
 #: ROW_MARGIN times the runner-up ('Forged-documents unit' for 'Document Fraud Desk').
 ROW_FLOOR, ROW_MARGIN = 0.2, 3.0
+#: A clause that only counts what was done speaks of a commitment from this score on, when it
+#: scores COUNT_MARGIN times the runner-up.
+COUNT_FLOOR, COUNT_MARGIN = 0.3, 2.0
 
 
 def stem(word: str) -> str:

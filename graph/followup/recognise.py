@@ -27,7 +27,14 @@ from graph.followup.facts import (
     ReportedItem,
 )
 from graph.followup.tables import table_items
-from graph.followup.values import as_of_date, checked_status, covers_all, figure_in, status_in
+from graph.followup.values import (
+    as_of_date,
+    checked_status,
+    counts_work_done,
+    covers_all,
+    figure_in,
+    status_in,
+)
 from graph.lexicon import Lexicon
 
 _OPENING = 1000  # characters of title and opening in which a follow-up cue must appear
@@ -220,6 +227,8 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | N
             found = _judged_by_next(lex, span, clauses[index + 1], found)
         if found is None or _asks(passage, span):
             topic = span
+            if found is None and counts_work_done(span.text) and not lex.exclusions.find(span.text):
+                yield _counted(span, date)
             continue
         if topic is not None and (topic is before if index == 0 else clauses[index - 1] is topic):
             # 'The weapons amnesty has made slower progress. Albanian police say 3,900
@@ -227,6 +236,20 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | N
             found = dataclasses.replace(found, label=f"{topic.text}. {span.text}")
         topic = None
         yield found
+
+
+def _counted(span: Span, date: str | None) -> ReportedItem:
+    """A clause that counts what was done ('In 2025 the three services jointly traced 137
+    firearms'): work under way, linked only where it names its commitment clearly."""
+    return ReportedItem(
+        label=span.text,
+        status=IN_PROGRESS,
+        span=span,
+        strong=False,
+        as_of=as_of_date(span.text) or date,
+        figure=figure_in(span.text),
+        counted=True,
+    )
 
 
 def _status_before_reference(lex: Lexicon, text: str) -> str | None:
@@ -328,10 +351,13 @@ def recognise(lex: Lexicon, document: Document) -> FollowUpFacts | None:
         return None
     date = document_date(document.text)
     items = reported_items(lex, document, date)
-    strong = [i for i in items if i.strong]
-    if not strong and len(items) < 2:
+    # A count of things done ('customs seized 12 tonnes last year') is an announcement's
+    # background as often as a report's news: only words of status make a follow-up.
+    stating = [i for i in items if not i.counted]
+    strong = [i for i in stating if i.strong]
+    if not strong and len(stating) < 2:
         return None
-    reported = [i for i in items if i.status != PLEDGED]
+    reported = [i for i in stating if i.status != PLEDGED]
     pledged = [i for i in strong if i.status == PLEDGED]
     if len(reported) <= len(pledged):
         return None  # 'will be reviewed after its first year': an announcement pledges

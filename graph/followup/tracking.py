@@ -12,10 +12,14 @@ removes its graph with it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from functools import partial
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from graph.followup.matching import (
+    COUNT_FLOOR,
+    COUNT_MARGIN,
     MATCH_THRESHOLD,
     ROW_FLOOR,
     ROW_MARGIN,
@@ -241,7 +245,8 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     items = sorted(report.objects(doc, PG.reportsStatus), key=_document_order)
     strong = [i for i in items if (i, RDF.type, PG.ProseStatusAssertion) not in report]
     texts = {item: _item_text(report, item) for item in items}
-    common = said_throughout(list(texts.values()))
+    counted = [i for i in items if (i, RDF.type, PG.CountStatusAssertion) in report]
+    common = said_throughout([texts[i] for i in items if i not in counted])
     reported: set[URIRef] = set()
     for item in strong:
         added = (item, RDF.type, PG.AdditionStatusAssertion) in report
@@ -261,20 +266,46 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
         _assert(graph, item, commitment)
     # A prose clause on a commitment that a row or list item of the report already reports
     # on repeats or comments it; of several clauses on one commitment, the one that speaks
-    # of it most clearly is the report's word on it.
-    clauses: dict[URIRef, tuple[float, URIRef]] = {}
-    for item in (i for i in items if i not in strong):
-        found = best_for_clause(texts[item], agreement.commitments, common)
-        if found is None or URIRef(found[0].iri) in reported:
-            continue
-        commitment = URIRef(found[0].iri)
-        if commitment not in clauses or found[1] > clauses[commitment][0]:
-            clauses[commitment] = (found[1], item)
+    # of it most clearly is the report's word on it. A clause that only counts what was done
+    # speaks of a commitment no other item speaks of, and only of one it names clearly.
+    commitments = agreement.commitments
+    prose = [i for i in items if i not in strong and i not in counted]
+    clauses = _clearest(
+        prose, texts, partial(best_for_clause, commitments=commitments, common=common)
+    )
+    counted_match = partial(
+        best_commitment, commitments=commitments, clear_only=True, common=common,
+        floor=COUNT_FLOOR, margin=COUNT_MARGIN,
+    )  # fmt: skip
+    clauses.update(
+        (commitment, found)
+        for commitment, found in _clearest(counted, texts, counted_match).items()
+        if commitment not in clauses
+    )
+    clauses = {c: found for c, found in clauses.items() if c not in reported}
     for commitment, (_, item) in clauses.items():
         _assert(graph, item, commitment)
     graph.add((name, PROV.wasDerivedFrom, doc))
     graph.add((name, RDFS.comment, Literal("derived: recomputed on every load and removal")))
     return graph
+
+
+Match = Callable[[str], tuple[CommitmentRecord, float] | None]
+
+
+def _clearest(
+    items: list[URIRef], texts: dict[URIRef, str], match: Match
+) -> dict[URIRef, tuple[float, URIRef]]:
+    """For each commitment some of ``items`` speak of, the one that scores highest on it."""
+    best: dict[URIRef, tuple[float, URIRef]] = {}
+    for item in items:
+        found = match(texts[item])
+        if found is None:
+            continue
+        commitment = URIRef(found[0].iri)
+        if commitment not in best or found[1] > best[commitment][0]:
+            best[commitment] = (found[1], item)
+    return best
 
 
 def report_keys(store: Store) -> list[str]:

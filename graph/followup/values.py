@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from decimal import Decimal, InvalidOperation
@@ -67,6 +68,66 @@ _WHAT_HAS_BEEN = re.compile(r"\bwhat\s+(?:has|have|had|was|were)\s+(?:been\s+)?$
 
 #: Words that may stand between the two phrases of a run ('not yet been established').
 _AUXILIARIES = frozenset({"been", "be", "being", "fully", "yet", "formally", "officially"})
+
+
+#: A number in a clause, with the word before and the word after it.
+_NUMBER_IN_CONTEXT = re.compile(rf"(\w*)\W*(?<!\w)({_NUMBER})\b\W*(\w*)", re.IGNORECASE)
+#: Words beside a number that make it a date or a span of time, not a count.
+_TIME_WORDS = frozenset(m.casefold() for m in calendar.month_name[1:]) | {
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "hour",
+    "hours",
+}
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d$")
+
+
+def _counts_things(text: str) -> bool:
+    """Whether a clause counts things ('137 firearms', 'seven fuel laundering plants'): a
+    number that is not 'one' ('one of the'), a year, a day of a month or a span of time
+    ('Eighteen months after')."""
+    for before, number, after in _NUMBER_IN_CONTEXT.findall(text):
+        if number.casefold() == "one" or _YEAR_NUMBER.match(number):
+            continue
+        if before.casefold() in _TIME_WORDS or after.casefold() in _TIME_WORDS:
+            continue
+        return True
+    return False
+
+
+#: A verb of something done: a past form ('traced', 'intercepted') or a common irregular one.
+_DONE = re.compile(
+    r"\b(?:(?!(?:hundred|need|indeed|speed|seed|feed|proceed|succeed)\b)[a-z]{3,}ed|met|held"
+    r"|ran|flew|caught|took|brought|sent|made|led|found|won|began|built|shut|seized)\b",
+    re.IGNORECASE,
+)
+#: What is meant or foreseen, not done ('will deploy 40 officers', 'plans to open two').
+_NOT_DONE = re.compile(
+    r"\b(?:will|would|should|shall|could|plans?\s+to|intends?\s+to|expected\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+#: Someone's words, not the report's ('"A bed in a shelter two weeks after ..." said').
+_QUOTED = re.compile(r"[\"“”]")
+
+
+def counts_work_done(text: str) -> bool:
+    """Whether a clause counts what was done ('the DLEAG and OCRTIS carried out 11 joint
+    operations', '1,180 would-be passengers were intercepted'), which reports work under
+    way even with no word of status."""
+    return bool(
+        _counts_things(text)
+        and _DONE.search(text)
+        and not _NOT_DONE.search(text)
+        and not _QUOTED.search(text)
+    )
 
 
 def status_in(lex: Lexicon, text: str) -> str | None:
