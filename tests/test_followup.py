@@ -131,7 +131,7 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: fu-r12 0.909 / 0.659 / 0.488.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.851),
-    "followup-r5": (1.0, 0.930, 0.849),
+    "followup-r5": (1.0, 0.930, 0.860),
     "followup-r6": (1.0, 0.861, 0.785),
     "followup-r7": (1.0, 0.860, 0.740),
     "followup-r8": (1.0, 0.892, 0.795),

@@ -374,6 +374,8 @@ def test_lateness_of_a_completion_operational_and_words_of_communiques() -> None
     assert figure is not None and (figure.reached, figure.target) == (73, 100)
     figure = figure_in("seizures of €41 million, against the objective of €100 million")
     assert figure is not None and (figure.reached, figure.target) == (41, 100)
+    figure = figure_in("134 rangers have now completed the course, beating the target of 120")
+    assert figure is not None and (figure.reached, figure.target) == (134, 120)
 
 
 DATED_COMMUNIQUE = """\

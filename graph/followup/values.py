@@ -25,9 +25,11 @@ _OF_TARGET = re.compile(
     re.IGNORECASE,
 )
 #: '212 officers had completed the course, against the target of 300'; 'against the
-#: objective of €100 million'
+#: objective of €100 million'; '134 rangers have now completed the course, beating the
+#: target of 120'
 _AGAINST_TARGET = re.compile(
-    rf"\b({_NUMBER})\b[^.;]*?\bagainst\s+(?:an?|the)\s+(?:target|objective|goal)\s+of\s+"
+    rf"\b({_NUMBER})\b[^.;]*?\b(?:against|beating|exceeding|surpassing|above|below|short\s+of)"
+    rf"\s+(?:an?|the)\s+(?:target|objective|goal)\s+of\s+"
     rf"{_MONEY}({_NUMBER})\b",
     re.IGNORECASE,
 )
