@@ -31,6 +31,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib.term import Node
+from starlette.concurrency import run_in_threadpool
 
 from api.errors import ApiError
 from api.result_cache import ResultCache
@@ -191,12 +192,44 @@ class QueryRunner:
         resolve against; syntax errors are placed in ``source``. Blocks the calling
         thread: call it from a worker thread.
         """
+        job = self._job(sparql, kind, media_type, source, base, max_rows)
+        key = self._key(job)
+        answer = self._kept(key)
+        if answer is None:
+            answer = self._run(job)
+            self._keep(key, answer)
+        return answer
+
+    async def run_async(
+        self, sparql: str, *, kind: str, media_type: str, base: str | None = None
+    ) -> Answer:
+        """``run`` from the event loop: with a slot free and a worker idle, the query goes to
+        the worker and its answer is awaited on the loop itself, with no thread hand-off;
+        otherwise it waits in a thread as ``run`` does."""
+        job = self._job(sparql, kind, media_type, None, base, None)
+        key = self._key(job)
+        answer = self._kept(key)
+        if answer is None:
+            answer = await self._run_async(job)
+            self._keep(key, answer)
+        return answer
+
+    def _job(
+        self,
+        sparql: str,
+        kind: str,
+        media_type: str,
+        source: str | None,
+        base: str | None,
+        max_rows: int | None,
+    ) -> dict[str, Any]:
+        """What a worker is sent: the text as it runs (BASE, row cap) and what to answer."""
         if base is not None:
             sparql = f"BASE <{base}> {sparql}"
         cap = max_rows or self.max_rows
         if kind == "bindings":
             sparql = with_row_cap(sparql, cap + 1)
-        job = {
+        return {
             "kind": kind,
             "sparql": sparql,
             "media_type": media_type,
@@ -204,17 +237,24 @@ class QueryRunner:
             "source": source if source is not None else sparql,
             "base": base,
         }
+
+    def _key(self, job: dict[str, Any]) -> tuple[Any, ...] | None:
+        """The job's key among kept answers, None when none are kept. The text enters as a
+        digest: a kept answer costs its own bytes, not a long query's."""
         if self.cache is None:
-            return self._run(job)
-        # The text enters as a digest: a kept answer costs its own bytes, not a long query's.
-        key = (self._generation, kind, hashlib.sha256(sparql.encode()).digest(), media_type, cap)
-        answer = self.cache.get(key)
-        if answer is None:
-            answer = self._run(job)
-            with self._lock:  # a write that began meanwhile may have changed the answer
-                if key[0] == self._generation:
-                    self.cache.put(key, answer)
-        return answer
+            return None
+        digest = hashlib.sha256(job["sparql"].encode()).digest()
+        return (self._generation, job["kind"], digest, job["media_type"], job["max_rows"])
+
+    def _kept(self, key: tuple[Any, ...] | None) -> Answer | None:
+        return None if key is None or self.cache is None else self.cache.get(key)
+
+    def _keep(self, key: tuple[Any, ...] | None, answer: Answer) -> None:
+        if key is None or self.cache is None:
+            return
+        with self._lock:  # a write that began meanwhile may have changed the answer
+            if key[0] == self._generation:
+                self.cache.put(key, answer)
 
     def _run(self, job: dict[str, Any]) -> Answer:
         """Ask a worker once a slot is free; 503 when none frees within the time limit."""
@@ -230,6 +270,24 @@ class QueryRunner:
         finally:
             self._slots.release()
 
+    async def _run_async(self, job: dict[str, Any]) -> Answer:
+        """``_run`` on the loop when a slot is free now, else in a thread (where it may wait)."""
+        if not self._slots.acquire(blocking=False):
+            return await run_in_threadpool(self._run, job)
+        try:
+            for attempt in (1, 2):
+                worker = self._take_idle() or await run_in_threadpool(self._take)
+                try:
+                    message = await worker.ask_async(job, self.timeout)
+                except WorkerLost as lost:
+                    self._lost(lost, attempt, worker)
+                    continue
+                self._give_back(worker)
+                return _answer(message)
+            raise AssertionError("unreachable")
+        finally:
+            self._slots.release()
+
     def select(self, sparql: str, max_rows: int | None = None) -> list[dict[str, Node | None]]:
         """Rows of one of the API's own SELECT queries, under the time limit.
 
@@ -240,12 +298,20 @@ class QueryRunner:
             raise ApiError(500, "too-many-rows", "an internal query passed its row limit")
         return rows(normalize_json(answer.payload))
 
-    def _take(self) -> Worker:
+    def _take_idle(self) -> Worker | None:
         with self._lock:
-            if self._idle:
-                worker = self._idle.pop()
-                worker.reused = True
-                return worker
+            if not self._idle:
+                return None
+            worker = self._idle.pop()
+        worker.reused = True
+        return worker
+
+    def _take(self) -> Worker:
+        """An idle worker, or one forked now (forking blocks: call it from a thread)."""
+        worker = self._take_idle()
+        if worker is not None:
+            return worker
+        with self._lock:
             generation = self._generation
         return Worker(partial(_outcome, self.store), generation)
 
@@ -263,21 +329,25 @@ class QueryRunner:
             try:
                 message = worker.ask(job, self.timeout)
             except WorkerLost as lost:
-                if lost.timed_out:
-                    raise ApiError(
-                        503,
-                        "timeout",
-                        f"the query ran longer than {self.timeout:g} s and was stopped; "
-                        "narrow its patterns or add a LIMIT",
-                    ) from None
-                if attempt == 1 and worker.reused:
-                    continue  # an idle worker may have been ended meanwhile: a fresh one
-                raise ApiError(
-                    500, "query-failed", "the query process ended without an answer"
-                ) from None
+                self._lost(lost, attempt, worker)
+                continue
             self._give_back(worker)
             return _answer(message)
         raise AssertionError("unreachable")
+
+    def _lost(self, lost: WorkerLost, attempt: int, worker: Worker) -> None:
+        """Raise what a worker that gave no answer means, or return to try a fresh worker (an
+        idle one may have been ended meanwhile)."""
+        if lost.timed_out:
+            raise ApiError(
+                503,
+                "timeout",
+                f"the query ran longer than {self.timeout:g} s and was stopped; "
+                "narrow its patterns or add a LIMIT",
+            ) from None
+        if attempt == 1 and worker.reused:
+            return
+        raise ApiError(500, "query-failed", "the query process ended without an answer") from None
 
 
 class RetireAfterWrites:

@@ -17,6 +17,7 @@ one way and a pickled outcome the other.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import pickle
 import select
@@ -82,6 +83,32 @@ def _serve(jobs: int, answers: int, handler: Handler) -> None:
         _write_message(answers, handler(job))
 
 
+class _AnswerReader:
+    """One length-prefixed outcome read from a pipe piece by piece, as the event loop finds
+    the pipe readable; the future holds the outcome, or WorkerLost at end of file."""
+
+    def __init__(self, future: asyncio.Future[tuple[Any, ...]]) -> None:
+        self.future = future
+        self.buffer = bytearray()
+
+    def on_readable(self, fd: int) -> None:
+        if self.future.done():
+            return
+        try:
+            chunk = os.read(fd, 1 << 20)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            self.future.set_exception(WorkerLost(timed_out=False))
+            return
+        self.buffer += chunk
+        if len(self.buffer) < _LENGTH.size:
+            return
+        end = _LENGTH.size + _LENGTH.unpack_from(self.buffer)[0]
+        if len(self.buffer) >= end:
+            self.future.set_result(pickle.loads(self.buffer[_LENGTH.size : end]))
+
+
 class Worker:
     """One forked process that runs ``handler`` on the jobs it is sent."""
 
@@ -120,6 +147,29 @@ class Worker:
             timed_out = time.monotonic() >= deadline
             self.kill()
             raise WorkerLost(timed_out)
+        return outcome
+
+    async def ask_async(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
+        """``ask`` for the event loop: the answer is awaited on the loop, so no thread waits
+        on the pipe. At the deadline, on end of file or when the caller is cancelled (the
+        client left) the worker is killed: an answer may still be on its way."""
+        try:
+            _write_message(self._jobs, job)
+        except OSError:
+            self.kill()
+            raise WorkerLost(timed_out=False) from None
+        loop = asyncio.get_running_loop()
+        reader = _AnswerReader(loop.create_future())
+        loop.add_reader(self._answers, reader.on_readable, self._answers)
+        try:
+            outcome = await asyncio.wait_for(reader.future, timeout)
+        except BaseException as error:
+            loop.remove_reader(self._answers)
+            self.kill()
+            if isinstance(error, TimeoutError):
+                raise WorkerLost(timed_out=True) from None
+            raise
+        loop.remove_reader(self._answers)
         return outcome
 
     def detach(self) -> None:
