@@ -6,8 +6,8 @@ worker per core). A size counts the triples of the documents and of their
 entailments; the model's own ~17k triples come on top and are reported.
 
 At each size a probe of the same number of fresh documents is loaded first,
-in ``PROBE_RUNS`` loads timed each on its own: the median per-document cost
-against that of the probe into the empty store shows whether loading slows
+``PROBE_RUNS`` times, each load timed on its own: the median per-document cost
+against that of the probes into the empty store shows whether loading slows
 down as the store grows (one load of 32 documents takes about a second and
 moves by ±30 % run to run; the first load of a process also pays its
 warm-up). The rest of the size is filled in chunks, timed for documents/s
@@ -34,7 +34,7 @@ from graph.store.embedded import EmbeddedStore
 
 #: Documents loaded per chunk while filling: enough for full batches on every worker.
 CHUNK = 128
-#: Loads the probe is split into at each size; their median per-document cost is reported.
+#: Probe loads at each size; their median per-document cost is reported.
 PROBE_RUNS = 3
 #: Triples one generated document adds with its entailments (measured; only for planning).
 _PER_DOCUMENT = 520
@@ -92,11 +92,6 @@ class _Loader:
         return elapsed, len(self.store.db) - before, refused
 
 
-def _shares(total: int, parts: int) -> list[int]:
-    """``total`` split into ``parts`` near-equal counts (32 in 3: 11, 11, 10)."""
-    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
-
-
 def grow(store_path: Path, docs: Path, seed: int, size: str, target: int, probe: int) -> Step:
     """Load a probe, then documents until theirs and their entailments' triples reach ``target``.
 
@@ -112,8 +107,7 @@ def grow(store_path: Path, docs: Path, seed: int, size: str, target: int, probe:
         model = _model_triples(store)
         loader = _Loader(store, docs, seed)
         before = len(store.db)
-        runs = min(PROBE_RUNS, probe)
-        probes = [loader.load(count) for count in _shares(probe, runs)]
+        probes = [loader.load(probe) for _ in range(PROBE_RUNS)]
         probe_s = sum(seconds for seconds, _, _ in probes)
         refused = sum(failed for _, _, failed in probes)
         fill_s, fill_docs, fill_triples = 0.0, 0, 0
@@ -134,12 +128,9 @@ def grow(store_path: Path, docs: Path, seed: int, size: str, target: int, probe:
         store_triples=total,
         document_triples=total - model,
         documents=documents,
-        probe_documents=probe,
+        probe_documents=probe * PROBE_RUNS,
         probe_s=probe_s,
-        probe_ms_per_document=statistics.median(
-            1000 * seconds / count
-            for (seconds, _, _), count in zip(probes, _shares(probe, runs), strict=True)
-        ),
+        probe_ms_per_document=statistics.median(1000 * p[0] / max(probe, 1) for p in probes),
         fill_documents=fill_docs,
         fill_triples=fill_triples,
         fill_s=fill_s,
