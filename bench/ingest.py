@@ -5,18 +5,14 @@ Documents come from ``generate.py`` and go through the real load
 worker per core). A size counts the triples of the documents and of their
 entailments; the model's own ~17k triples come on top and are reported.
 
-At each size a probe of the same number of fresh documents is loaded first,
-``PROBE_RUNS`` times, each load timed on its own: the median per-document cost
-against that of the probes into the empty store shows whether loading slows
-down as the store grows (one load of 32 documents takes about a second and
-moves by ±30 % run to run; the first load of a process also pays its
-warm-up). The rest of the size is filled in chunks, timed for documents/s
-and triples/s.
+At each size a probe of the same number of fresh documents is loaded first
+and timed on its own: its per-document cost against the probe into the
+empty store shows whether loading slows down as the store grows. The rest of
+the size is filled in chunks, timed for documents/s and triples/s.
 """
 
 from __future__ import annotations
 
-import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,8 +30,6 @@ from graph.store.embedded import EmbeddedStore
 
 #: Documents loaded per chunk while filling: enough for full batches on every worker.
 CHUNK = 128
-#: Probe loads at each size; their median per-document cost is reported.
-PROBE_RUNS = 3
 #: Triples one generated document adds with its entailments (measured; only for planning).
 _PER_DOCUMENT = 520
 
@@ -51,12 +45,14 @@ class Step:
     documents: int
     probe_documents: int
     probe_s: float
-    #: Median over the probe loads of each one's seconds per document, in milliseconds.
-    probe_ms_per_document: float
     fill_documents: int
     fill_triples: int
     fill_s: float
     refused: int
+
+    @property
+    def probe_ms_per_document(self) -> float:
+        return 1000 * self.probe_s / max(self.probe_documents, 1)
 
     @property
     def documents_per_s(self) -> float:
@@ -107,9 +103,7 @@ def grow(store_path: Path, docs: Path, seed: int, size: str, target: int, probe:
         model = _model_triples(store)
         loader = _Loader(store, docs, seed)
         before = len(store.db)
-        probes = [loader.load(probe) for _ in range(PROBE_RUNS)]
-        probe_s = sum(seconds for seconds, _, _ in probes)
-        refused = sum(failed for _, _, failed in probes)
+        probe_s, _, refused = loader.load(probe)
         fill_s, fill_docs, fill_triples = 0.0, 0, 0
         while (current := len(store.db) - model) < target:
             count = max(1, min(CHUNK, (target - current) // _PER_DOCUMENT + 1))
@@ -128,9 +122,8 @@ def grow(store_path: Path, docs: Path, seed: int, size: str, target: int, probe:
         store_triples=total,
         document_triples=total - model,
         documents=documents,
-        probe_documents=probe * PROBE_RUNS,
+        probe_documents=probe,
         probe_s=probe_s,
-        probe_ms_per_document=statistics.median(1000 * p[0] / max(probe, 1) for p in probes),
         fill_documents=fill_docs,
         fill_triples=fill_triples,
         fill_s=fill_s,

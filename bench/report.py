@@ -233,6 +233,7 @@ def load_json(path: Path) -> list[SizeResult]:
 def save_json(results: list[SizeResult], path: Path) -> None:
     def encode(result: SizeResult) -> dict[str, object]:
         data = asdict(result)
+        data["step"]["probe_ms_per_document"] = result.step.probe_ms_per_document
         data["step"]["documents_per_s"] = result.step.documents_per_s
         return data
 
