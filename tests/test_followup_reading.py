@@ -361,6 +361,8 @@ LATER_WORDS = {
     "the exercise will in future be held every two years": "revised",
     "The bilateral assessment has been removed from the work plan": "abandoned",
     "the exchange never got off the ground": "abandoned",
+    "Three months late, the team was formally set up on 8 January": "fulfilled",
+    "The chiefs, who used to sit down together once a quarter, have met every month": "revised",
 }
 
 
@@ -489,3 +491,24 @@ def test_a_clause_counting_what_was_done_is_work_under_way_and_dates_or_quotes_a
     assert [(i.span.text, i.status, i.strong) for i in counted] == [
         ("In 2025 the three services jointly traced 137 firearms", "in-progress", False)
     ]
+
+
+LOOKING_BACK_IN_OTHER_WORDS = """Balloon winter pushes border chiefs into monthly huddles
+
+Baltic Border Review - Vilnius, 22 January 2026
+
+A year and a quarter after Poland, Lithuania and Latvia pledged in a spa town to fight \
+smugglers together, the three countries have had to rework parts of their plan.
+
+The chiefs of the three border services, who used to sit down together once a quarter, have \
+met every month since 3 November. The joint situation centre has been working since April.
+"""
+
+
+def test_a_report_looking_back_a_year_and_a_quarter_at_a_pledge_is_a_follow_up() -> None:
+    document = parse_text(
+        LOOKING_BACK_IN_OTHER_WORDS, key="review", source_name="review.txt", sha256="0" * 64
+    )
+    found = recognise(lexicon(), document)
+    assert found is not None
+    assert "pledged in" in found.reference

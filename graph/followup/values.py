@@ -161,12 +161,16 @@ def status_in(lex: Lexicon, text: str) -> str | None:
 
 
 def _done_late(text: str, hits: list[Hit[str]], delayed: Hit[str]) -> bool:
-    """Whether the delay phrase only measures how late a completion came."""
+    """Whether the delay phrase only measures how late a completion came ('went live in
+    May, two months behind schedule'; 'Three months late, the team was formally set up')."""
     late = _LATE_BY.search(text)
     return bool(
         late
         and late.start() <= delayed.start <= late.end()
-        and any(h.values[0] == FULFILLED and h.end <= late.start() for h in hits)
+        and any(
+            h.values[0] == FULFILLED and (h.end <= late.start() or h.start >= late.end())
+            for h in hits
+        )
     )
 
 
