@@ -73,6 +73,7 @@ def test_status_words_come_from_the_scheme_and_a_short_figure_is_not_fulfilled()
     assert figure is not None and (figure.reached, figure.target) == (1100, 1500)
     assert checked_status("fulfilled", figure, "") == "in-progress"
     assert checked_status("fulfilled", figure_in("58 of 50 returned"), "") == "fulfilled"
+    assert checked_status("fulfilled", figure_in("0 of 5 posts opened"), "") == "in-progress"
 
 
 def test_a_count_of_only_some_is_partial_and_other_words_of_change_are_read() -> None:

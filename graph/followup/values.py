@@ -75,18 +75,9 @@ _AUXILIARIES = frozenset({"been", "be", "being", "fully", "yet", "formally", "of
 #: A number in a clause, with the word before and the word after it.
 _NUMBER_IN_CONTEXT = re.compile(rf"(\w*)\W*(?<!\w)({_NUMBER})\b\W*(\w*)", re.IGNORECASE)
 #: Words beside a number that make it a date or a span of time, not a count.
-_TIME_WORDS = frozenset(m.casefold() for m in calendar.month_name[1:]) | {
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "hour",
-    "hours",
-}
+_TIME_WORDS = frozenset(m.casefold() for m in calendar.month_name[1:]) | frozenset(
+    ("day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours")
+)
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d$")
 
 
@@ -214,14 +205,19 @@ def as_of_date(text: str) -> str | None:
 _OCCASIONS_HELD = re.compile(r"\b(?:held|produced|took\s+place|convened)\b", re.IGNORECASE)
 
 
-def _some_of(figure: Figure | None) -> bool:
-    """A figure of some, not all, of its target ('3 of 4 quarterly sessions held')."""
+def _short(figure: Figure | None) -> bool:
+    """A figure below its target ('1,100 of the 1,500 officials')."""
     return bool(
         figure is not None
         and figure.reached is not None
         and figure.target is not None
-        and 0 < figure.reached < figure.target
+        and figure.reached < figure.target
     )
+
+
+def _some_of(figure: Figure | None) -> bool:
+    """A figure of some, not none, of its target ('3 of 4 quarterly sessions held')."""
+    return _short(figure) and bool(figure and figure.reached)
 
 
 def checked_status(status: str, figure: Figure | None, text: str) -> str:
@@ -230,7 +226,7 @@ def checked_status(status: str, figure: Figure | None, text: str) -> str:
     sessions held' is part of what was promised, delivered: late words over a count of some
     of the occasions held are partial fulfilment; a count of things installed so far
     ('9 of 14 terminals; remaining sites by mid-2025') can still be completed: delayed."""
-    if status == FULFILLED and _some_of(figure):
+    if status == FULFILLED and _short(figure):
         return IN_PROGRESS
     if status == DELAYED and _some_of(figure) and _OCCASIONS_HELD.search(text):
         return PARTLY_FULFILLED
