@@ -379,6 +379,10 @@ def test_lateness_of_a_completion_operational_and_words_of_communiques() -> None
     assert figure is not None and (figure.reached, figure.target) == (41, 100)
     figure = figure_in("134 rangers have now completed the course, beating the target of 120")
     assert figure is not None and (figure.reached, figure.target) == (134, 120)
+    # a year before a comma is no figure reached ('2025, against the two planned')
+    assert figure_in("one operation in the first half of 2025, against the two planned") is None
+    figure = figure_in("1,412 entries of the 1,000 foreseen")
+    assert figure is not None and (figure.reached, figure.target) == (1412, 1000)
 
 
 DATED_COMMUNIQUE = """\

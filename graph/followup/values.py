@@ -13,7 +13,7 @@ from graph.followup.facts import DELAYED, FULFILLED, IN_PROGRESS, PARTLY_FULFILL
 from graph.language.grammar import numbers
 from graph.lexicon import Lexicon
 
-_DIGITS = r"\d[\d,]*(?:\.\d+)?"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: Number words of two letters or more ('five of the eight'), read through the grammar.
 _WORDS = sorted((w for w in numbers(frozenset()) if len(w) > 2), key=len, reverse=True)
 _NUMBER = rf"{_DIGITS}|{'|'.join(_WORDS)}"
