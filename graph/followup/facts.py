@@ -24,6 +24,16 @@ class Figure:
     reached: Decimal | None
     target: Decimal | None
 
+    @property
+    def short_of_target(self) -> bool:
+        """Below its target ('1,100 of the 1,500 officials')."""
+        return bool(self.reached is not None and self.target and self.reached < self.target)
+
+    @property
+    def target_reached(self) -> bool:
+        """At or past its target ('58 of 50')."""
+        return bool(self.reached is not None and self.target and self.reached >= self.target)
+
 
 @dataclass(frozen=True)
 class ReportedItem:

@@ -22,7 +22,6 @@ from graph.followup.facts import (
     FULFILLED,
     IN_PROGRESS,
     PLEDGED,
-    Figure,
     FollowUpFacts,
     ReportedItem,
 )
@@ -72,11 +71,13 @@ def _clause_item(
 ) -> ReportedItem | None:
     status = status or status_in(lex, span.text)
     figure = figure_in(span.text)
-    if status in (None, PLEDGED) and _short_of_target(figure):
+    if status in (None, PLEDGED) and figure is not None and figure.short_of_target:
         # '1,200 of the 10,000 weapons have been marked so far'; 'now work at five of the
         # eight points, and the remaining three will be staffed by November'
         status = IN_PROGRESS
-    elif status in (None, IN_PROGRESS) and (_target_reached(figure) or covers_all(span.text)):
+    elif status in (None, IN_PROGRESS) and (
+        (figure is not None and figure.target_reached) or covers_all(span.text)
+    ):
         status = FULFILLED  # 'have operated at six of six crossing points since December'
     if status is None or (status == PLEDGED and not strong):
         return None
@@ -87,18 +88,6 @@ def _clause_item(
         strong=strong,
         as_of=as_of_date(span.text) or default_date,
         figure=figure,
-    )
-
-
-def _target_reached(figure: Figure | None) -> bool:
-    return bool(
-        figure and figure.reached is not None and figure.target and figure.reached >= figure.target
-    )
-
-
-def _short_of_target(figure: Figure | None) -> bool:
-    return bool(
-        figure and figure.reached is not None and figure.target and figure.reached < figure.target
     )
 
 

@@ -224,19 +224,9 @@ def as_of_date(text: str) -> str | None:
 _OCCASIONS_HELD = re.compile(r"\b(?:held|produced|took\s+place|convened)\b", re.IGNORECASE)
 
 
-def _short(figure: Figure | None) -> bool:
-    """A figure below its target ('1,100 of the 1,500 officials')."""
-    return bool(
-        figure is not None
-        and figure.reached is not None
-        and figure.target is not None
-        and figure.reached < figure.target
-    )
-
-
 def _some_of(figure: Figure | None) -> bool:
     """A figure of some, not none, of its target ('3 of 4 quarterly sessions held')."""
-    return _short(figure) and bool(figure and figure.reached)
+    return bool(figure is not None and figure.short_of_target and figure.reached)
 
 
 def checked_status(status: str, figure: Figure | None, text: str) -> str:
@@ -247,7 +237,7 @@ def checked_status(status: str, figure: Figure | None, text: str) -> str:
     ('9 of 14 terminals; remaining sites by mid-2025') can still be completed: delayed.
     Some of the occasions planned ('met three times instead of the four times foreseen')
     are partial fulfilment whatever else the clause says."""
-    if status == FULFILLED and _short(figure):
+    if status == FULFILLED and figure is not None and figure.short_of_target:
         return IN_PROGRESS
     if status == DELAYED and _some_of(figure) and _OCCASIONS_HELD.search(text):
         return PARTLY_FULFILLED
