@@ -133,15 +133,19 @@ class Worker:
         self.alive = True
         self.reused = False
 
-    def ask(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
-        """The handler's outcome for ``job``; WorkerLost (the worker is then killed) if none
-        comes before ``timeout`` seconds."""
-        deadline = time.monotonic() + timeout
+    def _send(self, job: dict[str, Any]) -> None:
+        """Hand the worker a job; WorkerLost (the worker is then killed) if it is gone."""
         try:
             _write_message(self._jobs, job)
         except OSError:
             self.kill()
             raise WorkerLost(timed_out=False) from None
+
+    def ask(self, job: dict[str, Any], timeout: float) -> tuple[Any, ...]:
+        """The handler's outcome for ``job``; WorkerLost (the worker is then killed) if none
+        comes before ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        self._send(job)
         outcome = _read_message(self._answers, deadline)
         if outcome is None:
             timed_out = time.monotonic() >= deadline
@@ -153,11 +157,7 @@ class Worker:
         """``ask`` for the event loop: the answer is awaited on the loop, so no thread waits
         on the pipe. At the deadline, on end of file or when the caller is cancelled (the
         client left) the worker is killed: an answer may still be on its way."""
-        try:
-            _write_message(self._jobs, job)
-        except OSError:
-            self.kill()
-            raise WorkerLost(timed_out=False) from None
+        self._send(job)
         loop = asyncio.get_running_loop()
         reader = _AnswerReader(loop.create_future())
         loop.add_reader(self._answers, reader.on_readable, self._answers)
