@@ -87,19 +87,32 @@ def test_a_count_of_only_some_is_partial_and_other_words_of_change_are_read() ->
     assert lex.status_verdicts["behind"] == "delayed"
 
 
+#: A clause, the status its words give, and the status its figure makes of it.
+OCCASIONS = {
+    "| Quarterly case conferences | Behind | 3 of 4 conferences held |": (
+        "delayed",
+        "partially-fulfilled",
+    ),
+    "Behind: only one of the three reports due so far has been produced": (
+        "delayed",
+        "partially-fulfilled",
+    ),
+    "| Fingerprint gates | Behind | Installed at 9 of 14 terminals |": ("delayed", "delayed"),
+    "The chiefs met three times in the past year instead of the four times foreseen": (
+        "revised",
+        "partially-fulfilled",
+    ),
+    "They carried out one joint boarding operation, against the two planned": (
+        "in-progress",
+        "partially-fulfilled",
+    ),
+    "Behind: 0 of 4 conferences held": ("delayed", "delayed"),
+}
+
+
 def test_late_with_some_occasions_held_is_partial_and_late_with_some_installed_delayed() -> None:
-    held = "| Quarterly case conferences | Behind | 3 of 4 conferences held |"
-    assert checked_status("delayed", figure_in(held), held) == "partially-fulfilled"
-    produced = "Behind: only one of the three reports due so far has been produced"
-    assert checked_status("delayed", figure_in(produced), produced) == "partially-fulfilled"
-    installed = "| Fingerprint gates | Behind | Installed at 9 of 14 terminals |"
-    assert checked_status("delayed", figure_in(installed), installed) == "delayed"
-    met = "The chiefs met three times in the past year instead of the four times foreseen"
-    assert checked_status("revised", figure_in(met), met) == "partially-fulfilled"
-    boarded = "They carried out one joint boarding operation, against the two planned"
-    assert checked_status("in-progress", figure_in(boarded), boarded) == "partially-fulfilled"
-    none_held = "Behind: 0 of 4 conferences held"
-    assert checked_status("delayed", figure_in(none_held), none_held) == "delayed"
+    for text, (said, expected) in OCCASIONS.items():
+        assert checked_status(said, figure_in(text), text) == expected, text
     items = _items_in(
         "Review\n\n| Measure | Status | Progress |\n|---|---|---|\n"
         "| Monthly customs liaison | Behind | Only 5 of the 12 planned meetings were held |\n"

@@ -35,6 +35,8 @@ from graph.namespaces import DCTERMS, ID, OA, PG, PROV
 from graph.store.base import Store
 
 _DOCUMENTS = f"{ID}document/"
+#: How a kind of item is matched: its text → the commitment it speaks of and the score.
+Match = Callable[[str], tuple[CommitmentRecord, float] | None]
 _TRACKING = f"{ID}tracking/"
 _PLEDGED = URIRef(f"{ID}status/pledged")
 
@@ -288,9 +290,6 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     graph.add((name, PROV.wasDerivedFrom, doc))
     graph.add((name, RDFS.comment, Literal("derived: recomputed on every load and removal")))
     return graph
-
-
-Match = Callable[[str], tuple[CommitmentRecord, float] | None]
 
 
 def _clearest(
