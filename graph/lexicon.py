@@ -57,6 +57,8 @@ class Lexicon:
     head_words: PhraseIndex[str]
     modifier_words: PhraseIndex[str]
     mechanism_openers: PhraseIndex[str]
+    #: Last words of the names of bodies an agreement sets up to meet ('Committee', 'Meeting').
+    body_heads: PhraseIndex[str]
     exclusions: PhraseIndex[str]
     safeguard_content: PhraseIndex[str]
     statuses: PhraseIndex[str]
@@ -203,6 +205,7 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         head_words=cue_words(PG.Agency, PG.nameHeadCue, case_sensitive=True),
         modifier_words=cue_words(PG.Agency, PG.nameModifierCue, case_sensitive=True),
         mechanism_openers=cue_words(PG.Commitment, PG.nameModifierCue, case_sensitive=True),
+        body_heads=cue_words(PG.Commitment, PG.nameHeadCue, case_sensitive=True),
         exclusions=cue_words(PG.addresses, PG.exclusionCue, case_sensitive=False),
         safeguard_content=cue_words(PG.Safeguard, PG.contentCue, case_sensitive=False),
         statuses=PhraseIndex(_concept_phrases(graph, "status", langs), case_sensitive=False),

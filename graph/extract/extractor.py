@@ -10,7 +10,7 @@ from datetime import date
 from rdflib import URIRef
 
 from graph.documents.model import Block, BlockKind, Document, Span
-from graph.extract import sections, tables
+from graph.extract import bodies, comparisons, sections, tables
 from graph.extract.actors import first_sentence, media_mentions, nation_mentions, parties
 from graph.extract.agencies import AgencyFindings, AgencyRecognizer
 from graph.extract.facts import (
@@ -127,10 +127,31 @@ class _BlockReader:
 
     def _list(self, block: Block) -> None:
         context = self.lists[id(block)]
-        if sections.is_safeguard_list(self.lex, context):
+        compared = comparisons.list_approaches(self.lex, block)
+        if compared:
+            self.approaches.extend(compared)
+        elif sections.is_safeguard_list(self.lex, context):
             self.safeguards.extend(sections.safeguards(context))
         else:
             self.commitments.extend(sections.pillar_commitments(context))
+
+
+def _new_bodies(
+    lex: Lexicon, document: Document, listed: list[CommitmentFact]
+) -> list[CommitmentFact]:
+    """Bodies pledged in prose that no table or list names and that are no agency."""
+    seen = {_folded(c.label) for c in listed}
+    found = []
+    for body in bodies.prose_bodies(lex, document):
+        if _folded(body.label) in seen or lex.agency_names.lookup(body.label):
+            continue
+        seen.add(_folded(body.label))
+        found.append(body)
+    return found
+
+
+def _folded(label: str) -> str:
+    return " ".join(re.findall(r"\w+", label.casefold()))
 
 
 def _mentions(
@@ -168,6 +189,7 @@ def _extract(document: Document, lex: Lexicon, languages: Languages) -> Document
     ]
     reader = _BlockReader(lex, document, recognizer)
     reader.read()
+    commitments = reader.commitments + _new_bodies(lex, document, reader.commitments)
     crimes, crime_spans = _crimes(lex, document, agencies.name_spans() + [m.span for m in media])
     opening = first_sentence(document)
     places = [s for s in (document.title, opening) if s is not None]
@@ -179,7 +201,7 @@ def _extract(document: Document, lex: Lexicon, languages: Languages) -> Document
         parties=the_parties,
         crimes=crimes,
         crime_evidence=crime_spans,
-        commitments=tuple(_with_cooperation_types(lex, c) for c in reader.commitments),
+        commitments=tuple(_with_cooperation_types(lex, c) for c in commitments),
         safeguards=tuple(reader.safeguards),
         approaches=tuple(reader.approaches),
     )

@@ -48,6 +48,17 @@ def _is_possessive(token: str) -> bool:
     return token.endswith(("'s", "’s", "s'", "s’")) and len(token) > 2
 
 
+def _plural_possessive_inside(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """ "Commanders' Meeting", "Farmers' Union": a plural possessive before a capitalized word
+    on the same line is inside the name; "Brazil's Polícia Federal" is not one name."""
+    word = tokens[index].group()
+    if not word.endswith(("s'", "s’")) or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    adjacent = text[tokens[index].end() : following.start()] == " "
+    return adjacent and _is_capitalized(following.group())
+
+
 def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text, start, end))
 
@@ -138,7 +149,7 @@ def proper_name_after(text: str, position: int, inner: frozenset[str] = frozense
         if kept and _crosses_line(text, kept[-1], token):
             break
         if _is_capitalized(word):
-            if _is_possessive(word):
+            if _is_possessive(word) and not _plural_possessive_inside(text, tokens, index):
                 break
             kept.append(token)
             if _ends_sentence(word):

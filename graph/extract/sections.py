@@ -66,11 +66,11 @@ def is_safeguard_list(lexicon: Lexicon, context: ListInContext) -> bool:
 
 
 def _is_pillar_list(items: tuple[Span, ...]) -> bool:
-    labelled = sum(_label_and_description(item) is not None for item in items)
+    labelled = sum(label_and_description(item) is not None for item in items)
     return labelled * 2 > len(items)
 
 
-def _label_and_description(item: Span) -> tuple[Span, Span | None] | None:
+def label_and_description(item: Span) -> tuple[Span, Span | None] | None:
     """'Joint Task Forces: Multidisciplinary teams ...' → (label, description)."""
     separator = _LABEL_SEPARATOR.search(item.text)
     if separator is None or separator.start() == 0:
@@ -99,7 +99,7 @@ def pillar_commitments(context: ListInContext) -> list[CommitmentFact]:
     items = context.block.items
     if not _is_pillar_list(items):
         return []
-    pairs = [(item, _label_and_description(item)) for item in items]
+    pairs = [(item, label_and_description(item)) for item in items]
     labelled = [(item, pair) for item, pair in pairs if pair is not None]
     return [
         CommitmentFact(
@@ -119,7 +119,7 @@ def pillar_labels(document: Document) -> set[str]:
         for block in document.blocks
         if block.kind is BlockKind.BULLET_LIST
         for item in block.items
-        if (pair := _label_and_description(item)) is not None
+        if (pair := label_and_description(item)) is not None
     }
 
 

@@ -116,6 +116,9 @@ HALF_AFTER = {
     "fr": ("et demi", "et demie"),
     "pt": ("e meio", "e meia"),
 }
+# Auxiliaries that make a clause pledge what will be done ("will meet", "shall hold"). The
+# Romance languages inflect their future instead: they have none to list.
+PLEDGE_AUXILIARIES = {"en": ("will", "shall")}
 
 
 def words(table: dict[str, tuple[str, ...]], languages: Iterable[str]) -> frozenset[str]:

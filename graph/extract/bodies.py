@@ -1,0 +1,120 @@
+"""Bodies an agreement sets up to meet, pledged in a sentence rather than a table or a list.
+
+Tables and pillar lists hold most commitments, but the body that steers an
+agreement is often pledged in prose: "A Binational Security Committee, chaired
+by the Vice-Ministers ..., will meet twice a year ... to monitor the plan", or
+"the regional police commanders shall hold a Cross-Border Regional Commanders'
+Meeting every three months". Such a clause pledges (an auxiliary of the future:
+``grammar.PLEDGE_AUXILIARIES``), names a body (a capitalized name whose head word
+is a cue ``pg:nameHeadCue`` of ``pg:Commitment``, or the acronym of one the text
+spells out elsewhere) and says how often it meets (a frequency of the scheme).
+The name is the commitment's label, the recurrence its frequency and a purpose
+clause ("to monitor the plan") its outcome. A clause without a recurrence is
+not read: a body "will be set up" with nothing to hold it to is too often
+context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from graph.documents.model import BlockKind, Document, Span
+from graph.extract.facts import CommitmentFact, LabelledText
+from graph.extract.names import acronym_long_form, capitalized_runs
+from graph.extract.values import parse_recurrence
+from graph.language import grammar
+from graph.lexicon import Lexicon
+
+# A sentence ends before a capital; a clause of its own starts after "; " or ", and".
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+and\s+(?:that\s+)?|\s+and that\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
+_PURPOSE = re.compile(r"\bto\s+(?:[a-z][\w-]*)\b[^.;]*")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
+
+
+def _pieces(text: str, start: int, end: int, pattern: re.Pattern[str]) -> Iterator[Span]:
+    position = start
+    for match in pattern.finditer(text, start, end):
+        if match.start() > position:
+            yield Span(position, match.start(), text[position : match.start()])
+        position = match.end()
+    if end > position:
+        yield Span(position, end, text[position:end])
+
+
+def _clauses(document: Document) -> Iterator[Span]:
+    """Every clause of every paragraph, in document order."""
+    text = document.text
+    for block in document.blocks:
+        if block.kind is not BlockKind.PARAGRAPH:
+            continue
+        for sentence in _pieces(text, block.span.start, block.span.end, _SENTENCE_END):
+            yield from _pieces(text, sentence.start, sentence.end, _CLAUSE_BREAK)
+
+
+def _is_body_name(lexicon: Lexicon, name: str) -> bool:
+    """'Binational Security Committee', 'Commission on Defence and Security': a head word last,
+    or followed by of / on / for."""
+    openers = grammar.words(grammar.NAME_PREPOSITIONS, lexicon.languages)
+    for head in lexicon.body_heads.find(name):
+        after = name[head.end :].split()
+        if not after or after[0] in openers:
+            return True
+    return False
+
+
+def _spelled_out(document: Document, acronym: str) -> str | None:
+    """The long form the text gives an acronym: 'Joint Permanent Commission … (JPCDS)'."""
+    position = document.text.find(f"({acronym})")
+    if position < 0:
+        return None
+    long_form = acronym_long_form(document.text, position, acronym)
+    return long_form.text if long_form is not None else None
+
+
+def _body_named(lexicon: Lexicon, document: Document, clause: Span) -> str | None:
+    """The first body the clause names, spelled out in full."""
+    inner = lexicon.inner_name_words
+    for run in capitalized_runs(document.text, clause.start, clause.end, inner):
+        name = _LEADING_ARTICLE.sub("", run.text)
+        if _ACRONYM.match(name):
+            name = _spelled_out(document, name) or name
+        if _is_body_name(lexicon, name):
+            return name
+    return None
+
+
+def _purpose(clause: Span, after: int) -> LabelledText | None:
+    """'to monitor the plan and to correct …' after the recurrence, as the outcome."""
+    match = _PURPOSE.search(clause.text, after - clause.start)
+    if match is None:
+        return None
+    text = re.sub(r"^to\s+", "", match.group().strip().rstrip(","))
+    start = clause.start + match.start()
+    return LabelledText(text[:1].upper() + text[1:], Span(start, start + len(match.group()), text))
+
+
+def prose_bodies(lexicon: Lexicon, document: Document) -> list[CommitmentFact]:
+    """Bodies pledged in prose to meet at a recurrence, one commitment each."""
+    auxiliaries = grammar.words(grammar.PLEDGE_AUXILIARIES, lexicon.languages)
+    found: list[CommitmentFact] = []
+    for clause in _clauses(document):
+        if not set(re.findall(r"[a-z]+", clause.text)) & auxiliaries:
+            continue
+        frequency = parse_recurrence(lexicon, clause.text, clause)
+        name = _body_named(lexicon, document, clause) if frequency is not None else None
+        if frequency is None or name is None:
+            continue
+        hit = lexicon.frequencies.find(clause.text)[0]
+        found.append(
+            CommitmentFact(
+                label=name,
+                span=clause,
+                kind="action",
+                outcome=_purpose(clause, clause.start + hit.end),
+                frequency=frequency,
+            )
+        )
+    return found

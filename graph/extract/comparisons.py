@@ -1,0 +1,97 @@
+"""Comparisons of the parties written as a list: one aspect per bullet, one clause per nation.
+
+Most documents compare how each party works in a table with a column per
+nation (``graph.extract.tables``); some write the same comparison as bullets:
+
+    - Wildlife protection: in Tanzania, TAWA is a paramilitary authority ...;
+      in Mozambique, ANAC relies on rangers employed ...
+
+Such a bullet is an aspect (the label before the colon) and clauses, split at
+semicolons, each naming one nation and a different one each. The clause is
+that nation's approach, without the words that only name the nation ("in
+Tanzania,"). A list most of whose bullets read so is a comparison, never a
+list of commitments.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import URIRef
+
+from graph.documents.model import Block, Span
+from graph.extract.actors import nation_mentions
+from graph.extract.facts import ApproachFact, LabelledText
+from graph.extract.sections import label_and_description
+from graph.language import grammar
+from graph.lexicon import Lexicon
+
+_MIN_CLAUSES = 2
+_CLAUSE = re.compile(r"[^;]+")
+
+
+def _clauses(description: Span) -> list[Span]:
+    spans = []
+    for match in _CLAUSE.finditer(description.text):
+        text = match.group().strip().rstrip(".").strip()
+        if text:
+            start = description.start + match.start() + match.group().index(text)
+            spans.append(Span(start, start + len(text), text))
+    return spans
+
+
+def _owner(lexicon: Lexicon, clause: Span) -> URIRef | None:
+    """The one nation a clause names, None when it names none or several."""
+    named = {m.iri for m in nation_mentions(lexicon, clause.text) if m.kind == "nation"}
+    return named.pop() if len(named) == 1 else None
+
+
+def _without_the_nation(lexicon: Lexicon, clause: str) -> str:
+    """'in Tanzania, TAWA is …' → 'TAWA is …'; "Tanzania's coast is …" → 'The coast is …'."""
+    mentions = [m for m in nation_mentions(lexicon, clause) if m.kind == "nation"]
+    if not mentions:
+        return clause
+    first = mentions[0].span
+    lead = clause[: first.start].strip().lower()
+    rest = clause[first.end :]
+    prepositions = grammar.words(grammar.ARTICLE_AFTER, lexicon.languages) | {"the"}
+    if all(word in prepositions for word in lead.split()):
+        possessive = re.match(r"['’]s\s+", rest)
+        if possessive and not lead:
+            return "The " + rest[possessive.end() :]
+        separated = re.match(r"\s*[,:—–]\s*|\s+-\s+", rest)
+        if separated:
+            text = rest[separated.end() :]
+            return text[:1].upper() + text[1:]
+    return clause
+
+
+def _bullet_approaches(lexicon: Lexicon, item: Span) -> list[ApproachFact]:
+    """The approaches of one bullet, or none when it is no comparison."""
+    pair = label_and_description(item)
+    if pair is None or pair[1] is None:
+        return []
+    aspect, description = pair
+    clauses = _clauses(description)
+    owners = [_owner(lexicon, clause) for clause in clauses]
+    if len(clauses) < _MIN_CLAUSES or None in owners or len(set(owners)) < len(owners):
+        return []
+    return [
+        ApproachFact(
+            owner,
+            LabelledText(aspect.text, aspect),
+            _without_the_nation(lexicon, clause.text),
+            clause,
+        )
+        for owner, clause in zip(owners, clauses, strict=True)
+        if owner is not None
+    ]
+
+
+def list_approaches(lexicon: Lexicon, block: Block) -> list[ApproachFact]:
+    """The approaches a bullet list compares, when most of its bullets compare nations."""
+    per_bullet = [_bullet_approaches(lexicon, item) for item in block.items]
+    comparing = sum(bool(found) for found in per_bullet)
+    if comparing * 2 <= len(block.items):
+        return []
+    return [approach for found in per_bullet for approach in found]

@@ -1,0 +1,103 @@
+# ruff: noqa: E501  (sample documents keep their long lines, as news text has them)
+"""Bodies pledged in prose and comparisons written as bullets, read by what their words do."""
+
+from __future__ import annotations
+
+from graph.documents.text import parse_text
+from graph.extract.extractor import extract
+from graph.extract.facts import DocumentFacts
+from graph.namespaces import nation_iri
+
+
+def _extract(text: str) -> DocumentFacts:
+    return extract(parse_text(text, key="t", source_name="t.txt", sha256="0" * 64))
+
+
+def _commitments(facts: DocumentFacts) -> dict[str, object]:
+    return {c.label: c for c in facts.agreements[0].commitments}
+
+
+HEADER = """Chile and Bolivia Sign the Altiplano Security Compact
+
+La Paz, 3 March 2025 - Chile and Bolivia signed the Altiplano Security Compact against fuel smuggling and arms trafficking.
+
+| Measure | Result sought | Due |
+|---|---|---|
+| Joint Checkpoint at Pisiga | Vehicles inspected by both customs services | Within 6 months |
+"""
+
+
+def test_a_body_pledged_in_prose_with_a_recurrence_is_a_commitment() -> None:
+    facts = _extract(
+        HEADER
+        + "\nA Binational Border Council, chaired by the two deputy ministers, will meet every three months, alternately in Arica and Oruro, to review the Compact and to agree on new measures.\n"
+        + "\nThe customs directors shall hold an Altiplano Customs Directors' Meeting twice a year, and the Joint Evaluation Commission on Smuggling (JECS) shall report to ministers once a year.\n"
+    )
+    found = _commitments(facts)
+    council = found["Binational Border Council"]
+    assert council.frequency.key == "quarterly"
+    assert council.outcome.label.startswith("Review the Compact")
+    assert found["Altiplano Customs Directors' Meeting"].frequency.key == "semiannual"
+    assert found["Joint Evaluation Commission on Smuggling"].frequency.key == "annual"
+    assert "Joint Checkpoint at Pisiga" in found
+
+
+def test_bodies_that_met_or_have_no_recurrence_or_share_a_clause_are_not_pledged() -> None:
+    facts = _extract(
+        HEADER
+        + "\nThe Binational Border Council met twice a year between 2010 and 2019.\n"
+        + "\nA Joint Oversight Committee will be set up to follow the Compact.\n"
+        + "\nA Trilateral Liaison Group, chaired by the police chiefs, will oversee the checkpoint, and the two ministers will review it once a year.\n"
+        + "\nThe National Customs Service will report on seizures every month.\n"
+    )
+    assert set(_commitments(facts)) == {"Joint Checkpoint at Pisiga"}
+
+
+def test_a_body_a_table_already_lists_is_not_read_twice() -> None:
+    facts = _extract(
+        HEADER.replace("Joint Checkpoint at Pisiga", "Binational Border Council")
+        + "\nThe Binational Border Council will meet every three months.\n"
+    )
+    assert [c.label for c in facts.agreements[0].commitments] == ["Binational Border Council"]
+
+
+COMPARISON = (
+    HEADER
+    + """
+Differences in national arrangements
+- Fuel subsidies: in Bolivia, diesel is sold at a fixed subsidised price; in Chile, prices follow the world market.
+- Border policing: Chile's border is watched by the Carabineros; Bolivia - the army guards the line with customs at the crossings.
+- Arms control: in Chile, the army keeps the national registry of firearms; in Bolivia, the police licence owners.
+"""
+)
+
+
+def test_a_list_comparing_the_parties_gives_approaches_not_commitments() -> None:
+    facts = _extract(COMPARISON)
+    agreement = facts.agreements[0]
+    assert set(_commitments(facts)) == {"Joint Checkpoint at Pisiga"}
+    approaches = {(a.aspect.label, a.actor): a.label for a in agreement.approaches}
+    assert len(approaches) == 6
+    assert approaches[("Fuel subsidies", nation_iri("BOL"))] == (
+        "Diesel is sold at a fixed subsidised price"
+    )
+    assert approaches[("Border policing", nation_iri("CHL"))] == (
+        "The border is watched by the Carabineros"
+    )
+    assert approaches[("Border policing", nation_iri("BOL"))] == (
+        "The army guards the line with customs at the crossings"
+    )
+    assert approaches[("Arms control", nation_iri("CHL"))].startswith("The army keeps")
+
+
+def test_pillars_naming_one_nation_each_stay_commitments() -> None:
+    facts = _extract(
+        HEADER
+        + """
+Pillars
+- Fuel Controls: Chile and Bolivia will mark subsidised diesel.
+- Arms Registry: a shared registry of firearms seized near the border.
+"""
+    )
+    assert {"Fuel Controls", "Arms Registry"} <= set(_commitments(facts))
+    assert facts.agreements[0].approaches == ()
