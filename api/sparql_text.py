@@ -48,10 +48,9 @@ class Token(NamedTuple):
     start: int
     end: int
     depth: int  # nesting of (), {} and [] before this token
-
-    @property
-    def upper(self) -> str:
-        return self.text.upper() if self.kind == "word" else ""
+    #: A word in capitals, to compare with keywords; "" for any other token. Kept, not
+    #: computed on each use: finding a query's shape compares every token several times.
+    upper: str
 
 
 #: Texts up to this long keep their tokens: one request reads its text four times (size,
@@ -80,7 +79,9 @@ def _tokens(text: str) -> tuple[Token, ...]:
             continue
         if kind == "close":
             depth = max(depth - 1, 0)
-        found.append(Token(kind, match.group(), match.start(), match.end(), depth))
+        word = match.group()
+        upper = word.upper() if kind == "word" else ""
+        found.append(Token(kind, word, match.start(), match.end(), depth, upper))
         if kind == "open":
             depth += 1
     return tuple(found)
