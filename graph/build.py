@@ -249,6 +249,8 @@ class _Builder:
                 self.add(node, RDF.type, PG.ProseStatusAssertion)
             if item.counted:
                 self.add(node, RDF.type, PG.CountStatusAssertion)
+            if item.occasion:
+                self.add(node, RDF.type, PG.OccasionStatusAssertion)
             if item.figure is not None:
                 self.figure(node, item.figure)
 

@@ -14,7 +14,13 @@ from graph.followup.matching import (
     best_commitment,
 )
 from graph.followup.recognise import recognise, reported_items
-from graph.followup.values import checked_status, counts_work_done, figure_in, status_in
+from graph.followup.values import (
+    checked_status,
+    counts_work_done,
+    figure_in,
+    reports_occasion,
+    status_in,
+)
 from graph.lexicon import lexicon
 from tests.conftest import corpus_documents
 
@@ -514,6 +520,29 @@ def test_a_clause_counting_what_was_done_is_work_under_way_and_dates_or_quotes_a
     assert [(i.span.text, i.status, i.strong) for i in counted] == [
         ("In 2025 the three services jointly traced 137 firearms", "in-progress", False)
     ]
+
+
+MEETINGS_HELD = {
+    "The Ministers met in Riga on 14 October 2025 to carry out the first yearly review": True,
+    "Ministers ended the second annual session of their joint border commission": True,
+    "The first quarterly review of trafficking cases took place in July": True,
+    "The commission held its third session in Maputo": True,
+    "The commission will meet again in Maputo in June": False,
+    '"We met in Riga," said the minister': False,
+    "The two services exchanged data on stolen cars": False,
+}
+
+
+def test_a_clause_reporting_an_occasion_held_is_work_under_way_even_beside_the_agreement() -> None:
+    assert {text: reports_occasion(text) for text in MEETINGS_HELD} == MEETINGS_HELD
+    items = _items_in(
+        "Communique of the ministers\n\n"
+        "The Ministers ended the second annual session of their joint commission in Dakar on "
+        "Monday, two years after the roadmap they signed in Ziguinchor. "
+        "The weather was mild.\n"
+    )
+    occasions = [(i.status, i.counted, i.occasion, i.strong) for i in items if i.occasion]
+    assert occasions == [("in-progress", True, True, False)]
 
 
 LOOKING_BACK_IN_OTHER_WORDS = """Balloon winter pushes border chiefs into monthly huddles

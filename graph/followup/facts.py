@@ -54,6 +54,9 @@ class ReportedItem:
     #: A clause that only counts what was done ('In 2025 the three services jointly traced
     #: 137 firearms'), read as work under way; it needs a clearer match than a status word.
     counted: bool = False
+    #: A counted clause that reports an occasion held ('met in Riga on 14 October to carry
+    #: out the first yearly review'): one occurrence of a recurring commitment.
+    occasion: bool = False
 
 
 @dataclass(frozen=True)

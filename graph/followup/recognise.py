@@ -32,6 +32,7 @@ from graph.followup.values import (
     counts_work_done,
     covers_all,
     figure_in,
+    reports_occasion,
     status_in,
 )
 from graph.lexicon import Lexicon
@@ -206,18 +207,23 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | N
                     yield added
             continue
         said = None
-        if lex.reference_cues.find(span.text):
+        references = lex.reference_cues.find(span.text)
+        if references:
             said = _status_before_reference(lex, span.text)
             if said in (None, PLEDGED):
                 topic = span  # 'signed their plan, they promised to dismantle fifteen networks'
+                if said is None and reports_occasion(span.text[: references[0].start]):
+                    yield _counted(span, date, occasion=True)  # 'met to review what they signed'
                 continue
         found = _clause_item(lex, span, date, strong=False, label=span.text, status=said)
         if found is not None and index + 1 < len(clauses):
             found = _judged_by_next(lex, span, clauses[index + 1], found)
         if found is None or _asks(passage, span):
             topic = span
-            if found is None and counts_work_done(span.text) and not lex.exclusions.find(span.text):
-                yield _counted(span, date)
+            occasion = reports_occasion(span.text)
+            done = occasion or counts_work_done(span.text)
+            if found is None and done and not lex.exclusions.find(span.text):
+                yield _counted(span, date, occasion=occasion)
             continue
         if topic is not None and (topic is before if index == 0 else clauses[index - 1] is topic):
             # 'The weapons amnesty has made slower progress. Albanian police say 3,900
@@ -227,9 +233,10 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | N
         yield found
 
 
-def _counted(span: Span, date: str | None) -> ReportedItem:
+def _counted(span: Span, date: str | None, *, occasion: bool = False) -> ReportedItem:
     """A clause that counts what was done ('In 2025 the three services jointly traced 137
-    firearms'): work under way, linked only where it names its commitment clearly."""
+    firearms') or reports an ``occasion`` held ('met in Riga on 14 October'): work under
+    way, linked only where it names its commitment clearly."""
     return ReportedItem(
         label=span.text,
         status=IN_PROGRESS,
@@ -238,6 +245,7 @@ def _counted(span: Span, date: str | None) -> ReportedItem:
         as_of=as_of_date(span.text) or date,
         figure=figure_in(span.text),
         counted=True,
+        occasion=occasion,
     )
 
 

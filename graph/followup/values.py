@@ -142,6 +142,27 @@ def counts_work_done(text: str) -> bool:
     )
 
 
+#: An occasion that took place: a body met ('met in Riga on 14 October', 'convened for the
+#: third time'), a session or review was held or ended ('held its second annual session',
+#: 'The first quarterly review ... took place in July').
+_OCCASION = re.compile(
+    r"\b(?:met|convened|gathered)\b"
+    r"|\bheld\s+(?:its|their|the|a)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:session|sessions|meeting|meetings|review|conference|summit)\b"
+    r"|\b(?:session|meeting|review|conference|summit|exercise|operation)\b[^.;]*?"
+    r"\b(?:took\s+place|was\s+held|were\s+held|ended|closed|concluded)\b"
+    r"|\b(?:ended|closed|concluded)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:session|meeting|review|conference|summit)\b",
+    re.IGNORECASE,
+)
+
+
+def reports_occasion(text: str) -> bool:
+    """Whether a clause reports that a meeting, session or review took place, which reports
+    a recurring commitment under way even with no word of status."""
+    return bool(_OCCASION.search(text) and not _NOT_DONE.search(text) and not _QUOTED.search(text))
+
+
 def status_in(lex: Lexicon, text: str) -> str | None:
     """The status a passage reports: the longest status phrase; a phrase run ('not yet
     operational', 'not yet been established') is read by its first phrase. A count of
