@@ -113,6 +113,14 @@ OCCASIONS = {
         "partially-fulfilled",
     ),
     "Behind: 0 of 4 conferences held": ("delayed", "delayed"),
+    "The Committee established under the Roadmap of 14 March held its first session in Dundo": (
+        "fulfilled",
+        "in-progress",
+    ),
+    "The joint centre established under the Roadmap opened in Dundo in May": (
+        "fulfilled",
+        "fulfilled",
+    ),
 }
 
 

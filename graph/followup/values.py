@@ -157,6 +157,13 @@ _OCCASION = re.compile(
 )
 
 
+#: A body named by where it was set up ('The Committee established under the Roadmap of 14
+#: March'): the words say how it began, not what became of it.
+_SET_UP_EARLIER = re.compile(
+    r"\b(?:established|set\s+up|created|formed)\s+(?:under|by|in|at|through)\b", re.IGNORECASE
+)
+
+
 def reports_occasion(text: str) -> bool:
     """Whether a clause reports that a meeting, session or review took place, which reports
     a recurring commitment under way even with no word of status."""
@@ -260,6 +267,8 @@ def checked_status(status: str, figure: Figure | None, text: str) -> str:
     are partial fulfilment whatever else the clause says."""
     if status == FULFILLED and figure is not None and figure.short_of_target:
         return IN_PROGRESS
+    if status == FULFILLED and _SET_UP_EARLIER.search(text) and reports_occasion(text):
+        return IN_PROGRESS  # 'The Committee established under the Roadmap held its session'
     if status == DELAYED and _some_of(figure) and _OCCASIONS_HELD.search(text):
         return PARTLY_FULFILLED
     if status not in (FULFILLED, PLEDGED) and _some_of(figure) and _AGAINST_PLANNED.search(text):
