@@ -237,9 +237,18 @@ def figure_in(text: str) -> Figure | None:
 _ALL_OF = re.compile(rf"\ball\s+(?:of\s+)?(?:the\s+)?(?:{_NUMBER})\b", re.IGNORECASE)
 
 
+#: 'since 1 August every container flagged as high risk … has gone through a scanner': each
+#: one of a whole, from a date on.
+_EVERY_SINCE = re.compile(
+    r"\bsince\s+[^,.;]{3,30}?\s+(?:every|each)\s+(?!(?:day|week|month|quarter|year|other)\b)"
+    r"[a-z-]+\b[^.;]{0,120}?\b(?:has|have)\s+(?:been|gone|passed|received|undergone)\b",
+    re.IGNORECASE,
+)
+
+
 def covers_all(text: str) -> bool:
     """Whether a passage says a thing reached every one of a counted whole."""
-    return bool(_ALL_OF.search(text))
+    return bool(_ALL_OF.search(text) or _EVERY_SINCE.search(text))
 
 
 def as_of_date(text: str) -> str | None:
