@@ -453,6 +453,7 @@ ADDITIONS = {
     "we have asked officials to propose, by the end of the year, a joint fraud team": True,
     "Sri Lanka will open a narcotics liaison office in Malé": True,
     "The parties intend to create a trilateral task force on fuel smuggling": True,
+    "the committee agreed that police from both countries will begin joint river patrols": True,
     "the collection points would stay open until the end of the campaign": False,
     "23 dog teams, three more than the 20 agreed, and are deployed at the ports": False,
     "The joint centre was opened in May": False,
