@@ -88,6 +88,8 @@ def test_a_count_of_only_some_is_partial_and_other_words_of_change_are_read() ->
     assert status_in(lex, "the task force met only twice") == "partially-fulfilled"
     assert status_in(lex, "it has convened only four times this year") == "partially-fulfilled"
     assert status_in(lex, "held only two weeks after the summit") is None
+    assert status_in(lex, "Fraud continues to grow in the region") is None  # a trend
+    assert status_in(lex, "The joint patrols continue on the river") == "in-progress"
     assert status_in(lex, "the dialogue will henceforth meet once a year") == "revised"
     assert status_in(lex, "already pushed back once, it was quietly dropped") == "abandoned"
     assert lex.status_verdicts["behind"] == "delayed"

@@ -83,6 +83,12 @@ _DENIED = re.compile(
     re.IGNORECASE,
 )
 
+#: A trend after a word of going on ('Fraud continues to grow in the region'): the crime
+#: goes on, not the work against it.
+_TREND = re.compile(
+    r"\s+to\s+(?:grow|rise|increase|climb|spread|worsen|fall|decline)\b", re.IGNORECASE
+)
+
 #: A phrase in a clause that says what a text is about ('summarises what has been done
 #: since') names no item's status.
 _WHAT_HAS_BEEN = re.compile(r"\bwhat\s+(?:has|have|had|was|were)\s+(?:been\s+)?$", re.IGNORECASE)
@@ -181,7 +187,9 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     hits = [
         h
         for h in lex.statuses.find(text)
-        if not _DENIED.search(text, 0, h.start) and not _WHAT_HAS_BEEN.search(text, 0, h.start)
+        if not _DENIED.search(text, 0, h.start)
+        and not _WHAT_HAS_BEEN.search(text, 0, h.start)
+        and not _TREND.match(text, h.end)
     ]
     some = _ONLY_SOME.search(text)
     if some and all(h.end - h.start < len(some.group()) for h in hits):
