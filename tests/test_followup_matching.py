@@ -4,6 +4,8 @@ lead its runner-up."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from graph.followup.matching import (
@@ -12,6 +14,7 @@ from graph.followup.matching import (
     ROW_MARGIN,
     AgreementRecord,
     CommitmentRecord,
+    best_agreement,
     best_commitment,
     best_for_clause,
     said_throughout,
@@ -218,3 +221,23 @@ def test_a_counting_clause_speaks_only_of_a_commitment_it_names_clearly_and_noth
     graph = tracking_graph("report", report, [agreement])
     linked = {(s, o) for s, o in graph.subject_objects(PG.assertsStatusOf)}
     assert linked == {(items[0], URIRef("c1")), (items[2], URIRef("c2"))}
+
+
+def test_a_report_leaving_its_own_country_unnamed_links_when_the_year_is_named() -> None:
+    tunisia, algeria, libya = (f"{ID}nation/{code}" for code in ("TUN", "DZA", "LBY"))
+    pact = AgreementRecord(
+        iri=f"{ID}document/pact/agreement/1",
+        title="Ghadames Pact",
+        parties=frozenset({tunisia, algeria, libya}),
+        date="2024-05-20",
+        commitments=(),
+    )
+    named = frozenset({algeria, libya})
+    # 'the agreement concluded with Algeria and Libya in May 2024', in Tunisia's parliament
+    assert best_agreement([pact], named, "the agreement", ("2024",), "2026-01-27") is pact
+    # without the year, or with only one of the others named, it is not enough
+    assert best_agreement([pact], named, "the agreement", (), "2026-01-27") is None
+    assert best_agreement([pact], frozenset({libya}), "", ("2024",), "2026-01-27") is None
+    # an agreement whose parties are all named is preferred
+    pair = dataclasses.replace(pact, iri=f"{ID}document/pair/agreement/1", parties=named)
+    assert best_agreement([pact, pair], named, "the agreement", ("2024",), "2026-01-27") is pair

@@ -581,3 +581,32 @@ def test_a_report_looking_back_a_year_and_a_quarter_at_a_pledge_is_a_follow_up()
     found = recognise(lexicon(), document)
     assert found is not None
     assert "pledged in" in found.reference
+
+
+def test_a_table_of_results_beside_what_was_agreed_says_the_status_by_its_counts() -> None:
+    items = _items_in(
+        "Other measures under the agreement (position at 31 December 2025)\n\n"
+        "| Measure | What was agreed | Result |\n|---|---|---|\n"
+        "| Joint patrols near the tripoint | 24 per year | 26 carried out in 2025 |\n"
+        "| Common register of seized firearms | 5,000 entries within 18 months "
+        "| 3,240 entries; register live since March 2025 |\n"
+        "| Liaison officers in partner capitals | 12 posts | 9 filled |\n"
+    )
+    rows = {i.label: i for i in items if i.figure is not None}
+    assert {label: i.status for label, i in rows.items()} == {
+        "Joint patrols near the tripoint": "fulfilled",
+        "Common register of seized firearms": "in-progress",  # live, but short of 5,000
+        "Liaison officers in partner capitals": "in-progress",
+    }
+    register = rows["Common register of seized firearms"].figure
+    assert (register.reached, register.target) == (3240, 5000)
+
+
+def test_a_thing_that_will_not_be_set_up_or_never_took_place_is_abandoned() -> None:
+    lex = lexicon()
+    assert status_in(lex, "The coordination centre at Ghadames will not be established") == (
+        "abandoned"
+    )
+    assert status_in(lex, "The border conference, postponed in February, never took place") == (
+        "abandoned"
+    )

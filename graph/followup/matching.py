@@ -262,19 +262,35 @@ def agreement_score(
     reference: str,
     years: Iterable[str],
     report_date: str | None,
+    *,
+    unnamed: int = 0,
 ) -> float | None:
     """How surely a report with this reference and these nations speaks of ``agreement``.
 
-    None when it cannot: a party of the agreement is not named, or the agreement is dated
-    after the report.
+    None when it cannot: more than ``unnamed`` of its parties are not named, or the
+    agreement is dated after the report.
     """
-    if not agreement.parties or not agreement.parties <= nations:
+    if not agreement.parties or len(agreement.parties - nations) > unnamed:
         return None
     if agreement.date and report_date and agreement.date > report_date:
         return None
     title = _ratio(stems(agreement.title), stems(reference), {})
     year = 0.3 if agreement.date and agreement.date[:4] in set(years) else 0.0
     return 1.0 + 0.5 * title + year
+
+
+def _unnamed_own_party(
+    agreement: AgreementRecord, nations: frozenset[str], years: tuple[str, ...]
+) -> bool:
+    """Whether a report may speak of ``agreement`` without naming one of its parties: a
+    parliament's answer on 'the agreement concluded with Algeria and Libya in May 2024'
+    never names its own country. The others are named, at least two, and the year is."""
+    return (
+        len(agreement.parties & nations) >= 2
+        and len(agreement.parties - nations) == 1
+        and bool(agreement.date)
+        and agreement.date[:4] in years
+    )
 
 
 def best_agreement(
@@ -284,11 +300,19 @@ def best_agreement(
     years: Iterable[str],
     report_date: str | None,
 ) -> AgreementRecord | None:
-    """The agreement the report speaks of: all parties named, then title, year, IRI order."""
+    """The agreement the report speaks of: all parties named, then title, year, IRI order;
+    failing that, one whose own party the report leaves unnamed."""
     years = tuple(years)
     scored = []
     for agreement in agreements:
         score = agreement_score(agreement, nations, reference, years, report_date)
         if score is not None:
             scored.append((score, len(agreement.parties), agreement.iri, agreement))
+    if not scored:
+        for agreement in agreements:
+            if not _unnamed_own_party(agreement, nations, years):
+                continue
+            score = agreement_score(agreement, nations, reference, years, report_date, unnamed=1)
+            if score is not None:
+                scored.append((score, len(agreement.parties), agreement.iri, agreement))
     return max(scored, key=lambda s: s[:3])[3] if scored else None

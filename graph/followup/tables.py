@@ -10,8 +10,8 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from graph.documents.model import Block, Row, Span
-from graph.followup.facts import IN_PROGRESS, Figure, ReportedItem
-from graph.followup.values import as_of_date, checked_status, figure_in, status_in
+from graph.followup.facts import FULFILLED, IN_PROGRESS, Figure, ReportedItem
+from graph.followup.values import as_of_date, checked_status, count_in, figure_in, status_in
 from graph.lexicon import Lexicon
 from graph.namespaces import DCTERMS, PG
 
@@ -88,7 +88,7 @@ def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[Re
         return []
     status_col = _status_column(lex, block, block.header)
     if status_col is None:
-        return []
+        return _scored_rows(lex, block, default_date)
     item_col = _column(lex, block.header, PG.Commitment)
     item_col = 0 if item_col is None or item_col == status_col else item_col
     figure_col = _column(lex, block.header, PG.reportedFigure)
@@ -114,6 +114,40 @@ def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[Re
                 span=row.span,
                 strong=strong,
                 as_of=as_of or as_of_date(row.span.text) or default_date,
+                figure=figure,
+            )
+        )
+    return items
+
+
+def _scored_rows(lex: Lexicon, block: Block, default_date: str | None) -> list[ReportedItem]:
+    """Rows of a table that sets each result beside what was agreed ('| Joint patrols | 24
+    per year | 26 carried out in 2025 |') with no status column: the counts say the status,
+    reached or not yet."""
+    assert block.header is not None
+    figure_col = _column(lex, block.header, PG.reportedFigure)
+    targets = [c for c in _columns(lex, block.header, PG.aimsAt) if c != figure_col]
+    if figure_col is None or not targets:
+        return []
+    item_col = _column(lex, block.header, PG.Commitment)
+    item_col = 0 if item_col is None or item_col in (figure_col, targets[0]) else item_col
+    items = []
+    for row in block.rows:
+        label, result, target = (_cell(row, c) for c in (item_col, figure_col, targets[0]))
+        if label is None or result is None or target is None:
+            continue
+        figure = Figure(result.text.strip(), count_in(result.text), count_in(target.text))
+        if figure.reached is None or figure.target is None:
+            continue
+        said = status_in(lex, result.text)
+        status = said or (FULFILLED if figure.target_reached else IN_PROGRESS)
+        items.append(
+            ReportedItem(
+                label=label.text.strip(),
+                status=checked_status(status, figure, row.span.text),
+                span=row.span,
+                strong=True,
+                as_of=as_of_date(row.span.text) or default_date,
                 figure=figure,
             )
         )

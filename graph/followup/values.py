@@ -119,6 +119,22 @@ def _counts_things(text: str) -> bool:
     return False
 
 
+_COUNT = re.compile(rf"(?<![\w,.])({_NUMBER})\b", re.IGNORECASE)
+
+
+def count_in(text: str) -> Decimal | None:
+    """The first count a cell gives ('5,000 entries within 18 months' → 5000; '26 carried
+    out in 2025' → 26), skipping years, days and spans of time."""
+    for match in _COUNT.finditer(text):
+        number = match.group(1)
+        before = text[: match.start()].split()[-1:] or [""]
+        after = text[match.end() :].split()[:1] or [""]
+        if _YEAR_NUMBER.match(number) or {before[0].casefold(), after[0].casefold()} & _TIME_WORDS:
+            continue
+        return _decimal(number)
+    return None
+
+
 #: A verb of something done: a past form ('traced', 'intercepted') or a common irregular one.
 _DONE = re.compile(
     r"\b(?:(?!(?:hundred|need|indeed|speed|seed|feed|proceed|succeed)\b)[a-z]{3,}ed|met|held"
