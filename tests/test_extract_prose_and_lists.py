@@ -101,3 +101,15 @@ Pillars
     )
     assert {"Fuel Controls", "Arms Registry"} <= set(_commitments(facts))
     assert facts.agreements[0].approaches == ()
+
+
+def test_talks_named_in_lower_case_a_clause_after_while_and_a_numbered_paragraph_pledge() -> None:
+    facts = _extract(
+        HEADER
+        + "\n6. Dialogue mechanisms. The two sides agreed that Home Secretary-level talks will be held every year, alternately in La Paz and Santiago.\n"
+        + "\nThe ministers will meet once a year as a Binational Ministerial Council, while a Technical Border Committee made up of the heads of the border services will meet every quarter.\n"
+    )
+    found = _commitments(facts)
+    assert found["Home Secretary-level talks"].frequency.key == "annual"
+    assert found["Binational Ministerial Council"].frequency.key == "annual"
+    assert found["Technical Border Committee"].frequency.key == "quarterly"

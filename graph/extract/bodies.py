@@ -28,10 +28,11 @@ from graph.lexicon import Lexicon
 
 # A sentence ends before a capital; a clause of its own starts after "; " or ", and".
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+and\s+(?:that\s+)?|\s+and that\s+")
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|while|whereas)\s+(?:that\s+)?|\s+and that\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _PURPOSE = re.compile(r"\bto\s+(?:[a-z][\w-]*)\b[^.;]*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
+_LOWERCASE_TAIL = re.compile(r"(?:\s+[a-z][a-z-]+){1,2}\b")
 
 
 def _pieces(text: str, start: int, end: int, pattern: re.Pattern[str]) -> Iterator[Span]:
@@ -45,12 +46,17 @@ def _pieces(text: str, start: int, end: int, pattern: re.Pattern[str]) -> Iterat
 
 
 def _clauses(document: Document) -> Iterator[Span]:
-    """Every clause of every paragraph, in document order."""
+    """Every clause of every paragraph, in document order; a numbered paragraph standing
+    alone ('6. Dialogue mechanisms. The two sides agreed that …') is one too."""
     text = document.text
     for block in document.blocks:
-        if block.kind is not BlockKind.PARAGRAPH:
+        if block.kind is BlockKind.BULLET_LIST and len(block.items) == 1:
+            span = block.items[0]
+        elif block.kind is BlockKind.PARAGRAPH:
+            span = block.span
+        else:
             continue
-        for sentence in _pieces(text, block.span.start, block.span.end, _SENTENCE_END):
+        for sentence in _pieces(text, span.start, span.end, _SENTENCE_END):
             yield from _pieces(text, sentence.start, sentence.end, _CLAUSE_BREAK)
 
 
@@ -74,6 +80,18 @@ def _spelled_out(document: Document, acronym: str) -> str | None:
     return long_form.text if long_form is not None else None
 
 
+def _with_lowercase_head(lexicon: Lexicon, text: str, run: Span) -> str | None:
+    """A name whose head word is written in lower case after it: 'Home Secretary-level
+    talks', 'Ministerial-level border talks' (at most one word between)."""
+    match = _LOWERCASE_TAIL.match(text, run.end)
+    words = match.group().split() if match is not None else []
+    for size in range(1, len(words) + 1):
+        tail = words[:size]
+        if _is_body_name(lexicon, " ".join([run.text, tail[-1].capitalize()])):
+            return " ".join([run.text, *tail])
+    return None
+
+
 def _body_named(lexicon: Lexicon, document: Document, clause: Span) -> str | None:
     """The first body the clause names, spelled out in full."""
     inner = lexicon.inner_name_words
@@ -83,6 +101,9 @@ def _body_named(lexicon: Lexicon, document: Document, clause: Span) -> str | Non
             name = _spelled_out(document, name) or name
         if _is_body_name(lexicon, name):
             return name
+        headed = _with_lowercase_head(lexicon, document.text, run)
+        if headed is not None:
+            return _LEADING_ARTICLE.sub("", headed)
     return None
 
 

@@ -21,7 +21,7 @@ from graph.namespaces import PG
 _MAX_LABEL_WORDS = 9
 _SAFEGUARD_SHARE = 0.6
 # "Label: description", "Label — description" or "Label – description" (not a hyphen).
-_LABEL_SEPARATOR = re.compile(r":|\s[—–]\s")
+_LABEL_SEPARATOR = re.compile(r":|\s[—–-]\s")
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]*:)\s*$")
 
 
