@@ -610,3 +610,15 @@ def test_a_thing_that_will_not_be_set_up_or_never_took_place_is_abandoned() -> N
     assert status_in(lex, "The border conference, postponed in February, never took place") == (
         "abandoned"
     )
+
+
+def test_a_count_above_the_number_agreed_is_done_and_more_time_is_a_delay() -> None:
+    lex = lexicon()
+    row = "173 returned by sea from Sittwe on 24 April 2024, above the 150 agreed"
+    figure = figure_in(row)
+    assert figure is not None and (figure.reached, figure.target) == (173, 150)
+    assert checked_status(status_in(lex, row), figure, row) == "fulfilled"
+    assert status_in(lex, "the Myanmar side requested more time to complete its procedures") == (
+        "delayed"
+    )
+    assert addition_cues(lex, "The coordination centre at Ghadames will not be established") == []

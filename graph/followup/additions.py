@@ -24,6 +24,7 @@ from graph.namespaces import PG
 #: Words that may stand between a decision and its creation ('agreed in Athens to create').
 _GAP_WORDS = 4
 _BREAK = re.compile(r"[.,;:!?()]")
+_DENIAL = re.compile(r"\b(?:not|never|n't)\b", re.IGNORECASE)
 _FOLLOWING = 2  # clauses after an addition that may say what became of it
 _ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
 
@@ -44,8 +45,9 @@ def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
 
 
 def _within(gap: str) -> bool:
-    """Whether a decision and a creation this far apart make one phrase."""
-    return len(gap.split()) <= _GAP_WORDS and not _BREAK.search(gap)
+    """Whether a decision and a creation this far apart make one phrase; a denial between
+    them unmakes it ('The centre will not be established')."""
+    return len(gap.split()) <= _GAP_WORDS and not _BREAK.search(gap) and not _DENIAL.search(gap)
 
 
 def added_status(status: str | None) -> str:

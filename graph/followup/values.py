@@ -43,7 +43,8 @@ _AGAINST_TARGET = re.compile(
 #: 'carried out one joint boarding operation …, against the two planned'; 'met three times in
 #: the past year instead of the four times foreseen': occasions held against those planned.
 _AGAINST_PLANNED = re.compile(
-    rf"\b({_NUMBER})\b[^.;]*?\b(?:against|instead\s+of)\s+(?:the\s+)?({_NUMBER})\s+"
+    rf"\b({_NUMBER})\b[^.;]*?\b(?:against|instead\s+of|above|beyond|exceeding|below|short\s+of)"
+    rf"\s+(?:the\s+)?({_NUMBER})\s+"
     r"(?:[a-z-]+\s+){0,2}?(?:planned|foreseen|scheduled|promised|agreed|due)\b",
     re.IGNORECASE,
 )
@@ -298,6 +299,9 @@ def checked_status(status: str, figure: Figure | None, text: str) -> str:
     ('9 of 14 terminals; remaining sites by mid-2025') can still be completed: delayed.
     Some of the occasions planned ('met three times instead of the four times foreseen')
     are partial fulfilment whatever else the clause says."""
+    if status == PLEDGED and figure is not None and figure.reached is not None and figure.target:
+        # '173 returned by sea, above the 150 agreed': the word of the pledge names the target
+        return FULFILLED if figure.target_reached else IN_PROGRESS
     if status == FULFILLED and figure is not None and figure.short_of_target:
         return IN_PROGRESS
     if status == FULFILLED and _SET_UP_EARLIER.search(text) and reports_occasion(text):
