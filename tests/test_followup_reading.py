@@ -622,3 +622,8 @@ def test_a_count_above_the_number_agreed_is_done_and_more_time_is_a_delay() -> N
         "delayed"
     )
     assert addition_cues(lex, "The coordination centre at Ghadames will not be established") == []
+
+
+def test_a_decision_to_reduce_a_target_is_a_revision() -> None:
+    text = "the Ministers decided to reduce the number of officers to be trained from 300 to 180"
+    assert status_in(lexicon(), text) == "revised"
