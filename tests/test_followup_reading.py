@@ -627,3 +627,14 @@ def test_a_count_above_the_number_agreed_is_done_and_more_time_is_a_delay() -> N
 def test_a_decision_to_reduce_a_target_is_a_revision() -> None:
     text = "the Ministers decided to reduce the number of officers to be trained from 300 to 180"
     assert status_in(lexicon(), text) == "revised"
+
+
+def test_some_of_the_occasions_counted_is_partial_and_ceasing_to_function_abandons() -> None:
+    lex = lexicon()
+    row = "Lists exchanged in 7 of the 9 months since October 2023"
+    assert checked_status("in-progress", figure_in(row), row) == "partially-fulfilled"
+    things = "3,240 of the 5,000 entries recorded"
+    assert checked_status("in-progress", figure_in(things), things) == "in-progress"
+    assert status_in(
+        lex, "Only two of the six points were ever set up, and both ceased to function"
+    ) == ("abandoned")
