@@ -286,12 +286,18 @@ def as_of_date(text: str) -> str | None:
 _OCCASIONS_HELD = re.compile(r"\b(?:held|produced|took\s+place|convened)\b", re.IGNORECASE)
 
 
-#: A count of occasions, not of things: 'in 7 of the 9 months', 'on 8 of the 11 monthly
-#: dates scheduled'; an occasion that passed cannot be made up.
-_OCCASIONS_COUNTED = re.compile(
-    r"\bof\s+(?:the\s+)?\S+\s+(?:[a-z-]+\s+)?(?:months|weeks|quarters|dates|sessions|meetings|rounds)\b",
-    re.IGNORECASE,
+#: The occasions a figure may count, after it ('7 of the 9 months', '8 of the 11 monthly
+#: dates').
+_OCCASIONS = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:months|weeks|quarters|dates|sessions|meetings|rounds)\b", re.IGNORECASE
 )
+
+
+def _counts_occasions(figure: Figure, text: str) -> bool:
+    """Whether a figure counts occasions, not things ('in 7 of the 9 months'): an occasion
+    that passed cannot be made up."""
+    at = text.find(figure.text)
+    return at >= 0 and bool(_OCCASIONS.match(text, at + len(figure.text)))
 
 
 def _some_of(figure: Figure | None) -> bool:
@@ -314,7 +320,7 @@ def checked_status(status: str, figure: Figure | None, text: str) -> str:
         return IN_PROGRESS
     if status == FULFILLED and _SET_UP_EARLIER.search(text) and reports_occasion(text):
         return IN_PROGRESS  # 'The Committee established under the Roadmap held its session'
-    if status == IN_PROGRESS and _some_of(figure) and _OCCASIONS_COUNTED.search(figure.text):
+    if status == IN_PROGRESS and _some_of(figure) and _counts_occasions(figure, text):
         return PARTLY_FULFILLED  # 'Lists exchanged in 7 of the 9 months': the rest are missed
     if status == DELAYED and _some_of(figure) and _OCCASIONS_HELD.search(text):
         return PARTLY_FULFILLED
