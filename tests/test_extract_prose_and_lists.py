@@ -113,3 +113,17 @@ def test_talks_named_in_lower_case_a_clause_after_while_and_a_numbered_paragraph
     assert found["Home Secretary-level talks"].frequency.key == "annual"
     assert found["Binational Ministerial Council"].frequency.key == "annual"
     assert found["Technical Border Committee"].frequency.key == "quarterly"
+
+
+def test_a_joint_statement_in_numbered_paragraphs_gives_its_objectives_and_safeguards() -> None:
+    facts = _extract(
+        HEADER
+        + "\n3. Objectives. The Compact rests on two objectives:\n(a) Stemming the Fuel Flow - reducing the smuggling of diesel across the border;\n(b) Order at the Crossings - curbing arms trafficking at unauthorised crossings.\n"
+        + "\n8. Safeguards. Both sides affirmed that:\n- neither side's forces will cross the international boundary in pursuit of suspects;\n- detained persons will be granted consular access without delay.\n"
+        + "\n9. Differences of approach. Chile treats smuggling as a customs offence, whereas Bolivia treats it as a crime.\n"
+    )
+    found = _commitments(facts)
+    assert {"Stemming the Fuel Flow", "Order at the Crossings"} <= set(found)
+    assert found["Order at the Crossings"].description.startswith("curbing arms")
+    safeguards = [s.label for s in facts.agreements[0].safeguards]
+    assert len(safeguards) == 2 and all("Differences" not in s for s in safeguards)

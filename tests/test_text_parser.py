@@ -75,3 +75,39 @@ def test_every_span_slices_the_text(text: str) -> None:
             spans.extend(c.span for c in row.cells)
         for span in spans:
             assert text[span.start : span.end] == span.text
+
+
+NUMBERED = """JOINT STATEMENT
+
+3. Objectives. The Framework rests on three objectives:
+(a) Stemming the Flow - reducing the entry of methamphetamine;
+(b) Order at Sea - curbing illegal fishing.
+
+8. Safeguards. Both sides affirmed that:
+- neither side's forces will cross the boundary;
+- detained fishermen will be granted consular access.
+
+9. Differences of approach. Bangladesh treats it as an enforcement problem.
+
+(b) Joint patrols are now deployed in nine of the fourteen patrol sectors.
+"""
+
+
+def test_a_numbered_introduction_is_its_heading_and_lead_in_and_lettered_lines_a_list() -> None:
+    blocks = parse_blocks(NUMBERED)
+    shown = [(b.kind.value, b.span.text.split("\n")[0][:24]) for b in blocks]
+    assert shown == [
+        ("heading", "JOINT STATEMENT"),
+        ("heading", "Objectives"),
+        ("paragraph", "The Framework rests on t"),
+        ("bullet_list", "(a) Stemming the Flow - "),
+        ("heading", "Safeguards"),
+        ("paragraph", "Both sides affirmed that"),
+        ("bullet_list", "- neither side's forces "),
+        ("bullet_list", "9. Differences of approa"),  # a numbered paragraph of prose stays
+        ("paragraph", "(b) Joint patrols are no"),  # a lettered line alone is prose
+    ]
+    lettered = blocks[3]
+    assert [i.text.split(" - ")[0] for i in lettered.items] == ["Stemming the Flow", "Order at Sea"]
+    for block in blocks:
+        assert NUMBERED[block.span.start : block.span.end] == block.span.text

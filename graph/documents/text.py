@@ -18,7 +18,13 @@ from dataclasses import dataclass
 from graph.documents.intake import SourceText
 from graph.documents.model import Block, BlockKind, Cell, Document, Row, Span
 
-_BULLET = re.compile(r"^[ \t]*(?:[-*+•●▪‣◦–]|\d{1,2}[.)])[ \t]+(?=\S)")
+_BULLET = re.compile(r"^[ \t]*(?:[-*+•●▪‣◦–]|\d{1,2}[.)]|\((?:[a-z]|[ivx]{1,4})\))[ \t]+(?=\S)")
+#: '(a) ', '(iv) ': a list marker only on consecutive lines; a lettered line standing
+#: alone is a paragraph of a communiqué ('(b) Joint patrols are now deployed in …').
+_LETTERED = re.compile(r"^[ \t]*\((?:[a-z]|[ivx]{1,4})\)[ \t]")
+_NUMBERED = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=\S)")
+#: A numbered paragraph's run-in heading: '8. Safeguards. Both sides affirmed that:'.
+_RUN_IN_HEADING = re.compile(r"([A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,4})\.[ \t]+(?=[A-Z(])")
 _ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SENTENCE_END = (".", ":", ";", ",", "!", "…")
@@ -108,6 +114,25 @@ def _bullets(text: str, lines: list[_Line]) -> Block:
     return Block(BlockKind.BULLET_LIST, span, items=tuple(items))
 
 
+def _numbered_introduction(text: str, group: list[_Line]) -> list[Block]:
+    """A numbered paragraph that introduces what follows ('8. Safeguards. Both sides
+    affirmed that:', '8. Ministers agreed:'): its run-in heading, if it has one, and the
+    introduction as a paragraph, so that the list after it reads in its context. Empty for
+    an item of a list, and for a numbered paragraph of prose, which stays the one-item
+    list a communiqué's reader takes whole."""
+    marker = _NUMBERED.match(group[0].text)
+    if len(group) != 1 or marker is None or not group[0].text.rstrip().endswith(":"):
+        return []
+    line = group[0]
+    body = trimmed(text, line.start + marker.end(), line.end)
+    run_in = _RUN_IN_HEADING.match(body.text)
+    if run_in is None:
+        return [Block(BlockKind.PARAGRAPH, body)]
+    heading = Span(body.start, body.start + len(run_in.group(1)), run_in.group(1))
+    rest = trimmed(text, body.start + run_in.end(), body.end)
+    return [Block(BlockKind.HEADING, heading, level=3), Block(BlockKind.PARAGRAPH, rest)]
+
+
 def looks_like_heading(line: str, next_line: str | None) -> bool:
     """A plain line is a heading when it is short, unpunctuated and followed by more text.
 
@@ -122,6 +147,17 @@ def looks_like_heading(line: str, next_line: str | None) -> bool:
     if len(words) > _MAX_HEADING_WORDS or (not stripped[0].isupper() and not stripped[0].isdigit()):
         return False
     return next_line is None or not next_line.strip()[:1].islower()
+
+
+def _introduces(lines: list[_Line], index: int) -> bool:
+    """Whether the line before ``index`` is a numbered paragraph introducing the bullets
+    from ``index`` on ('8. Safeguards. Both sides affirmed that:' over '- the Framework …')."""
+    before = lines[index - 1].text
+    return (
+        bool(_NUMBERED.match(before))
+        and before.rstrip().endswith(":")
+        and not _NUMBERED.match(lines[index].text)
+    )
 
 
 def _groups(lines: list[_Line]) -> Iterator[tuple[BlockKind, list[_Line]]]:
@@ -139,10 +175,13 @@ def _groups(lines: list[_Line]) -> Iterator[tuple[BlockKind, list[_Line]]]:
             yield BlockKind.TABLE, lines[i:j]
             i = j
         elif _BULLET.match(line.text):
-            j = i
-            while j < len(lines) and _BULLET.match(lines[j].text):
+            j = i + 1
+            while j < len(lines) and _BULLET.match(lines[j].text) and not _introduces(lines, j):
                 j += 1
-            yield BlockKind.BULLET_LIST, lines[i:j]
+            if j - i == 1 and _LETTERED.match(line.text):
+                yield BlockKind.PARAGRAPH, [line]
+            else:
+                yield BlockKind.BULLET_LIST, lines[i:j]
             i = j
         else:
             yield BlockKind.PARAGRAPH, [line]
@@ -164,7 +203,7 @@ def parse_blocks(text: str) -> tuple[Block, ...]:
         if kind is BlockKind.TABLE:
             blocks.append(_table(text, group))
         elif kind is BlockKind.BULLET_LIST:
-            blocks.append(_bullets(text, group))
+            blocks.extend(_numbered_introduction(text, group) or [_bullets(text, group)])
         else:
             line = group[0]
             atx = _ATX.match(line.text)

@@ -22,6 +22,7 @@ _MAX_LABEL_WORDS = 9
 _SAFEGUARD_SHARE = 0.6
 # "Label: description", "Label — description" or "Label – description" (not a hyphen).
 _LABEL_SEPARATOR = re.compile(r":|\s[—–-]\s")
+_NUMBER_MARKER = re.compile(r"\d{1,2}[.)]\s")
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]*:)\s*$")
 
 
@@ -39,6 +40,8 @@ def lists_in_context(document: Document) -> list[ListInContext]:
     heading: Span | None = None
     previous: Block | None = None
     for block in document.blocks:
+        if _is_numbered_paragraph(block):
+            heading = None  # '9. Differences of approach. …' opens a section of its own
         if block.kind is BlockKind.HEADING:
             heading = block.span
         elif block.kind is BlockKind.BULLET_LIST:
@@ -49,6 +52,15 @@ def lists_in_context(document: Document) -> list[ListInContext]:
             found.append(ListInContext(block, heading, lead_in))
         previous = block
     return found
+
+
+def _is_numbered_paragraph(block: Block) -> bool:
+    """A numbered item standing alone, as communiqués number their paragraphs."""
+    return (
+        block.kind is BlockKind.BULLET_LIST
+        and len(block.items) == 1
+        and bool(_NUMBER_MARKER.match(block.span.text))
+    )
 
 
 def is_safeguard_list(lexicon: Lexicon, context: ListInContext) -> bool:
