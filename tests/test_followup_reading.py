@@ -638,3 +638,8 @@ def test_some_of_the_occasions_counted_is_partial_and_ceasing_to_function_abando
     assert status_in(
         lex, "Only two of the six points were ever set up, and both ceased to function"
     ) == ("abandoned")
+
+
+def test_a_post_that_has_been_open_since_a_day_is_done() -> None:
+    text = "The integrated control post has been open around the clock since 15 November 2025"
+    assert status_in(lexicon(), text) == "fulfilled"
