@@ -127,3 +127,14 @@ def test_a_joint_statement_in_numbered_paragraphs_gives_its_objectives_and_safeg
     assert found["Order at the Crossings"].description.startswith("curbing arms")
     safeguards = [s.label for s in facts.agreements[0].safeguards]
     assert len(safeguards) == 2 and all("Differences" not in s for s in safeguards)
+
+
+def test_a_comparison_clause_belongs_to_the_nation_it_names_not_one_it_describes() -> None:
+    facts = _extract(
+        HEADER
+        + "\nTwo systems, one border\n- Stolen vehicles: Chile keeps a national register of stolen vehicles; Bolivia has held legalisation campaigns for undocumented vehicles, which Chilean officials regard as an incentive to theft.\n- Border patrol: Chile relies on Carabineros patrols; Bolivia relies on the Bolivian Police.\n"
+    )
+    owners = {
+        (a.aspect.label, str(a.actor).rsplit("/", 1)[-1]) for a in facts.agreements[0].approaches
+    }
+    assert ("Stolen vehicles", "BOL") in owners and ("Stolen vehicles", "CHL") in owners

@@ -41,9 +41,18 @@ def _clauses(description: Span) -> list[Span]:
 
 
 def _owner(lexicon: Lexicon, clause: Span) -> URIRef | None:
-    """The one nation a clause names, None when it names none or several."""
-    named = {m.iri for m in nation_mentions(lexicon, clause.text) if m.kind == "nation"}
-    return named.pop() if len(named) == 1 else None
+    """The one nation a clause names, None when it names none or several. A nation named
+    outranks one described by adjective ('Bolivia has held legalisation campaigns …, which
+    Chilean officials regard as an incentive to theft' is Bolivia's)."""
+    for demonyms in (False, True):
+        named = {
+            m.iri
+            for m in nation_mentions(lexicon, clause.text, demonyms=demonyms)
+            if m.kind == "nation"
+        }
+        if named:
+            return named.pop() if len(named) == 1 else None
+    return None
 
 
 def _without_the_nation(lexicon: Lexicon, clause: str) -> str:
