@@ -643,3 +643,10 @@ def test_some_of_the_occasions_counted_is_partial_and_ceasing_to_function_abando
 def test_a_post_that_has_been_open_since_a_day_is_done() -> None:
     text = "The integrated control post has been open around the clock since 15 November 2025"
     assert status_in(lexicon(), text) == "fulfilled"
+
+
+def test_a_completion_ahead_of_schedule_is_done() -> None:
+    lex = lexicon()
+    text = "the second scanner followed in September, completing the upgrade ahead of schedule"
+    assert status_in(lex, text) == "fulfilled"
+    assert status_in(lex, "The scanner upgrade is ahead of schedule") == "in-progress"

@@ -75,6 +75,9 @@ _LATE_BY = re.compile(
     r"\b(?:days?|weeks?|months?|years?)\s+(?:late|later than|behind)\b", re.IGNORECASE
 )
 
+#: How early something came: 'completing the upgrade months ahead of schedule' is done.
+_AHEAD = re.compile(r"ahead\s+of\s+(?:schedule|time)", re.IGNORECASE)
+
 #: A phrase right after a denial says the opposite ('It has not been abandoned'), and one
 #: after an intention says what was meant, not what happened ('supposed to be in force',
 #: 'should be operational by', 'to be in place by spring').
@@ -216,6 +219,9 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     best = max(hits, key=lambda h: (h.end - h.start, -h.start))
     if best.values[0] == DELAYED and _done_late(text, hits, best):
         return FULFILLED
+    if _AHEAD.fullmatch(best.text) and any(h.values[0] == FULFILLED for h in hits):
+        return FULFILLED  # 'completing the upgrade months ahead of schedule'
+
     for first, second in itertools.pairwise(hits):
         gap = text[first.end : second.start] if second.start >= first.end else "-"
         if second is best and set(gap.split()) <= _AUXILIARIES and len(gap.split()) <= 2:
