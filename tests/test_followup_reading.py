@@ -650,3 +650,14 @@ def test_a_completion_ahead_of_schedule_is_done() -> None:
     text = "the second scanner followed in September, completing the upgrade ahead of schedule"
     assert status_in(lex, text) == "fulfilled"
     assert status_in(lex, "The scanner upgrade is ahead of schedule") == "in-progress"
+
+
+def test_a_recurrence_or_number_changed_from_one_to_another_is_a_revision() -> None:
+    lex = lexicon()
+    assert status_in(lex, "the governments cut the patrols from weekly to every two weeks") == (
+        "revised"
+    )
+    assert status_in(lex, "the patrol took place from 10 to 18 November 2025") != "revised"
+    cut_then_dropped = "The exchange, cut from daily to weekly last year, has been abandoned"
+    assert status_in(lex, cut_then_dropped) == "abandoned"
+    assert status_in(lex, "officials now expect the work to run until mid-year") == "delayed"

@@ -15,6 +15,7 @@ from graph.followup.facts import (
     IN_PROGRESS,
     PARTLY_FULFILLED,
     PLEDGED,
+    REVISED,
     Figure,
 )
 from graph.language.grammar import numbers
@@ -26,6 +27,7 @@ _WORDS = sorted((w for w in numbers(frozenset()) if len(w) > 2), key=len, revers
 _NUMBER = rf"{_DIGITS}|{'|'.join(_WORDS)}"
 #: A sum's currency sign ('€73 million of the €100 million target').
 _MONEY = r"[€$£¥₩]?"
+_MONTHS = "|".join(calendar.month_name[1:])
 _OF_TARGET = re.compile(
     rf"\b({_NUMBER})(?:\s+[a-z-]+){{0,3}}?\s+(?:of|out of|against)\s+(?:an?\s+|the\s+)?"
     rf"(?:planned\s+|targeted\s+|target(?:\s+of)?\s+|goal(?:\s+of)?\s+)?{_MONEY}({_NUMBER})\b",
@@ -73,6 +75,18 @@ _ONLY_SOME = re.compile(
 #: done, late; the lateness does not make it delayed.
 _LATE_BY = re.compile(
     r"\b(?:days?|weeks?|months?|years?)\s+(?:late|later than|behind)\b", re.IGNORECASE
+)
+
+#: A recurrence or a number changed ('cut the patrols from weekly to every two weeks',
+#: 'from 300 to 180'): a revision. A span of days ('from 10 to 18 November') is none.
+_RECURRENCE = (
+    r"(?:daily|weekly|monthly|quarterly|yearly|annually|(?:twice|once)\s+a\s+\w+"
+    r"|every\s+(?:\w+\s+)?(?:days?|weeks?|months?|quarters?|years?))"
+)
+_CHANGED = re.compile(
+    rf"\bfrom\s+(?:{_RECURRENCE}\s+to\s+{_RECURRENCE}"
+    rf"|{_MONEY}(?:{_NUMBER})\s+to\s+{_MONEY}(?:{_NUMBER})\b(?!\s+(?:{_MONTHS})\b))",
+    re.IGNORECASE,
 )
 
 #: How early something came: 'completing the upgrade months ahead of schedule' is done.
@@ -214,6 +228,8 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     some = _ONLY_SOME.search(text)
     if some and all(h.end - h.start < len(some.group()) for h in hits):
         return PARTLY_FULFILLED
+    if _CHANGED.search(text) and all(h.values[0] in (IN_PROGRESS, PLEDGED) for h in hits):
+        return REVISED  # a change outweighs words of work going on, not of an end
     if not hits:
         return None
     best = max(hits, key=lambda h: (h.end - h.start, -h.start))
