@@ -661,3 +661,11 @@ def test_a_recurrence_or_number_changed_from_one_to_another_is_a_revision() -> N
     cut_then_dropped = "The exchange, cut from daily to weekly last year, has been abandoned"
     assert status_in(lex, cut_then_dropped) == "abandoned"
     assert status_in(lex, "officials now expect the work to run until mid-year") == "delayed"
+
+
+def test_one_of_a_series_done_is_the_series_under_way() -> None:
+    text = "The second joint threat picture on extortion was completed in February 2025"
+    assert checked_status("fulfilled", None, text) == "in-progress"
+    assert checked_status("fulfilled", None, "The joint threat picture was completed") == (
+        "fulfilled"
+    )

@@ -322,6 +322,15 @@ def _counts_occasions(figure: Figure, text: str) -> bool:
     return at >= 0 and bool(_OCCASIONS.match(text, at + len(figure.text)))
 
 
+#: One of a series by its ordinal ('the first regional report on drug trends, published in
+#: April', 'The second joint threat picture … was completed'): the series goes on.
+_ONE_OF_A_SERIES = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:report|edition|issue|picture|assessment|bulletin|round|cohort|batch|phase)\b",
+    re.IGNORECASE,
+)
+
+
 def _some_of(figure: Figure | None) -> bool:
     """A figure of some, not none, of its target ('3 of 4 quarterly sessions held')."""
     return bool(figure is not None and figure.short_of_target and figure.reached)
@@ -340,6 +349,8 @@ def checked_status(status: str, figure: Figure | None, text: str) -> str:
         return FULFILLED if figure.target_reached else IN_PROGRESS
     if status == FULFILLED and figure is not None and figure.short_of_target:
         return IN_PROGRESS
+    if status == FULFILLED and _ONE_OF_A_SERIES.search(text):
+        return IN_PROGRESS  # 'The second joint threat picture … was completed in February'
     if status == FULFILLED and _SET_UP_EARLIER.search(text) and reports_occasion(text):
         return IN_PROGRESS  # 'The Committee established under the Roadmap held its session'
     if status == IN_PROGRESS and _some_of(figure) and _counts_occasions(figure, text):
