@@ -138,3 +138,15 @@ def test_a_comparison_clause_belongs_to_the_nation_it_names_not_one_it_describes
         (a.aspect.label, str(a.actor).rsplit("/", 1)[-1]) for a in facts.agreements[0].approaches
     }
     assert ("Stolen vehicles", "BOL") in owners and ("Stolen vehicles", "CHL") in owners
+
+
+def test_a_table_deadline_by_the_calendar_and_a_recurrence_that_refines_ongoing() -> None:
+    facts = _extract(
+        HEADER.replace(
+            "| Joint Checkpoint at Pisiga | Vehicles inspected by both customs services | Within 6 months |",
+            "| Joint Checkpoint at Pisiga | Vehicles inspected by both customs services | End of 2025 |\n| Seizure Lists | Lists exchanged every month | Ongoing |",
+        )
+    )
+    found = _commitments(facts)
+    assert found["Joint Checkpoint at Pisiga"].timeline.months == 9  # 3 March → end of 2025
+    assert found["Seizure Lists"].frequency.key == "monthly"

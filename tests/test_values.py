@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -79,3 +80,23 @@ def test_other_text_is_neither(text: str) -> None:
 @pytest.mark.parametrize("text", ["Every 18 months", "each 5 weeks", "twice per 3 months"])
 def test_recurrences_outside_the_scheme_are_not_spans(text: str) -> None:
     assert _read(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "since", "months"),
+    [
+        ("End of 2025", datetime.date(2024, 4, 18), 20),
+        ("by the end of 2025", datetime.date(2024, 5, 20), 19),
+        ("September 2024", datetime.date(2023, 9, 14), 12),
+        ("March 2024", datetime.date(2023, 9, 14), 6),
+    ],
+)
+def test_a_deadline_by_the_calendar_counts_months_from_the_document(text, since, months) -> None:
+    value = read_value(lexicon(), text, Span(0, len(text), text), since)
+    assert isinstance(value, Timeline) and value.months == months
+
+
+def test_a_calendar_deadline_needs_a_date_to_count_from_and_must_lie_ahead() -> None:
+    assert _read("September 2024") is None
+    span = Span(0, 12, "January 2023")
+    assert read_value(lexicon(), span.text, span, datetime.date(2024, 1, 1)) is None

@@ -107,6 +107,8 @@ class _BlockReader:
         self.document = document
         self.agencies = agencies
         self.lists = {id(c.block): c for c in sections.lists_in_context(document)}
+        dated = document_date(document.text)
+        self.since = date.fromisoformat(dated) if dated else None
         self.commitments: list[CommitmentFact] = []
         self.safeguards: list[SafeguardFact] = []
         self.approaches: list[ApproachFact] = []
@@ -123,7 +125,9 @@ class _BlockReader:
         if owners:
             self.approaches.extend(tables.read_comparison(block, owners))
         else:
-            self.commitments.extend(tables.read_commitments(self.lex, block, self.agencies))
+            self.commitments.extend(
+                tables.read_commitments(self.lex, block, self.agencies, self.since)
+            )
 
     def _list(self, block: Block) -> None:
         context = self.lists[id(block)]

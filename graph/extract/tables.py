@@ -10,6 +10,7 @@ header says nothing, from what its cells state.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -185,7 +186,11 @@ def column_roles(lexicon: Lexicon, block: Block, agencies: AgencyRecognizer) -> 
     return [Column(i, r or OTHER) for i, r in enumerate(roles)]
 
 
-def _values(lexicon: Lexicon, row: Row, columns: list[Column]):
+#: The recurrence of work that never stops, which a more exact one in the row refines.
+_ONGOING = "continuous"
+
+
+def _values(lexicon: Lexicon, row: Row, columns: list[Column], since: datetime.date | None):
     timeline: Timeline | None = None
     frequency: Frequency | None = None
     for column in columns:
@@ -194,7 +199,7 @@ def _values(lexicon: Lexicon, row: Row, columns: list[Column]):
         cell = _cell_text(row, column.index)
         if cell is None:
             continue
-        value = read_value(lexicon, cell.text, cell)
+        value = read_value(lexicon, cell.text, cell, since if column.role == TIMELINE else None)
         if isinstance(value, Frequency) and frequency is None:
             frequency = value
         elif isinstance(value, Timeline) and timeline is None:
@@ -203,9 +208,10 @@ def _values(lexicon: Lexicon, row: Row, columns: list[Column]):
 
 
 def read_commitments(
-    lexicon: Lexicon, block: Block, agencies: AgencyRecognizer
+    lexicon: Lexicon, block: Block, agencies: AgencyRecognizer, since: datetime.date | None = None
 ) -> list[CommitmentFact]:
-    """One commitment per row with a non-empty item cell."""
+    """One commitment per row with a non-empty item cell; a deadline the calendar names
+    counts from ``since``, the document's date."""
     columns = column_roles(lexicon, block, agencies)
     if not columns:
         return []
@@ -215,8 +221,11 @@ def read_commitments(
         label = _cell_text(row, by_role[ITEM])
         if label is None:
             continue
-        timeline, frequency = _values(lexicon, row, columns)
+        timeline, frequency = _values(lexicon, row, columns, since)
         outcome = _cell_text(row, by_role[OUTCOME]) if OUTCOME in by_role else None
+        if outcome is not None and frequency is not None and frequency.key == _ONGOING:
+            # 'Ongoing' beside 'Lists exchanged every month': the outcome says how often
+            frequency = parse_recurrence(lexicon, outcome.text, outcome) or frequency
         focus = _cell_text(row, by_role[FOCUS]) if FOCUS in by_role else None
         agency_cell = _cell_text(row, by_role[AGENCY]) if AGENCY in by_role else None
         commitments.append(

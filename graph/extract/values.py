@@ -9,6 +9,8 @@ OWL-Time's units.
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import re
 from decimal import Decimal
 from functools import cache
@@ -133,6 +135,42 @@ def _ordinal_after(text: str, hit, languages: frozenset[str]) -> Decimal | None:
     return None
 
 
-def read_value(lexicon: Lexicon, text: str, span: Span) -> Frequency | Timeline | None:
-    """A recurrence takes precedence: 'Every 6 months' is semiannual, not a 6-month span."""
-    return parse_recurrence(lexicon, text, span) or parse_span(lexicon, text, span)
+_MONTH_NAMES = "|".join(calendar.month_name[1:])
+#: A deadline by the calendar: 'September 2024', 'by March 2025', 'End of 2025'.
+_DEADLINE = re.compile(
+    rf"^(?:(?:by|before|in)\s+)?(?:(?:the\s+)?end\s+of\s+(?P<end>\d{{4}})"
+    rf"|(?P<month>{_MONTH_NAMES})\s+(?P<year>\d{{4}}))\.?$",
+    re.IGNORECASE,
+)
+
+
+def parse_deadline(text: str, span: Span, since: datetime.date | None) -> Timeline | None:
+    """A deadline the calendar names, as the months from ``since`` (the document's date) to
+    it: 'End of 2025' in a pact of 18 April 2024 is 20 months, 'September 2024' in one of 14
+    September 2023 is 12."""
+    match = _DEADLINE.match(text.strip())
+    if match is None or since is None:
+        return None
+    if match.group("end"):
+        year, month = int(match.group("end")), 12
+    else:
+        year, month = (
+            int(match.group("year")),
+            list(calendar.month_name).index(match.group("month").capitalize()),
+        )
+    months = (year - since.year) * 12 + month - since.month
+    if months <= 0:
+        return None
+    return Timeline(Decimal(months), str(TIME.unitMonth), Decimal(months), span)
+
+
+def read_value(
+    lexicon: Lexicon, text: str, span: Span, since: datetime.date | None = None
+) -> Frequency | Timeline | None:
+    """A recurrence takes precedence: 'Every 6 months' is semiannual, not a 6-month span; a
+    deadline by the calendar counts from ``since``."""
+    return (
+        parse_recurrence(lexicon, text, span)
+        or parse_span(lexicon, text, span)
+        or parse_deadline(text, span, since)
+    )
