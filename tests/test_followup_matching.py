@@ -241,3 +241,30 @@ def test_a_report_leaving_its_own_country_unnamed_links_when_the_year_is_named()
     # an agreement whose parties are all named is preferred
     pair = dataclasses.replace(pact, iri=f"{ID}document/pair/agreement/1", parties=named)
     assert best_agreement([pact, pair], named, "the agreement", ("2024",), "2026-01-27") is pair
+
+
+def test_a_row_that_matches_nothing_is_read_again_against_the_commitments_left() -> None:
+    commitments = (
+        CommitmentRecord("c1", "Tripartite Ministerial Council", "ministers meet every year"),
+        CommitmentRecord("c2", "Joint Border Patrols", "patrols along the common border"),
+        CommitmentRecord("c3", "Shared Firearms Register", "record seized firearms"),
+    )
+    agreement = AgreementRecord(
+        iri=f"{ID}document/pact/agreement/1",
+        title="Border Plan",
+        parties=frozenset({f"{ID}nation/SEN", f"{ID}nation/GMB"}),
+        date="2024-01-10",
+        commitments=commitments,
+    )
+    rows = {
+        "| Joint patrols on the border | On track |": "c2",
+        "| Register of seized firearms | Done |": "c3",
+        # 'border' speaks for c2 as much as 'ministers' for c1: c1, once c2 is taken
+        "| Border ministers' gathering | Behind |": "c1",
+    }
+    report, items = _report_with_clauses("report", dict.fromkeys(rows, False))
+    for item in items:
+        report.remove((item, RDF.type, PG.ProseStatusAssertion))  # rows of a table
+    graph = tracking_graph("report", report, [agreement])
+    found = {str(graph.value(item, PG.assertsStatusOf)) for item in items}
+    assert found == {"c1", "c2", "c3"}

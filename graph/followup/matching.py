@@ -43,6 +43,9 @@ ROW_FLOOR, ROW_MARGIN = 0.2, 3.0
 #: A clause that only counts what was done speaks of a commitment from this score on, when it
 #: scores COUNT_MARGIN times the runner-up.
 COUNT_FLOOR, COUNT_MARGIN = 0.3, 2.0
+#: A row that matched nothing, read again against the commitments no item took, speaks of
+#: the one scoring this much and ELIMINATION_MARGIN times the runner-up among them.
+ELIMINATION_FLOOR, ELIMINATION_MARGIN = 0.2, 1.5
 
 
 def stem(word: str) -> str:

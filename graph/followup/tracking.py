@@ -20,6 +20,8 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from graph.followup.matching import (
     COUNT_FLOOR,
     COUNT_MARGIN,
+    ELIMINATION_FLOOR,
+    ELIMINATION_MARGIN,
     MATCH_THRESHOLD,
     ROW_FLOOR,
     ROW_MARGIN,
@@ -197,6 +199,40 @@ def _best_for_strong(
     )
 
 
+def _is_row(report: Graph, item: URIRef) -> bool:
+    return any(
+        str(report.value(e, OA.exact) or "").startswith("|")
+        for e in report.objects(item, PG.evidence)
+    )
+
+
+def _rows_by_elimination(
+    report: Graph,
+    found_for: dict[URIRef, tuple[CommitmentRecord, float] | None],
+    texts: dict[URIRef, str],
+    commitments: tuple[CommitmentRecord, ...],
+    common: frozenset[str],
+) -> None:
+    """A row of a status table that matched nothing is read again against the commitments
+    no item of the report took: the table goes through the agreement's commitments, one
+    row each ('Ministers' annual meeting' is the Tripartite Ministerial Council once the
+    other rows have theirs)."""
+    taken = {found[0].iri for found in found_for.values() if found is not None}
+    for item, found in found_for.items():
+        if found is not None or not _is_row(report, item) or _pledges(report, item):
+            continue
+        if (item, RDF.type, PG.AdditionStatusAssertion) in report:
+            continue
+        remaining = tuple(c for c in commitments if c.iri not in taken)
+        found = best_commitment(
+            texts[item], remaining, clear_only=True, common=common,
+            floor=ELIMINATION_FLOOR, margin=ELIMINATION_MARGIN,
+        )  # fmt: skip
+        if found is not None:
+            found_for[item] = found
+            taken.add(found[0].iri)
+
+
 def _pledges(report: Graph, item: URIRef) -> bool:
     return report.value(item, PG.status) == _PLEDGED
 
@@ -249,7 +285,7 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     texts = {item: _item_text(report, item) for item in items}
     counted = [i for i in items if (i, RDF.type, PG.CountStatusAssertion) in report]
     common = said_throughout([texts[i] for i in items if i not in counted])
-    reported: set[URIRef] = set()
+    found_for: dict[URIRef, tuple[CommitmentRecord, float] | None] = {}
     for item in strong:
         added = (item, RDF.type, PG.AdditionStatusAssertion) in report
         found = (
@@ -259,6 +295,11 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
         )
         if found is not None and found[1] < MATCH_THRESHOLD and _pledges(report, item):
             found = None  # a pledge of the report's own that only shares a word is new
+        found_for[item] = found
+    _rows_by_elimination(report, found_for, texts, agreement.commitments, common)
+    reported: set[URIRef] = set()
+    for item in strong:
+        found = found_for[item]
         commitment = (
             URIRef(found[0].iri)
             if found is not None
