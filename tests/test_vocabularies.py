@@ -55,7 +55,9 @@ CLOSE_ICCS = {
     "terrorism": {"09061", "09062"},
     "fraud": {"0701"},
 }
-CRIME_KEYS = {*EXACT_ICCS, *CLOSE_ICCS, "illegal-mining", "piracy", "smuggling-of-goods"}
+CRIME_KEYS = {
+    *EXACT_ICCS, *CLOSE_ICCS, "illegal-mining", "illegal-fishing", "piracy", "smuggling-of-goods",
+}  # fmt: skip
 
 SECTION_TITLES = {
     "01": "Acts leading to death or intending to cause death",
@@ -277,7 +279,7 @@ SECTIONS_OF = {
     "terrorism": "09", "cybercrime": "09", "money-laundering": "07", "corruption": "07",
     "fraud": "07", "human-trafficking": "02", "kidnapping": "02", "extortion": "02",
     "violent-crime": "01 02", "migrant-smuggling": "08", "smuggling-of-goods": "08",
-    "wildlife-trafficking": "10", "illegal-mining": "10", "piracy": "11",
+    "wildlife-trafficking": "10", "illegal-mining": "10", "illegal-fishing": "10", "piracy": "11",
 }  # fmt: skip
 SECTION_OF = [
     (section, key) for key, sections in SECTIONS_OF.items() for section in sections.split()
