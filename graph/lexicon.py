@@ -59,6 +59,7 @@ class Lexicon:
     mechanism_openers: PhraseIndex[str]
     #: Last words of the names of bodies an agreement sets up to meet ('Committee', 'Meeting').
     body_heads: PhraseIndex[str]
+    deliverable_heads: PhraseIndex[str]
     exclusions: PhraseIndex[str]
     safeguard_content: PhraseIndex[str]
     statuses: PhraseIndex[str]
@@ -206,6 +207,7 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         modifier_words=cue_words(PG.Agency, PG.nameModifierCue, case_sensitive=True),
         mechanism_openers=cue_words(PG.Commitment, PG.nameModifierCue, case_sensitive=True),
         body_heads=cue_words(PG.Commitment, PG.nameHeadCue, case_sensitive=True),
+        deliverable_heads=cue_words(PG.Action, PG.nameHeadCue, case_sensitive=True),
         exclusions=cue_words(PG.addresses, PG.exclusionCue, case_sensitive=False),
         safeguard_content=cue_words(PG.Safeguard, PG.contentCue, case_sensitive=False),
         statuses=PhraseIndex(_concept_phrases(graph, "status", langs), case_sensitive=False),

@@ -150,3 +150,21 @@ def test_a_table_deadline_by_the_calendar_and_a_recurrence_that_refines_ongoing(
     found = _commitments(facts)
     assert found["Joint Checkpoint at Pisiga"].timeline.months == 9  # 3 March → end of 2025
     assert found["Seizure Lists"].frequency.key == "monthly"
+
+
+def test_a_body_named_then_met_by_pronoun_an_occasion_held_and_a_deliverable_with_a_deadline() -> (
+    None
+):
+    facts = _extract(
+        HEADER
+        + "\nA Binational Security Committee, co-chaired by the two Ministers, will oversee the Compact. It will meet twice a year, alternating between La Paz and Santiago.\n"
+        + "\nBorder commanders of the two countries will hold a border liaison meeting every two weeks at the crossing.\n"
+        + "\nThe migration services, with the support of IOM, will adopt a Child Victim Referral Protocol within twelve months.\n"
+        + "\nBetween meetings, the focal points will hold calls every month.\n"
+        + "\nParticipating agencies\n- Chile: the Carabineros and the Investigations Police;\n- Bolivia: the Bolivian Police and the National Customs.\n"
+    )
+    found = _commitments(facts)
+    assert found["Binational Security Committee"].frequency.key == "semiannual"
+    assert "Border Liaison Meeting" in found
+    assert found["Child Victim Referral Protocol"].timeline.months == 12
+    assert not {"Between meetings", "Chile", "Bolivia"} & set(found)

@@ -22,7 +22,8 @@ from collections.abc import Iterator
 from graph.documents.model import BlockKind, Document, Span
 from graph.extract.facts import CommitmentFact, LabelledText
 from graph.extract.names import acronym_long_form, capitalized_runs
-from graph.extract.values import parse_recurrence
+from graph.extract.phrases import PhraseIndex
+from graph.extract.values import parse_recurrence, parse_span
 from graph.language import grammar
 from graph.lexicon import Lexicon
 
@@ -32,6 +33,13 @@ _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|while|whereas)\s+(?:that\s+)?|\s+an
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _PURPOSE = re.compile(r"\bto\s+(?:[a-z][\w-]*)\b[^.;]*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
+#: A recurrence the frequency scheme has no concept for ('every two weeks'): still one.
+_OTHER_RECURRENCE = re.compile(
+    r"\b(?:every\s+(?:\w+\s+)?(?:days|weeks|months|years)|fortnightly)\b", re.IGNORECASE
+)
+_PRONOUN_SUBJECT = re.compile(r"^\s*It\s+(?:will|shall)\b")
+#: 'will hold a border liaison meeting', 'shall hold a flag meeting': two or more words.
+_HOLD_AN_OCCASION = re.compile(r"\b(?:will|shall)\s+hold\s+an?\s+((?:[a-z][a-z-]*\s*){2,5})")
 _LOWERCASE_TAIL = re.compile(r"(?:\s+[a-z][a-z-]+){1,2}\b")
 
 
@@ -60,11 +68,11 @@ def _clauses(document: Document) -> Iterator[Span]:
             yield from _pieces(text, sentence.start, sentence.end, _CLAUSE_BREAK)
 
 
-def _is_body_name(lexicon: Lexicon, name: str) -> bool:
+def _is_body_name(lexicon: Lexicon, name: str, heads: PhraseIndex[str] | None = None) -> bool:
     """'Binational Security Committee', 'Commission on Defence and Security': a head word last,
     or followed by of / on / for."""
     openers = grammar.words(grammar.NAME_PREPOSITIONS, lexicon.languages)
-    for head in lexicon.body_heads.find(name):
+    for head in (heads or lexicon.body_heads).find(name):
         after = name[head.end :].split()
         if not after or after[0] in openers:
             return True
@@ -83,6 +91,8 @@ def _spelled_out(document: Document, acronym: str) -> str | None:
 def _with_lowercase_head(lexicon: Lexicon, text: str, run: Span) -> str | None:
     """A name whose head word is written in lower case after it: 'Home Secretary-level
     talks', 'Ministerial-level border talks' (at most one word between)."""
+    if len(run.text.split()) < 2:
+        return None  # 'Between meetings, …': a word that opens a sentence names nothing
     match = _LOWERCASE_TAIL.match(text, run.end)
     words = match.group().split() if match is not None else []
     for size in range(1, len(words) + 1):
@@ -107,6 +117,29 @@ def _body_named(lexicon: Lexicon, document: Document, clause: Span) -> str | Non
     return None
 
 
+def _deliverable_named(lexicon: Lexicon, document: Document, clause: Span) -> str | None:
+    """The first thing to deliver the clause names: 'will adopt a Child Victim Referral
+    Protocol within twelve months'."""
+    inner = lexicon.inner_name_words
+    for run in capitalized_runs(document.text, clause.start, clause.end, inner):
+        name = _LEADING_ARTICLE.sub("", run.text)
+        if len(name.split()) >= 2 and _is_body_name(lexicon, name, lexicon.deliverable_heads):
+            return name
+    return None
+
+
+def _occasion_held(lexicon: Lexicon, clause: Span) -> str | None:
+    """The occasion a clause pledges to hold, named in lower case: 'Border commanders will
+    hold a border liaison meeting every two weeks' → 'Border Liaison Meeting'."""
+    match = _HOLD_AN_OCCASION.search(clause.text)
+    words = match.group(1).split() if match is not None else []
+    for size in range(2, len(words) + 1):
+        name = " ".join(word.capitalize() for word in words[:size])
+        if _is_body_name(lexicon, name):
+            return name
+    return None
+
+
 def _purpose(clause: Span, after: int) -> LabelledText | None:
     """'to monitor the plan and to correct …' after the recurrence, as the outcome."""
     match = _PURPOSE.search(clause.text, after - clause.start)
@@ -121,21 +154,36 @@ def prose_bodies(lexicon: Lexicon, document: Document) -> list[CommitmentFact]:
     """Bodies pledged in prose to meet at a recurrence, one commitment each."""
     auxiliaries = grammar.words(grammar.PLEDGE_AUXILIARIES, lexicon.languages)
     found: list[CommitmentFact] = []
+    named_before: str | None = None
     for clause in _clauses(document):
-        if not set(re.findall(r"[a-z]+", clause.text)) & auxiliaries:
+        pledged = bool(set(re.findall(r"[a-z]+", clause.text)) & auxiliaries)
+        frequency = parse_recurrence(lexicon, clause.text, clause) if pledged else None
+        named = _body_named(lexicon, document, clause)
+        name = named or _occasion_held(lexicon, clause)
+        if name is None and _PRONOUN_SUBJECT.match(clause.text):
+            name = named_before  # 'A Binational Security Committee … will oversee the
+            # Compact. It will meet twice a year'
+        named_before = named if pledged else None
+        timeline = None
+        if name is None and pledged and frequency is None:
+            name = _deliverable_named(lexicon, document, clause)
+            timeline = parse_span(lexicon, clause.text, clause) if name else None
+            if timeline is None:
+                continue
+        if name is None or not (
+            frequency or timeline or (pledged and _OTHER_RECURRENCE.search(clause.text))
+        ):
             continue
-        frequency = parse_recurrence(lexicon, clause.text, clause)
-        name = _body_named(lexicon, document, clause) if frequency is not None else None
-        if frequency is None or name is None:
-            continue
-        hit = lexicon.frequencies.find(clause.text)[0]
+        hits = lexicon.frequencies.find(clause.text)
+        after = clause.start + (hits[0].end if hits else 0)
         found.append(
             CommitmentFact(
                 label=name,
                 span=clause,
                 kind="action",
-                outcome=_purpose(clause, clause.start + hit.end),
+                outcome=_purpose(clause, after),
                 frequency=frequency,
+                timeline=timeline,
             )
         )
     return found

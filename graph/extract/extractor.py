@@ -137,7 +137,14 @@ class _BlockReader:
         elif sections.is_safeguard_list(self.lex, context):
             self.safeguards.extend(sections.safeguards(context))
         else:
-            self.commitments.extend(sections.pillar_commitments(context))
+            self.commitments.extend(
+                c for c in sections.pillar_commitments(context) if not self._is_a_nation(c.label)
+            )
+
+    def _is_a_nation(self, label: str) -> bool:
+        """'- Egypt: the Egyptian Border Guard Forces; …' lists a party's agencies."""
+        named = nation_mentions(self.lex, label, demonyms=False)
+        return any(m.span.start == 0 and m.span.end == len(label.strip()) for m in named)
 
 
 def _new_bodies(
