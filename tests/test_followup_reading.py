@@ -669,3 +669,13 @@ def test_one_of_a_series_done_is_the_series_under_way() -> None:
     assert checked_status("fulfilled", None, "The joint threat picture was completed") == (
         "fulfilled"
     )
+
+
+def test_more_words_of_delay_of_a_result_beyond_the_plan_and_of_a_recurrence_changed() -> None:
+    lex = lexicon()
+    assert status_in(lex, "The protocol, due last October, is still being negotiated") == (
+        "delayed"
+    )
+    assert status_in(lex, "with 44 analysts certified, four more than foreseen") == "fulfilled"
+    text = "the focal points will hold their calls once every three months rather than monthly"
+    assert status_in(lex, text) == "revised"

@@ -84,7 +84,8 @@ _RECURRENCE = (
     r"|every\s+(?:\w+\s+)?(?:days?|weeks?|months?|quarters?|years?))"
 )
 _CHANGED = re.compile(
-    rf"\bfrom\s+(?:{_RECURRENCE}\s+to\s+{_RECURRENCE}"
+    rf"\b{_RECURRENCE}\s+(?:rather\s+than|instead\s+of)\s+{_RECURRENCE}"
+    rf"|\bfrom\s+(?:{_RECURRENCE}\s+to\s+{_RECURRENCE}"
     rf"|{_MONEY}(?:{_NUMBER})\s+to\s+{_MONEY}(?:{_NUMBER})\b(?!\s+(?:{_MONTHS})\b))",
     re.IGNORECASE,
 )
@@ -325,7 +326,8 @@ def _counts_occasions(figure: Figure, text: str) -> bool:
 #: One of a series by its ordinal ('the first regional report on drug trends, published in
 #: April', 'The second joint threat picture … was completed'): the series goes on.
 _ONE_OF_A_SERIES = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"(?:[\w-]+\s+){0,3}?"
     r"(?:report|edition|issue|picture|assessment|bulletin|round|cohort|batch|phase)\b",
     re.IGNORECASE,
 )
