@@ -168,3 +168,13 @@ def test_a_body_named_then_met_by_pronoun_an_occasion_held_and_a_deliverable_wit
     assert "Border Liaison Meeting" in found
     assert found["Child Victim Referral Protocol"].timeline.months == 12
     assert not {"Between meetings", "Chile", "Bolivia"} & set(found)
+
+
+def test_a_table_numbering_its_rows_names_each_by_the_next_column() -> None:
+    facts = _extract(
+        HEADER
+        + "\n| No. | Deliverable | Who Leads | What Success Looks Like | By When |\n|---|---|---|---|---|\n| 1 | Joint Container Targeting Cell | Customs | 40 joint inspections a year | Within 12 months |\n| 2 | Tuna Inspection Campaign | Fisheries | 150 joint inspections | Within two years |\n"
+    )
+    found = _commitments(facts)
+    assert found["Joint Container Targeting Cell"].timeline.months == 12
+    assert "Tuna Inspection Campaign" in found and not {"1", "2"} & set(found)

@@ -111,3 +111,16 @@ def test_a_numbered_introduction_is_its_heading_and_lead_in_and_lettered_lines_a
     assert [i.text.split(" - ")[0] for i in lettered.items] == ["Stemming the Flow", "Order at Sea"]
     for block in blocks:
         assert NUMBERED[block.span.start : block.span.end] == block.span.text
+
+
+def test_lettered_items_written_a_paren_and_indented_are_a_list() -> None:
+    text = (
+        "3. The Compact rests on two areas:\n\n"
+        "   a) Route Interdiction - coordinated action;\n"
+        "   b) Arms Flow Suppression - preventing weapons.\n"
+    )
+    lists = [b for b in parse_blocks(text) if b.kind is BlockKind.BULLET_LIST]
+    assert [i.text.split(" - ")[0] for i in lists[-1].items] == [
+        "Route Interdiction",
+        "Arms Flow Suppression",
+    ]

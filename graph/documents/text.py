@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from graph.documents.intake import SourceText
 from graph.documents.model import Block, BlockKind, Cell, Document, Row, Span
 
-_BULLET = re.compile(r"^[ \t]*(?:[-*+•●▪‣◦–]|\d{1,2}[.)]|\((?:[a-z]|[ivx]{1,4})\))[ \t]+(?=\S)")
-#: '(a) ', '(iv) ': a list marker only on consecutive lines; a lettered line standing
+_BULLET = re.compile(r"^[ \t]*(?:[-*+•●▪‣◦–]|\d{1,2}[.)]|\(?(?:[a-z]|[ivx]{1,4})\))[ \t]+(?=\S)")
+#: '(a) ', 'b) ', '(iv) ': a list marker only on consecutive lines; a lettered line standing
 #: alone is a paragraph of a communiqué ('(b) Joint patrols are now deployed in …').
-_LETTERED = re.compile(r"^[ \t]*\((?:[a-z]|[ivx]{1,4})\)[ \t]")
+_LETTERED = re.compile(r"^[ \t]*\(?(?:[a-z]|[ivx]{1,4})\)[ \t]")
 _NUMBERED = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=\S)")
 #: A numbered paragraph's run-in heading: '8. Safeguards. Both sides affirmed that:'.
 _RUN_IN_HEADING = re.compile(r"([A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,4})\.[ \t]+(?=[A-Z(])")

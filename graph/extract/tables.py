@@ -158,6 +158,15 @@ def read_comparison(block: Block, owners: dict[int, URIRef]) -> list[ApproachFac
     return approaches
 
 
+_ROW_NUMBER = re.compile(r"^\(?(?:\d{1,3}|[A-Za-z])[.)]?$")
+
+
+def _numbers_rows(block: Block, index: int) -> bool:
+    """Whether a column only numbers the rows ('1', '2.', 'a)')."""
+    cells = [c.text.strip() for r in block.rows if (c := _cell_text(r, index)) is not None]
+    return bool(cells) and all(_ROW_NUMBER.match(text) for text in cells)
+
+
 def column_roles(lexicon: Lexicon, block: Block, agencies: AgencyRecognizer) -> list[Column]:
     width = max(
         [len(block.header.cells) if block.header else 0] + [len(r.cells) for r in block.rows]
@@ -169,6 +178,9 @@ def column_roles(lexicon: Lexicon, block: Block, agencies: AgencyRecognizer) -> 
         header_role(lexicon, headers[i]) if i < len(headers) else None for i in range(width)
     ]
     item = next((i for i, r in enumerate(roles) if r == ITEM), 0)
+    if item + 1 < width and _numbers_rows(block, item):
+        roles[item] = OTHER  # '| No. | Deliverable | …': the item is named after its number
+        item += 1
     roles[item] = ITEM
     for index in range(width):
         if index != item and roles[index] in (None, ITEM):
