@@ -679,3 +679,14 @@ def test_more_words_of_delay_of_a_result_beyond_the_plan_and_of_a_recurrence_cha
     assert status_in(lex, "with 44 analysts certified, four more than foreseen") == "fulfilled"
     text = "the focal points will hold their calls once every three months rather than monthly"
     assert status_in(lex, text) == "revised"
+
+
+def test_a_results_table_whose_result_cell_states_its_own_target() -> None:
+    items = _items_in(
+        "| Area | Indicator | Result |\n|---|---|---|\n"
+        "| Containers | Joint inspections, 12 months to 15 October 2025 | 52, against an annual "
+        "goal of 40 |\n"
+        "| Bluefin tuna | Joint inspections of vessels since July 2024 | 96 of 150 planned |\n"
+    )
+    rows = {i.label: i.status for i in items if i.figure is not None}
+    assert rows == {"Containers": "fulfilled", "Bluefin tuna": "in-progress"}

@@ -136,8 +136,10 @@ def _scored_rows(lex: Lexicon, block: Block, default_date: str | None) -> list[R
         label, result, target = (_cell(row, c) for c in (item_col, figure_col, targets[0]))
         if label is None or result is None or target is None:
             continue
-        figure = Figure(result.text.strip(), count_in(result.text), count_in(target.text))
-        if figure.reached is None or figure.target is None:
+        figure = figure_in(result.text) or Figure(
+            result.text.strip(), count_in(result.text), count_in(target.text)
+        )  # '52, against an annual goal of 40' says both itself
+        if figure.reached is None:
             continue
         said = status_in(lex, result.text)
         status = said or (FULFILLED if figure.target_reached else IN_PROGRESS)

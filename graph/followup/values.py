@@ -38,7 +38,7 @@ _OF_TARGET = re.compile(
 #: target of 120'
 _AGAINST_TARGET = re.compile(
     rf"\b({_NUMBER})\b[^.;]*?\b(?:against|beating|exceeding|surpassing|above|below|short\s+of)"
-    rf"\s+(?:an?|the)\s+(?:target|objective|goal)\s+of\s+"
+    rf"\s+(?:an?|the)\s+(?:[a-z]+\s+)?(?:target|objective|goal)\s+of\s+"
     rf"{_MONEY}({_NUMBER})\b",
     re.IGNORECASE,
 )
