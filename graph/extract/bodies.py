@@ -156,23 +156,23 @@ def prose_bodies(lexicon: Lexicon, document: Document) -> list[CommitmentFact]:
     found: list[CommitmentFact] = []
     named_before: str | None = None
     for clause in _clauses(document):
-        pledged = bool(set(re.findall(r"[a-z]+", clause.text)) & auxiliaries)
-        frequency = parse_recurrence(lexicon, clause.text, clause) if pledged else None
+        if not set(re.findall(r"[a-z]+", clause.text)) & auxiliaries:
+            named_before = None  # only a pledge names what 'It will meet' speaks of
+            continue
+        frequency = parse_recurrence(lexicon, clause.text, clause)
         named = _body_named(lexicon, document, clause)
         name = named or _occasion_held(lexicon, clause)
         if name is None and _PRONOUN_SUBJECT.match(clause.text):
             name = named_before  # 'A Binational Security Committee … will oversee the
             # Compact. It will meet twice a year'
-        named_before = named if pledged else None
+        named_before = named
         timeline = None
-        if name is None and pledged and frequency is None:
+        if name is None and frequency is None:
             name = _deliverable_named(lexicon, document, clause)
             timeline = parse_span(lexicon, clause.text, clause) if name else None
             if timeline is None:
                 continue
-        if name is None or not (
-            frequency or timeline or (pledged and _OTHER_RECURRENCE.search(clause.text))
-        ):
+        if name is None or not (frequency or timeline or _OTHER_RECURRENCE.search(clause.text)):
             continue
         hits = lexicon.frequencies.find(clause.text)
         after = clause.start + (hits[0].end if hits else 0)
