@@ -194,19 +194,24 @@ def _report_with_clauses(key: str, clauses: dict[str, bool]) -> tuple[Graph, lis
     return report, items
 
 
-def test_a_counting_clause_speaks_only_of_a_commitment_it_names_clearly_and_nothing_else_does():
-    commitments = (
-        CommitmentRecord("c1", "Weapons Tracing", "trace seized firearms to their origin"),
-        CommitmentRecord("c2", "Coastal Patrols", "boats patrol the departure beaches"),
-        CommitmentRecord("c3", "Victim Referral Network", "refer victims of trafficking"),
-    )
-    agreement = AgreementRecord(
+def _border_plan(commitments: tuple[CommitmentRecord, ...]) -> AgreementRecord:
+    """Senegal and the Gambia's plan of 2024, reported on by ``_report_with_clauses``."""
+    return AgreementRecord(
         iri=f"{ID}document/pact/agreement/1",
         title="Border Plan",
         parties=frozenset({f"{ID}nation/SEN", f"{ID}nation/GMB"}),
         date="2024-01-10",
         commitments=commitments,
     )
+
+
+def test_a_counting_clause_speaks_only_of_a_commitment_it_names_clearly_and_nothing_else_does():
+    commitments = (
+        CommitmentRecord("c1", "Weapons Tracing", "trace seized firearms to their origin"),
+        CommitmentRecord("c2", "Coastal Patrols", "boats patrol the departure beaches"),
+        CommitmentRecord("c3", "Victim Referral Network", "refer victims of trafficking"),
+    )
+    agreement = _border_plan(commitments)
     report, items = _report_with_clauses(
         "report",
         {
@@ -249,13 +254,7 @@ def test_a_row_that_matches_nothing_is_read_again_against_the_commitments_left()
         CommitmentRecord("c2", "Joint Border Patrols", "patrols along the common border"),
         CommitmentRecord("c3", "Shared Firearms Register", "record seized firearms"),
     )
-    agreement = AgreementRecord(
-        iri=f"{ID}document/pact/agreement/1",
-        title="Border Plan",
-        parties=frozenset({f"{ID}nation/SEN", f"{ID}nation/GMB"}),
-        date="2024-01-10",
-        commitments=commitments,
-    )
+    agreement = _border_plan(commitments)
     rows = {
         "| Joint patrols on the border | On track |": "c2",
         "| Register of seized firearms | Done |": "c3",

@@ -107,17 +107,29 @@ def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[Re
             figure = Figure(figure_cell.text.strip(), None, None)
         date_cell = _cell(row, date_col)
         as_of = as_of_date(date_cell.text) if date_cell else None
-        items.append(
-            ReportedItem(
-                label=label.text.strip(),
-                status=checked_status(status, figure, row.span.text),
-                span=row.span,
-                strong=strong,
-                as_of=as_of or as_of_date(row.span.text) or default_date,
-                figure=figure,
-            )
-        )
+        items.append(_row_item(row, label, status, figure, strong, as_of, default_date))
     return items
+
+
+def _row_item(
+    row: Row,
+    label: Span,
+    status: str,
+    figure: Figure | None,
+    strong: bool,
+    as_of: str | None,
+    default_date: str | None,
+) -> ReportedItem:
+    """The item a row reports, dated by its date cell (``as_of``), else a date in the row,
+    else the report's own."""
+    return ReportedItem(
+        label=label.text.strip(),
+        status=checked_status(status, figure, row.span.text),
+        span=row.span,
+        strong=strong,
+        as_of=as_of or as_of_date(row.span.text) or default_date,
+        figure=figure,
+    )
 
 
 def _scored_rows(lex: Lexicon, block: Block, default_date: str | None) -> list[ReportedItem]:
@@ -143,14 +155,5 @@ def _scored_rows(lex: Lexicon, block: Block, default_date: str | None) -> list[R
             continue
         said = status_in(lex, result.text)
         status = said or (FULFILLED if figure.target_reached else IN_PROGRESS)
-        items.append(
-            ReportedItem(
-                label=label.text.strip(),
-                status=checked_status(status, figure, row.span.text),
-                span=row.span,
-                strong=True,
-                as_of=as_of_date(row.span.text) or default_date,
-                figure=figure,
-            )
-        )
+        items.append(_row_item(row, label, status, figure, True, None, default_date))
     return items
