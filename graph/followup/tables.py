@@ -107,7 +107,11 @@ def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[Re
             figure = Figure(figure_cell.text.strip(), None, None)
         date_cell = _cell(row, date_col)
         as_of = as_of_date(date_cell.text) if date_cell else None
-        items.append(_row_item(row, label, status, figure, strong, as_of, default_date))
+        items.append(
+            _row_item(
+                row, label, status, figure, strong=strong, default_date=default_date, as_of=as_of
+            )
+        )
     return items
 
 
@@ -116,9 +120,10 @@ def _row_item(
     label: Span,
     status: str,
     figure: Figure | None,
+    *,
     strong: bool,
-    as_of: str | None,
     default_date: str | None,
+    as_of: str | None = None,
 ) -> ReportedItem:
     """The item a row reports, dated by its date cell (``as_of``), else a date in the row,
     else the report's own."""
@@ -155,5 +160,5 @@ def _scored_rows(lex: Lexicon, block: Block, default_date: str | None) -> list[R
             continue
         said = status_in(lex, result.text)
         status = said or (FULFILLED if figure.target_reached else IN_PROGRESS)
-        items.append(_row_item(row, label, status, figure, True, None, default_date))
+        items.append(_row_item(row, label, status, figure, strong=True, default_date=default_date))
     return items
