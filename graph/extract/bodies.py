@@ -102,10 +102,19 @@ def _with_lowercase_head(lexicon: Lexicon, text: str, run: Span) -> str | None:
     return None
 
 
+def _opens_a_phrase(lexicon: Lexicon, run: Span) -> bool:
+    """'Below the Council, a Joint Working Group will meet …': a word and then an article
+    opens an adverbial phrase; a name has an article only after one of its prepositions."""
+    words = run.text.split()
+    return len(words) > 2 and words[1] in grammar.words(grammar.ARTICLES, lexicon.languages)
+
+
 def _body_named(lexicon: Lexicon, document: Document, clause: Span) -> str | None:
     """The first body the clause names, spelled out in full."""
     inner = lexicon.inner_name_words
     for run in capitalized_runs(document.text, clause.start, clause.end, inner):
+        if _opens_a_phrase(lexicon, run):
+            continue
         name = _LEADING_ARTICLE.sub("", run.text)
         if _ACRONYM.match(name):
             name = _spelled_out(document, name) or name

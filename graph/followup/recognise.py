@@ -40,9 +40,15 @@ from graph.lexicon import Lexicon
 _OPENING = 1000  # characters of title and opening in which a follow-up cue must appear
 _CLAUSE = re.compile(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+#: 'it was agreed that the group would meet every six weeks instead': a decision reported.
+_THAT = re.compile(r"\s+that\b")
 _TOPICAL = 3  # words from which a heading names a topic ('Answer 3' does not)
 _PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
 _MONTH_YEAR = re.compile(rf"\b({'|'.join(calendar.month_name[1:])})\s+((?:19|20)\d{{2}})\b")
+#: 'in June of last year', 'last year': a year named by its distance from the document's own.
+_LAST_YEAR = re.compile(
+    rf"\b(?:({'|'.join(calendar.month_name[1:])})\s+(?:of\s+)?)?last\s+year\b", re.IGNORECASE
+)
 #: How long before a document the agreement it names must be dated for it to look back.
 _LOOKING_BACK = datetime.timedelta(days=60)
 
@@ -207,7 +213,9 @@ def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | N
                     yield added
             continue
         said = None
-        references = lex.reference_cues.find(span.text)
+        references = [
+            h for h in lex.reference_cues.find(span.text) if not _THAT.match(span.text, h.end)
+        ]
         if references:
             said = _status_before_reference(lex, span.text)
             if said in (None, PLEDGED):
@@ -301,16 +309,22 @@ def _sentence_end(text: str, offset: int) -> int:
 
 
 def _reference(lex: Lexicon, document: Document) -> tuple[str, tuple[str, ...]]:
-    """The sentence naming the earlier agreement, and the years it gives."""
+    """The sentence naming the earlier agreement, and the years it gives ('last year' as the
+    year before the document's own)."""
     text = document.text
     sentences = []
     for hit in lex.reference_cues.find(text)[:1]:
-        start = max(text.rfind(". ", 0, hit.start) + 2, text.rfind("\n", 0, hit.start) + 1)
+        stop = text.rfind(". ", 0, hit.start)
+        start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, hit.start) + 1)
         sentences.append(text[start : _sentence_end(text, hit.end)].strip())
     title = document.title.text if document.title else ""
     reference = " ".join(dict.fromkeys([title, *sentences])).strip() or text[:200]
-    years = tuple(dict.fromkeys(m.group() for m in _YEAR.finditer(reference)))
-    return reference, years
+    years = [m.group() for m in _YEAR.finditer(reference)]
+    published = document_date(document.text)
+    last_year = _last_year(reference, datetime.date.fromisoformat(published)) if published else None
+    if last_year is not None:
+        years.append(str(last_year.year))
+    return reference, tuple(dict.fromkeys(years))
 
 
 def _dates_back(lex: Lexicon, document: Document) -> bool:
@@ -323,23 +337,37 @@ def _dates_back(lex: Lexicon, document: Document) -> bool:
         return False
     opening = _opening(document)
     for hit in lex.reference_cues.find(opening):
-        named = _named_day(opening[hit.start : _sentence_end(opening, hit.end)])
-        if named is not None and named <= datetime.date.fromisoformat(published) - _LOOKING_BACK:
+        day = datetime.date.fromisoformat(published)
+        named = _named_day(opening[hit.start : _sentence_end(opening, hit.end)], day)
+        if named is not None and named <= day - _LOOKING_BACK:
             return True
     return False
 
 
-def _named_day(text: str) -> datetime.date | None:
-    """The day a passage dates something to: its full date, or the first of the month it
-    names ('the plan we renewed in Dundalk in April 2024')."""
+def _named_day(text: str, published: datetime.date) -> datetime.date | None:
+    """The day a passage dates something to: its full date, the first of the month it
+    names ('the plan we renewed in Dundalk in April 2024'), or of the month of last year
+    it names ('the pact they signed in Nassau in June of last year')."""
     full = document_date(text)
     if full is not None:
         return datetime.date.fromisoformat(full)
     month = _MONTH_YEAR.search(text)
     if month is None:
-        return None
+        return _last_year(text, published)
     month_number = list(calendar.month_name).index(month.group(1))
     return datetime.date(int(month.group(2)), month_number, 1)
+
+
+def _last_year(text: str, published: datetime.date) -> datetime.date | None:
+    """The first of the month of last year a passage names, or the last day of last year
+    when it names no month (the latest it can mean)."""
+    match = _LAST_YEAR.search(text)
+    if match is None:
+        return None
+    if match.group(1) is None:
+        return datetime.date(published.year - 1, 12, 31)
+    month_number = list(calendar.month_name).index(match.group(1).capitalize())
+    return datetime.date(published.year - 1, month_number, 1)
 
 
 def recognise(lex: Lexicon, document: Document) -> FollowUpFacts | None:

@@ -43,11 +43,12 @@ _AGAINST_TARGET = re.compile(
     re.IGNORECASE,
 )
 #: 'carried out one joint boarding operation …, against the two planned'; 'met three times in
-#: the past year instead of the four times foreseen': occasions held against those planned.
+#: the past year instead of the four times foreseen'; 'referred nine cases, short of the 15 the
+#: pact called for': what was done against what was planned.
 _AGAINST_PLANNED = re.compile(
     rf"\b({_NUMBER})\b[^.;]*?\b(?:against|instead\s+of|above|beyond|exceeding|below|short\s+of)"
     rf"\s+(?:the\s+)?({_NUMBER})\s+"
-    r"(?:[a-z-]+\s+){0,2}?(?:planned|foreseen|scheduled|promised|agreed|due)\b",
+    r"(?:[a-z-]+\s+){0,2}?(?:planned|foreseen|scheduled|promised|agreed|due|envisaged|called\s+for)\b",
     re.IGNORECASE,
 )
 _TARGET_THEN = re.compile(
@@ -61,6 +62,8 @@ _FIGURES = (
     (_AGAINST_PLANNED, 1, 2),
     (_TARGET_THEN, 2, 1),
 )
+#: The ways whose count may stand several words before the target it is set against.
+_SET_AGAINST = (_AGAINST_TARGET, _AGAINST_PLANNED)
 
 
 #: 'only two of the four meetings', 'convened only four times', 'only two have taken place',
@@ -85,6 +88,7 @@ _RECURRENCE = (
 )
 _CHANGED = re.compile(
     rf"\b{_RECURRENCE}\s+(?:rather\s+than|instead\s+of)\s+{_RECURRENCE}"
+    rf"|\b{_RECURRENCE}\s+instead\b(?!\s+of)"
     rf"|\bfrom\s+(?:{_RECURRENCE}\s+to\s+{_RECURRENCE}"
     rf"|{_MONEY}(?:{_NUMBER})\s+to\s+{_MONEY}(?:{_NUMBER})\b(?!\s+(?:{_MONTHS})\b))",
     re.IGNORECASE,
@@ -110,6 +114,13 @@ _TREND = re.compile(
 
 #: A phrase in a clause that says what a text is about ('summarises what has been done
 #: since') names no item's status.
+#: 'measures that fall wholly or partly to …', 'in whole or in part': a range, no status.
+_EITHER_BEFORE = re.compile(
+    r"\b(?:wholly|fully|entirely|totally|in\s+whole)\s+or\s+$", re.IGNORECASE
+)
+_EITHER_AFTER = re.compile(
+    r"\s+or\s+(?:wholly|fully|entirely|totally|in\s+(?:whole|full))\b", re.IGNORECASE
+)
 _WHAT_HAS_BEEN = re.compile(r"\bwhat\s+(?:has|have|had|was|were)\s+(?:been\s+)?$", re.IGNORECASE)
 
 #: Words that may stand between the two phrases of a run ('not yet been established').
@@ -217,14 +228,16 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     'only' some ('met only twice', 'only two of the four') competes as a phrase of
     partial fulfilment. A denied or intended phrase ('has not been abandoned', 'was
     supposed to be in force') says nothing, nor one of a clause that says what a text is
-    about ('what has been done'). A completion measured late ('went live in May, two months
-    behind schedule') is done."""
+    about ('what has been done'), nor one of a range ('wholly or partly'). A completion
+    measured late ('went live in May, two months behind schedule') is done."""
     hits = [
         h
         for h in lex.statuses.find(text)
         if not _DENIED.search(text, 0, h.start)
         and not _WHAT_HAS_BEEN.search(text, 0, h.start)
         and not _TREND.match(text, h.end)
+        and not _EITHER_BEFORE.search(text, 0, h.start)
+        and not _EITHER_AFTER.match(text, h.end)
     ]
     some = _ONLY_SOME.search(text)
     if some and all(h.end - h.start < len(some.group()) for h in hits):
@@ -270,14 +283,43 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
+#: A number that counts no things: a year, a day of a month, a span of time ('in the 12 months
+#: to September').
+_NOT_A_COUNT = re.compile(
+    rf"(?:19|20)\d{{2}}$|\s+(?:days?|weeks?|months?|quarters?|years?|{_MONTHS})\b"
+)
+_A_NUMBER = re.compile(rf"\b(?:{_NUMBER})\b", re.IGNORECASE)
+
+
+def _nearest_count(text: str, start: int, end: int) -> int:
+    """Where the count a target is set against starts: the last number before it that is
+    no year or span of time ('the two defence forces carried out 29 joint patrols in the
+    12 months to September, beating the target of 24' → 29), else ``start``."""
+    nearest = start
+    for number in _A_NUMBER.finditer(text, start, end):
+        if not _NOT_A_COUNT.match(text, number.end()) and not _NOT_A_COUNT.fullmatch(
+            number.group()
+        ):
+            nearest = number.start()
+    return nearest
+
+
 def figure_in(text: str) -> Figure | None:
     """A figure reached against a target: '58 of 50', '58 fugitives against a target of 50'."""
     for pattern, reached, target in _FIGURES:
         match = pattern.search(text)
-        if match:
-            return Figure(
-                match.group(), _decimal(match.group(reached)), _decimal(match.group(target))
-            )
+        if match is None:
+            continue
+        if pattern in _SET_AGAINST:
+            start = _nearest_count(text, match.start(reached), match.start(target))
+            if start != match.start(reached):
+                count = _A_NUMBER.match(text, start)
+                return Figure(
+                    text[start : match.end()],
+                    _decimal(count.group()),
+                    _decimal(match.group(target)),
+                )
+        return Figure(match.group(), _decimal(match.group(reached)), _decimal(match.group(target)))
     return None
 
 

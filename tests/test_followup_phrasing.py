@@ -1,0 +1,98 @@
+"""Phrasings of follow-ups met in blind round fu-r21 (issue 12): a pact dated by 'last year',
+a count several words before its target, a range of completeness, a decision reported with
+'it was agreed that', a recurrence changed 'instead', and a body named after an adverbial."""
+
+from __future__ import annotations
+
+from graph.documents.text import parse_text
+from graph.extract.bodies import prose_bodies
+from graph.followup.recognise import recognise, reported_items
+from graph.followup.values import checked_status, figure_in, status_in
+from graph.lexicon import lexicon
+
+NEWS_LOOKING_BACK = """Gun link pays off for the Andes-Pacific pact
+
+By a staff correspondent - Lima, {published}
+
+Peru and Ecuador have dropped one part of the border security pact they signed in Tumbes in \
+{month} of last year and scaled back another, ministers said on Tuesday.
+
+The joint task force against arms trafficking has been established and went live on 14 July.
+
+The exchange of lists of illegal fishing vessels has been abandoned.
+"""
+
+
+def _document(text: str):
+    return parse_text(text, key="d", source_name="d.txt", sha256="0" * 64)
+
+
+def test_a_pact_signed_in_a_month_of_last_year_is_looked_back_at() -> None:
+    def recognised(published: str, month: str = "June"):
+        text = NEWS_LOOKING_BACK.format(published=published, month=month)
+        return recognise(lexicon(), _document(text))
+
+    later = recognised("3 December 2025")
+    assert later is not None
+    assert {i.status for i in later.items} >= {"fulfilled", "abandoned"}
+    # 'December of last year' in January is too recent to look back at
+    assert recognised("20 January 2026", month="December") is None
+    assert recognised("20 January 2026", month="October") is not None
+
+
+def test_a_count_several_words_before_its_target_is_the_nearest_count() -> None:
+    text = (
+        "At sea, the two defence forces carried out 29 joint patrols in the 12 months to the "
+        "end of September, beating the target of 24"
+    )
+    figure = figure_in(text)
+    assert figure is not None and (figure.reached, figure.target) == (29, 24)
+    assert checked_status(status_in(lexicon(), text), figure, text) == "fulfilled"
+    in_a_year = figure_in(
+        "212 officers had completed the course in 2024, against the target of 300"
+    )
+    assert in_a_year is not None and (in_a_year.reached, in_a_year.target) == (212, 300)
+
+
+def test_a_count_short_of_what_the_pact_called_for_is_partial() -> None:
+    text = (
+        "The joint desk has referred nine cases to prosecutors, short of the 15 the pact called for"
+    )
+    figure = figure_in(text)
+    assert figure is not None and (figure.reached, figure.target) == (9, 15)
+    assert checked_status("in-progress", figure, text) == "partially-fulfilled"
+
+
+def test_a_range_of_completeness_and_a_hold_up_are_read_for_what_they_are() -> None:
+    lex = lexicon()
+    assert status_in(lex, "on those measures that fall wholly or partly to our agencies") is None
+    assert status_in(lex, "decisions taken in whole or in part by the council") is None
+    assert status_in(lex, "the desk has been only partly staffed") == "partially-fulfilled"
+    held = "The connection between the databases has been held up while lawyers settle the rules"
+    assert status_in(lex, held) == "delayed"
+
+
+def test_a_decision_reported_with_it_was_agreed_that_is_read_for_its_status() -> None:
+    assert status_in(lexicon(), "the group would meet every six weeks instead") == "revised"
+    assert status_in(lexicon(), "the group would meet every six weeks instead of monthly") == (
+        "revised"
+    )
+    items = reported_items(
+        lexicon(),
+        _document(
+            "The working group met monthly until October. At its meeting on 21 November 2024 it "
+            "was agreed that the working group would meet every six weeks instead.\n"
+        ),
+        None,
+    )
+    assert [i.status for i in items if "instead" in i.label] == ["revised"]
+
+
+def test_a_body_named_after_an_adverbial_phrase_is_the_body_not_the_phrase() -> None:
+    document = _document(
+        "The two ministers will meet twice a year as the Joint Ministerial Security Council. "
+        "Below the Council, a Joint Intelligence Working Group made up of police officers will "
+        "meet every month to exchange targeting information.\n"
+    )
+    labels = [fact.label for fact in prose_bodies(lexicon(), document)]
+    assert labels == ["Joint Ministerial Security Council", "Joint Intelligence Working Group"]
