@@ -96,3 +96,38 @@ def test_a_body_named_after_an_adverbial_phrase_is_the_body_not_the_phrase() -> 
     )
     labels = [fact.label for fact in prose_bodies(lexicon(), document)]
     assert labels == ["Joint Ministerial Security Council", "Joint Intelligence Working Group"]
+
+
+def test_a_status_word_inside_a_name_is_part_of_the_name() -> None:
+    lex = lexicon()
+    met = "The Joint Operational Working Group has met every second month since August 2024"
+    assert status_in(lex, met) == "in-progress"
+    assert status_in(lex, "the Working Group agreed to create a shared watch-list") == "pledged"
+    assert status_in(lex, "| Operational since 3 May 2025 |") == "fulfilled"
+    since = "Since Austria's police joined the network, investigators compare cartridge cases"
+    assert status_in(lex, since) == "in-progress"
+
+
+def test_irregular_crossings_are_no_partial_fulfilment_but_irregular_drills_are() -> None:
+    lex = lexicon()
+    assert status_in(lex, "the application of the pact to irregular arrivals at the border") != (
+        "partially-fulfilled"
+    )
+    assert status_in(lex, "The boarding drills have been irregular") == "partially-fulfilled"
+
+
+def test_more_than_the_number_envisaged_and_every_one_since_a_date_are_done() -> None:
+    text = "charges against 26 organisers, more than the twenty envisaged two years ago"
+    figure = figure_in(text)
+    assert figure is not None and (figure.reached, figure.target) == (26, 20)
+    trained = "612 officers from the three States had been trained, exceeding the target of 600"
+    assert (figure_in(trained).reached, figure_in(trained).target) == (612, 600)
+    items = reported_items(
+        lexicon(),
+        _document(
+            "Since 1 October 2025, customs have scanned every container arriving at Bar "
+            "that matches the risk profile.\n"
+        ),
+        None,
+    )
+    assert [i.status for i in items] == ["fulfilled"]

@@ -46,9 +46,9 @@ _AGAINST_TARGET = re.compile(
 #: the past year instead of the four times foreseen'; 'referred nine cases, short of the 15 the
 #: pact called for': what was done against what was planned.
 _AGAINST_PLANNED = re.compile(
-    rf"\b({_NUMBER})\b[^.;]*?\b(?:against|instead\s+of|above|beyond|exceeding|below|short\s+of)"
-    rf"\s+(?:the\s+)?({_NUMBER})\s+"
-    r"(?:[a-z-]+\s+){0,2}?(?:planned|foreseen|scheduled|promised|agreed|due|envisaged|called\s+for)\b",
+    rf"\b({_NUMBER})\b[^.;]*?\b(?:against|instead\s+of|above|beyond|exceeding|below|short\s+of"
+    rf"|more\s+than|fewer\s+than)\s+(?:the\s+)?({_NUMBER})\s+(?:[a-z-]+\s+){{0,2}}?"
+    r"(?:planned|foreseen|scheduled|promised|agreed|due|envisaged|called\s+for)\b",
     re.IGNORECASE,
 )
 _TARGET_THEN = re.compile(
@@ -121,6 +121,12 @@ _EITHER_BEFORE = re.compile(
 _EITHER_AFTER = re.compile(
     r"\s+or\s+(?:wholly|fully|entirely|totally|in\s+(?:whole|full))\b", re.IGNORECASE
 )
+#: A capitalized word after a phrase, which then is part of a name ('Operational Working
+#: Group'); a month ('Operational May 2024') does not make one.
+_NAME_GOES_ON = re.compile(rf"\s+(?!(?:{_MONTHS})\b)[A-Z][a-z]")
+#: What comes before a word of a name: an article or another capitalized word ('the Working
+#: Group', 'Joint Operational'); a sentence's first word ('Since Austria's police') starts none.
+_NAME_BEGAN = re.compile(r"(?:\b(?:the|a|an|its|their)|[A-Z][\w'-]*)\s+$")
 _WHAT_HAS_BEEN = re.compile(r"\bwhat\s+(?:has|have|had|was|were)\s+(?:been\s+)?$", re.IGNORECASE)
 
 #: Words that may stand between the two phrases of a run ('not yet been established').
@@ -228,7 +234,8 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     'only' some ('met only twice', 'only two of the four') competes as a phrase of
     partial fulfilment. A denied or intended phrase ('has not been abandoned', 'was
     supposed to be in force') says nothing, nor one of a clause that says what a text is
-    about ('what has been done'), nor one of a range ('wholly or partly'). A completion
+    about ('what has been done'), nor one of a range ('wholly or partly') or of a name
+    ('the Joint Operational Working Group'). A completion
     measured late ('went live in May, two months behind schedule') is done."""
     hits = [
         h
@@ -238,6 +245,7 @@ def status_in(lex: Lexicon, text: str) -> str | None:
         and not _TREND.match(text, h.end)
         and not _EITHER_BEFORE.search(text, 0, h.start)
         and not _EITHER_AFTER.match(text, h.end)
+        and not _in_a_name(text, h.start, h.end)
     ]
     some = _ONLY_SOME.search(text)
     if some and all(h.end - h.start < len(some.group()) for h in hits):
@@ -257,6 +265,17 @@ def status_in(lex: Lexicon, text: str) -> str | None:
         if second is best and set(gap.split()) <= _AUXILIARIES and len(gap.split()) <= 2:
             return first.values[0]
     return best.values[0]
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalized phrase is a word of a proper name that goes on after it
+    ('the Joint Operational Working Group has met', 'the Working Group agreed'), not a
+    status ('Operational since 3 May', '| Completed |')."""
+    return (
+        text[start].isupper()
+        and bool(_NAME_GOES_ON.match(text, end))
+        and bool(_NAME_BEGAN.search(text, 0, start))
+    )
 
 
 def _done_late(text: str, hits: list[Hit[str]], delayed: Hit[str]) -> bool:
@@ -288,17 +307,21 @@ def _decimal(text: str) -> Decimal | None:
 _NOT_A_COUNT = re.compile(
     rf"(?:19|20)\d{{2}}$|\s+(?:days?|weeks?|months?|quarters?|years?|{_MONTHS})\b"
 )
+#: 'the three States', 'both': a number after a definite word names a known set, not a count.
+_A_KNOWN_SET = re.compile(r"\b(?:the|these|those|its|their)\s+$", re.IGNORECASE)
 _A_NUMBER = re.compile(rf"\b(?:{_NUMBER})\b", re.IGNORECASE)
 
 
 def _nearest_count(text: str, start: int, end: int) -> int:
     """Where the count a target is set against starts: the last number before it that is
-    no year or span of time ('the two defence forces carried out 29 joint patrols in the
-    12 months to September, beating the target of 24' → 29), else ``start``."""
+    no year, span of time or known set ('the two defence forces carried out 29 joint
+    patrols in the 12 months to September, beating the target of 24' → 29), else ``start``."""
     nearest = start
     for number in _A_NUMBER.finditer(text, start, end):
-        if not _NOT_A_COUNT.match(text, number.end()) and not _NOT_A_COUNT.fullmatch(
-            number.group()
+        if (
+            not _NOT_A_COUNT.match(text, number.end())
+            and not _NOT_A_COUNT.fullmatch(number.group())
+            and not _A_KNOWN_SET.search(text, 0, number.start())
         ):
             nearest = number.start()
     return nearest
@@ -327,11 +350,14 @@ def figure_in(text: str) -> Figure | None:
 _ALL_OF = re.compile(rf"\ball\s+(?:of\s+)?(?:the\s+)?(?:{_NUMBER})\b", re.IGNORECASE)
 
 
-#: 'since 1 August every container flagged as high risk … has gone through a scanner': each
-#: one of a whole, from a date on.
+#: 'since 1 August every container flagged as high risk … has gone through a scanner',
+#: 'Since 1 October, customs have scanned every container …': each one of a whole, from a
+#: date on.
 _EVERY_SINCE = re.compile(
     r"\bsince\s+[^,.;]{3,30}?\s+(?:every|each)\s+(?!(?:day|week|month|quarter|year|other)\b)"
-    r"[a-z-]+\b[^.;]{0,120}?\b(?:has|have)\s+(?:been|gone|passed|received|undergone)\b",
+    r"[a-z-]+\b[^.;]{0,120}?\b(?:has|have)\s+(?:been|gone|passed|received|undergone)\b"
+    r"|\bsince\s+[^.;]{3,60}?\b(?:has|have)\s+[a-z]+ed\s+(?:every|each)\s+"
+    r"(?!(?:day|week|month|quarter|year|other)\b)",
     re.IGNORECASE,
 )
 
