@@ -457,6 +457,7 @@ ADDITIONS = {
     "The parties intend to create a trilateral task force on fuel smuggling": True,
     "the committee agreed that police from both countries will begin joint river patrols": True,
     "a step that was not part of the original agreement": True,
+    "and although this was not part of the Compact, Jamaica has offered ten places": True,
     "a bill on real-estate agents, a measure that is not part of the bilateral pact": False,
     "These are national projects and not part of the Declaration": False,
     "the collection points would stay open until the end of the campaign": False,
