@@ -131,3 +131,15 @@ def test_more_than_the_number_envisaged_and_every_one_since_a_date_are_done() ->
         None,
     )
     assert [i.status for i in items] == ["fulfilled"]
+
+
+def test_a_time_within_the_limit_agreed_is_done() -> None:
+    text = (
+        "requests were answered within an average of 12 working days in the first half of "
+        "2026, against the 15 days agreed in 2024"
+    )
+    figure = figure_in(text)
+    assert figure is not None and (figure.reached, figure.target, figure.ceiling) == (12, 15, True)
+    assert figure.target_reached and not figure.short_of_target
+    slower = figure_in(text.replace("12 working", "21 working"))
+    assert slower is not None and slower.short_of_target

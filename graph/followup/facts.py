@@ -18,21 +18,28 @@ REVISED = "revised"
 
 @dataclass(frozen=True)
 class Figure:
-    """A figure reported against a target: '58 of 50' → reached 58, target 50."""
+    """A figure reported against a target: '58 of 50' → reached 58, target 50; a time
+    against a limit: '12 days against the 15 agreed' → reached 12, target 15, ceiling."""
 
     text: str
     reached: Decimal | None
     target: Decimal | None
+    #: The target is a limit not to pass ('12 working days, against the 15 days agreed').
+    ceiling: bool = False
 
     @property
     def short_of_target(self) -> bool:
-        """Below its target ('1,100 of the 1,500 officials')."""
-        return bool(self.reached is not None and self.target and self.reached < self.target)
+        """Below its target ('1,100 of the 1,500 officials'), or past its limit."""
+        if self.reached is None or not self.target:
+            return False
+        return self.reached > self.target if self.ceiling else self.reached < self.target
 
     @property
     def target_reached(self) -> bool:
-        """At or past its target ('58 of 50')."""
-        return bool(self.reached is not None and self.target and self.reached >= self.target)
+        """At or past its target ('58 of 50'), or within its limit."""
+        if self.reached is None or not self.target:
+            return False
+        return self.reached <= self.target if self.ceiling else self.reached >= self.target
 
 
 @dataclass(frozen=True)

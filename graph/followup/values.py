@@ -309,16 +309,23 @@ _NOT_A_COUNT = re.compile(
 )
 #: 'the three States', 'both': a number after a definite word names a known set, not a count.
 _A_KNOWN_SET = re.compile(r"\b(?:the|these|those|its|their)\s+$", re.IGNORECASE)
+#: A time after a number ('15 days', '12 working days'): a limit, when it is the target.
+_DURATION = re.compile(r"\s+(?:working\s+|calendar\s+)?(?:days?|hours?|weeks?|minutes?)\b")
 _A_NUMBER = re.compile(rf"\b(?:{_NUMBER})\b", re.IGNORECASE)
 
 
-def _nearest_count(text: str, start: int, end: int) -> int:
+def _nearest_count(text: str, start: int, end: int, *, durations: bool = False) -> int:
     """Where the count a target is set against starts: the last number before it that is
     no year, span of time or known set ('the two defence forces carried out 29 joint
-    patrols in the 12 months to September, beating the target of 24' → 29), else ``start``."""
+    patrols in the 12 months to September, beating the target of 24' → 29); of a limit of
+    time, the last time ('answered within 12 working days, against the 15 days agreed' →
+    12). Else ``start``."""
     nearest = start
     for number in _A_NUMBER.finditer(text, start, end):
-        if (
+        if durations:
+            if _DURATION.match(text, number.end()):
+                nearest = number.start()
+        elif (
             not _NOT_A_COUNT.match(text, number.end())
             and not _NOT_A_COUNT.fullmatch(number.group())
             and not _A_KNOWN_SET.search(text, 0, number.start())
@@ -328,19 +335,24 @@ def _nearest_count(text: str, start: int, end: int) -> int:
 
 
 def figure_in(text: str) -> Figure | None:
-    """A figure reached against a target: '58 of 50', '58 fugitives against a target of 50'."""
+    """A figure reached against a target: '58 of 50', '58 fugitives against a target of 50';
+    a time against a limit: '12 working days, against the 15 days agreed'."""
     for pattern, reached, target in _FIGURES:
         match = pattern.search(text)
         if match is None:
             continue
         if pattern in _SET_AGAINST:
-            start = _nearest_count(text, match.start(reached), match.start(target))
-            if start != match.start(reached):
-                count = _A_NUMBER.match(text, start)
+            ceiling = bool(_DURATION.match(text, match.end(target)))
+            start = _nearest_count(
+                text, match.start(reached), match.start(target), durations=ceiling
+            )
+            count = _A_NUMBER.match(text, start)
+            if count is not None:
                 return Figure(
                     text[start : match.end()],
                     _decimal(count.group()),
                     _decimal(match.group(target)),
+                    ceiling,
                 )
         return Figure(match.group(), _decimal(match.group(reached)), _decimal(match.group(target)))
     return None
