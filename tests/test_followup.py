@@ -130,9 +130,9 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: fu-r9 0.909 / 0.725 / 0.450; fu-r10 1.000 / 0.800 / 0.547; fu-r11 0.800 / 0.675 / 0.519;
 #: fu-r12 0.909 / 0.659 / 0.488; fu-r13 1.000 / 0.723 / 0.627; fu-r14 1.000 / 0.783 / 0.630;
 #: fu-r15 1.000 / 0.857 / 0.714; fu-r16 0.909 / 0.683 / 0.463; fu-r17 0.909 / 0.444 / 0.250;
-#: fu-r18 1.000 / 0.720 / 0.500; fu-r19 1.000 / 0.585 / 0.400; fu-r20 (one set of three)
-#: 1.000 / 0.686 / 0.457; fu-r21 (two sets, each read before the other was studied)
-#: 0.667 / 0.593 / 0.370 and 1.000 / 0.737 / 0.421.
+#: fu-r18 1.000 / 0.720 / 0.500; fu-r19 1.000 / 0.585 / 0.400; fu-r20 (two sets, each read
+#: on arrival) 1.000 / 0.686 / 0.457 and 1.000 / 0.909 / 0.667; fu-r21 (two sets, each read
+#: before the other was studied) 0.667 / 0.593 / 0.370 and 1.000 / 0.737 / 0.421.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.851),
     "followup-r5": (1.0, 0.919, 0.849),
@@ -150,7 +150,7 @@ HELD_OUT_FLOORS = {
     "followup-r17": (1.0, 0.591, 0.432),
     "followup-r18": (1.0, 0.769, 0.538),
     "followup-r19": (1.0, 0.806, 0.583),
-    "followup-r20": (1.0, 0.686, 0.514),
+    "followup-r20": (1.0, 0.794, 0.588),
     "followup-r21": (1.0, 0.868, 0.684),
 }
 
