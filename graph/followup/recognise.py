@@ -308,9 +308,11 @@ def _sentence_end(text: str, offset: int) -> int:
     return min(stops, default=len(text))
 
 
-def _reference(lex: Lexicon, document: Document) -> tuple[str, tuple[str, ...]]:
+def _reference(
+    lex: Lexicon, document: Document, published: str | None
+) -> tuple[str, tuple[str, ...]]:
     """The sentence naming the earlier agreement, and the years it gives ('last year' as the
-    year before the document's own)."""
+    year before ``published``, the document's own date)."""
     text = document.text
     sentences = []
     for hit in lex.reference_cues.find(text)[:1]:
@@ -320,7 +322,6 @@ def _reference(lex: Lexicon, document: Document) -> tuple[str, tuple[str, ...]]:
     title = document.title.text if document.title else ""
     reference = " ".join(dict.fromkeys([title, *sentences])).strip() or text[:200]
     years = [m.group() for m in _YEAR.finditer(reference)]
-    published = document_date(document.text)
     last_year = _last_year(reference, datetime.date.fromisoformat(published)) if published else None
     if last_year is not None:
         years.append(str(last_year.year))
@@ -336,8 +337,8 @@ def _dates_back(lex: Lexicon, document: Document) -> bool:
     if published is None:
         return False
     opening = _opening(document)
+    day = datetime.date.fromisoformat(published)
     for hit in lex.reference_cues.find(opening):
-        day = datetime.date.fromisoformat(published)
         named = _named_day(opening[hit.start : _sentence_end(opening, hit.end)], day)
         if named is not None and named <= day - _LOOKING_BACK:
             return True
@@ -386,7 +387,7 @@ def recognise(lex: Lexicon, document: Document) -> FollowUpFacts | None:
     pledged = [i for i in strong if i.status == PLEDGED]
     if len(reported) <= len(pledged):
         return None  # 'will be reviewed after its first year': an announcement pledges
-    reference, years = _reference(lex, document)
+    reference, years = _reference(lex, document, date)
     return FollowUpFacts(items=tuple(items), reference=reference, years=years)
 
 

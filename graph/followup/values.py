@@ -112,8 +112,6 @@ _TREND = re.compile(
     r"\s+to\s+(?:grow|rise|increase|climb|spread|worsen|fall|decline)\b", re.IGNORECASE
 )
 
-#: A phrase in a clause that says what a text is about ('summarises what has been done
-#: since') names no item's status.
 #: 'measures that fall wholly or partly to …', 'in whole or in part': a range, no status.
 _EITHER_BEFORE = re.compile(
     r"\b(?:wholly|fully|entirely|totally|in\s+whole)\s+or\s+$", re.IGNORECASE
@@ -127,6 +125,8 @@ _NAME_GOES_ON = re.compile(rf"\s+(?!(?:{_MONTHS})\b)[A-Z][a-z]")
 #: What comes before a word of a name: an article or another capitalized word ('the Working
 #: Group', 'Joint Operational'); a sentence's first word ('Since Austria's police') starts none.
 _NAME_BEGAN = re.compile(r"(?:\b(?:the|a|an|its|their)|[A-Z][\w'-]*)\s+$")
+#: A phrase in a clause that says what a text is about ('summarises what has been done
+#: since') names no item's status.
 _WHAT_HAS_BEEN = re.compile(r"\bwhat\s+(?:has|have|had|was|were)\s+(?:been\s+)?$", re.IGNORECASE)
 
 #: Words that may stand between the two phrases of a run ('not yet been established').
