@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from graph.documents.text import parse_text
 from graph.extract.bodies import prose_bodies
+from graph.followup.figures import figure_in
 from graph.followup.recognise import recognise, reported_items
-from graph.followup.values import checked_status, figure_in, status_in
+from graph.followup.values import checked_status, status_in
 from graph.lexicon import lexicon
 
 NEWS_LOOKING_BACK = """Gun link pays off for the Andes-Pacific pact

@@ -9,6 +9,7 @@ from graph.documents.intake import read_source
 from graph.documents.text import parse_source, parse_text
 from graph.followup.additions import addition_cues
 from graph.followup.facts import ReportedItem
+from graph.followup.figures import figure_in
 from graph.followup.matching import (
     CommitmentRecord,
     best_commitment,
@@ -17,7 +18,6 @@ from graph.followup.recognise import recognise, reported_items
 from graph.followup.values import (
     checked_status,
     counts_work_done,
-    figure_in,
     reports_occasion,
     status_in,
 )

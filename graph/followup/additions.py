@@ -17,7 +17,8 @@ from graph.documents.model import Span
 from graph.extract.names import proper_name_after
 from graph.extract.phrases import Hit
 from graph.followup.facts import PLEDGED, REVISED, ReportedItem
-from graph.followup.values import as_of_date, figure_in, status_in
+from graph.followup.figures import figure_in
+from graph.followup.values import as_of_date, status_in
 from graph.lexicon import Lexicon
 from graph.namespaces import PG
 

@@ -14,6 +14,7 @@ FULFILLED = "fulfilled"
 PARTLY_FULFILLED = "partially-fulfilled"
 DELAYED = "delayed"
 REVISED = "revised"
+ABANDONED = "abandoned"
 
 
 @dataclass(frozen=True)

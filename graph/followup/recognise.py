@@ -17,33 +17,20 @@ import re
 from graph.documents.model import Block, BlockKind, Document, Span
 from graph.extract.extractor import document_date
 from graph.extract.facts import DocumentFacts
-from graph.followup.additions import added_status, addition, addition_cues, named_before
+from graph.followup.clauses import clauses_of, trimmed
 from graph.followup.facts import (
-    FULFILLED,
-    IN_PROGRESS,
     PLEDGED,
     FollowUpFacts,
     ReportedItem,
 )
+from graph.followup.lists import list_items
+from graph.followup.prose import prose_items
 from graph.followup.tables import table_items
-from graph.followup.values import (
-    as_of_date,
-    checked_status,
-    counts_work_done,
-    covers_all,
-    figure_in,
-    reports_occasion,
-    status_in,
-)
 from graph.lexicon import Lexicon
 
 _OPENING = 1000  # characters of title and opening in which a follow-up cue must appear
-_CLAUSE = re.compile(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-#: 'it was agreed that the group would meet every six weeks instead': a decision reported.
-_THAT = re.compile(r"\s+that\b")
 _TOPICAL = 3  # words from which a heading names a topic ('Answer 3' does not)
-_PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
 _MONTH_YEAR = re.compile(rf"\b({'|'.join(calendar.month_name[1:])})\s+((?:19|20)\d{{2}})\b")
 #: 'in June of last year', 'last year': a year named by its distance from the document's own.
 _LAST_YEAR = re.compile(
@@ -56,226 +43,6 @@ _LOOKING_BACK = datetime.timedelta(days=60)
 def _opening(document: Document) -> str:
     title = document.title.text if document.title else ""
     return f"{title}\n{document.text[:_OPENING]}"
-
-
-def _lead(text: str) -> str:
-    """A list item's lead ('Joint Patrols: operating in four ports' → 'Joint Patrols')."""
-    for separator in (":", " – ", " — ", " - "):
-        head, found, _ = text.partition(separator)
-        if found and 0 < len(head.split()) <= 12:
-            return head.strip(" *_")
-    return text.strip()
-
-
-def _clause_item(
-    lex: Lexicon,
-    span: Span,
-    default_date: str | None,
-    *,
-    strong: bool,
-    label: str,
-    status: str | None = None,
-) -> ReportedItem | None:
-    status = status or status_in(lex, span.text)
-    figure = figure_in(span.text)
-    if status in (None, PLEDGED) and figure is not None and figure.short_of_target:
-        # '1,200 of the 10,000 weapons have been marked so far'; 'now work at five of the
-        # eight points, and the remaining three will be staffed by November'
-        status = IN_PROGRESS
-    elif status in (None, IN_PROGRESS) and (
-        (figure is not None and figure.target_reached) or covers_all(span.text)
-    ):
-        status = FULFILLED  # 'have operated at six of six crossing points since December'
-    if status is None or (status == PLEDGED and not strong):
-        return None
-    return ReportedItem(
-        label=label,
-        status=checked_status(status, figure, span.text),
-        span=span,
-        strong=strong,
-        as_of=as_of_date(span.text) or default_date,
-        figure=figure,
-    )
-
-
-def _introduces_pledges(lex: Lexicon, text: str | None) -> bool:
-    """'Building on the Roadmap, the Commission agreed to:' introduces what was agreed."""
-    return bool(text and text.rstrip().endswith(":") and status_in(lex, text) == PLEDGED)
-
-
-def _only_refers(lex: Lexicon, item: Span) -> bool:
-    """Whether every clause of an unlabelled item that states a status names the earlier
-    agreement with its year ('The Commission established under the Roadmap signed on 12
-    March 2024 held its first session'): a reference, as in prose, not a report."""
-    stating = [c for c in _clauses(item) if status_in(lex, c.text)]
-    return bool(stating) and all(
-        lex.reference_cues.find(c.text) and _YEAR.search(c.text) for c in stating
-    )
-
-
-def _list_items(
-    lex: Lexicon, block: Block, date: str | None, heading: str | None, intro: str | None = None
-):
-    """Items of a list that reports statuses.
-
-    A list under a heading that states a status ('Delivered', 'Behind Schedule') reports
-    that status for each item that states none itself: the writer sorted them. In a list
-    where most items say a status, an item that says none ('Held every month since
-    March') is reported as in progress, but only kept if it matches a commitment. An item
-    is the report's own word on a commitment when it is labelled ('Kidnap alert line:
-    operational') or pledges anew; an unlabelled remark ('Two of the five deliverables
-    have been met') counts as prose, and like a sentence of prose it is no report when it
-    only names the earlier agreement. The items after an introduction that pledges
-    ('the Commission agreed to:') are pledges of the report's own.
-    """
-    sorted_as = status_in(lex, heading) if heading else None
-    if sorted_as == PLEDGED:
-        sorted_as = None
-    said = [status_in(lex, item.text) or sorted_as for item in block.items]
-    progress_list = 2 * sum(1 for s in said if s and s != PLEDGED) >= len(said)
-    pledging = _introduces_pledges(lex, intro)
-    adding = bool(intro and intro.rstrip().endswith(":") and addition_cues(lex, intro))
-    for item, status in zip(block.items, said, strict=True):
-        label = _lead(item.text)
-        if _introduces_pledges(lex, item.text):
-            pledging = True
-            continue
-        if pledging:
-            status = status or PLEDGED
-        elif label == item.text.strip() and _only_refers(lex, item):
-            continue
-        if adding or addition_cues(lex, item.text):
-            found = _clause_item(
-                lex, item, date, strong=True, label=label, status=added_status(status)
-            )
-            yield dataclasses.replace(found, added=True)  # 'A dog team, not part of the original'
-            continue
-        if lex.exclusions.find(item.text):
-            continue  # 'a separate arrangement, not assessed in this fact sheet'
-        if status is None and progress_list:
-            found = _clause_item(lex, item, date, strong=False, label=label, status=IN_PROGRESS)
-        else:
-            found = _clause_item(lex, item, date, strong=True, label=label, status=status)
-        if found is not None and label == item.text.strip():
-            if found.status == PLEDGED and not pledging:
-                continue  # 'The next session will be held in Maputo': an unlabelled plan
-            found = dataclasses.replace(found, strong=found.status == PLEDGED)
-        if found is not None:
-            yield found
-
-
-def _clauses(span: Span) -> list[Span]:
-    """Sentences and semicolon clauses of a paragraph, with their offsets."""
-    return [
-        Span(span.start + m.start(), span.start + m.end(), m.group())
-        for m in _CLAUSE.finditer(span.text)
-        if m.group().strip()
-    ]
-
-
-def _trimmed(clause: Span) -> Span:
-    stripped = clause.text.strip()
-    offset = clause.text.index(stripped)
-    return Span(clause.start + offset, clause.start + offset + len(stripped), stripped)
-
-
-def _asks(passage: Span, clause: Span) -> bool:
-    """Whether the clause is a question ('Is it true that the target has been abandoned?')."""
-    return passage.text[clause.end - passage.start : clause.end - passage.start + 1] == "?"
-
-
-def _prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | None = None):
-    """Clauses with a status; a clause naming the earlier agreement ('signed in 2025') is the
-    reference, not an item; a clause adding a commitment is an addition. A clause that
-    states no status, or asks, just before one that does is that one's topic and joins its
-    label; so is ``before``, the last sentence of the block before (a heading, a question),
-    for a paragraph opening on a pronoun ('It has not been abandoned, but it has been
-    adjusted')."""
-    clauses = [_trimmed(c) for c in _clauses(passage)]
-    taken = -1
-    added_here = False
-    topic: Span | None = None
-    if before is not None and clauses and _PRONOUN.match(clauses[0].text):
-        topic = before
-    for index, span in enumerate(clauses):
-        if index <= taken:
-            continue
-        cue = addition_cues(lex, span.text)
-        if cue:
-            # 'agreed to add two measures:' introduces a list, whose items are the additions;
-            # 'It was not part of the original plan' restates the one just made.
-            if not span.text.endswith(":"):
-                added, taken = addition(lex, passage, clauses, index, cue[0].end, date)
-                if _PRONOUN.match(span.text) and index and topic is clauses[index - 1]:
-                    added = named_before(lex, passage, topic, added, date)
-                if added.label != span.text or not added_here:
-                    added_here = True
-                    yield added
-            continue
-        said = None
-        references = [
-            h for h in lex.reference_cues.find(span.text) if not _THAT.match(span.text, h.end)
-        ]
-        if references:
-            said = _status_before_reference(lex, span.text)
-            if said in (None, PLEDGED):
-                topic = span  # 'signed their plan, they promised to dismantle fifteen networks'
-                if said is None and reports_occasion(span.text[: references[0].start]):
-                    yield _counted(span, date, occasion=True)  # 'met to review what they signed'
-                continue
-        found = _clause_item(lex, span, date, strong=False, label=span.text, status=said)
-        if found is not None and index + 1 < len(clauses):
-            found = _judged_by_next(lex, span, clauses[index + 1], found)
-        if found is None or _asks(passage, span):
-            topic = span
-            occasion = reports_occasion(span.text)
-            done = occasion or counts_work_done(span.text)
-            if found is None and done and not lex.exclusions.find(span.text):
-                yield _counted(span, date, occasion=occasion)
-            continue
-        if topic is not None and (topic is before if index == 0 else clauses[index - 1] is topic):
-            # 'The weapons amnesty has made slower progress. Albanian police say 3,900
-            # weapons have been handed in': the sentence before names what this one reports
-            found = dataclasses.replace(found, label=f"{topic.text}. {span.text}")
-        topic = None
-        yield found
-
-
-def _counted(span: Span, date: str | None, *, occasion: bool = False) -> ReportedItem:
-    """A clause that counts what was done ('In 2025 the three services jointly traced 137
-    firearms') or reports an ``occasion`` held ('met in Riga on 14 October'): work under
-    way, linked only where it names its commitment clearly."""
-    return ReportedItem(
-        label=span.text,
-        status=IN_PROGRESS,
-        span=span,
-        strong=False,
-        as_of=as_of_date(span.text) or date,
-        figure=figure_in(span.text),
-        counted=True,
-        occasion=occasion,
-    )
-
-
-def _status_before_reference(lex: Lexicon, text: str) -> str | None:
-    """The status a clause that names the earlier agreement states before naming it: 'has
-    met twice, in keeping with the rhythm agreed in the MoU' reports; 'the memorandum
-    signed in 2025, officials admit mixed results' judges the whole pact, and 'the accord
-    signed on 14 November' names it ('signed' is a word of fulfilment)."""
-    cues = lex.reference_cues.find(text)
-    return status_in(lex, text[: cues[0].start]) if cues else status_in(lex, text)
-
-
-def _judged_by_next(lex: Lexicon, clause: Span, following: Span, item: ReportedItem):
-    """A clause that gives only a figure ('Eight of the ten help desks are now open') takes
-    the verdict of the next clause when that states one ('… so that part of the plan has
-    been only partly delivered')."""
-    if status_in(lex, clause.text) not in (None, PLEDGED):
-        return item
-    verdict = status_in(lex, following.text)
-    if verdict in (None, PLEDGED) or addition_cues(lex, following.text):
-        return item
-    return dataclasses.replace(item, status=checked_status(verdict, item.figure, following.text))
 
 
 def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[ReportedItem]:
@@ -292,12 +59,12 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
         elif block.kind is BlockKind.BULLET_LIST:
             after_prose = previous is not None and previous.kind is BlockKind.PARAGRAPH
             intro = previous.span.text if after_prose else None
-            items.extend(_list_items(lex, block, date, heading, intro))
+            items.extend(list_items(lex, block, date, heading, intro))
         elif block.kind is BlockKind.PARAGRAPH:
-            items.extend(_prose_items(lex, block.span, date, last_sentence))
+            items.extend(prose_items(lex, block.span, date, last_sentence))
         if block.kind is not BlockKind.HEADING or len(block.span.text.split()) >= _TOPICAL:
-            sentences = _clauses(block.span) if block.kind is not BlockKind.TABLE else []
-            last_sentence = _trimmed(sentences[-1]) if sentences else None
+            sentences = clauses_of(block.span) if block.kind is not BlockKind.TABLE else []
+            last_sentence = trimmed(sentences[-1]) if sentences else None
         previous = block
     return items
 

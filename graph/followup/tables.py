@@ -7,11 +7,14 @@ status), and of several status-like columns the one whose cells say a status mos
 
 from __future__ import annotations
 
+import re
+
 from rdflib import URIRef
 
 from graph.documents.model import Block, Row, Span
 from graph.followup.facts import FULFILLED, IN_PROGRESS, Figure, ReportedItem
-from graph.followup.values import as_of_date, checked_status, count_in, figure_in, status_in
+from graph.followup.figures import count_in, figure_in
+from graph.followup.values import as_of_date, checked_status, status_in
 from graph.lexicon import Lexicon
 from graph.namespaces import DCTERMS, PG
 
@@ -70,9 +73,20 @@ def _status_column(lex: Lexicon, block: Block, header: Row) -> int | None:
     return max(candidates, key=lambda column: (said(column), -length(column)))
 
 
+#: Where a verdict's qualifier begins: 'Met since 16 September 2024', 'Met (two days late)'.
+_QUALIFIED = re.compile(r"\s+(?:since|from|as\s+of|on|in)\b|\s*[(,;:\u2013\u2014-]", re.IGNORECASE)
+
+
 def _cell_status(lex: Lexicon, text: str) -> str | None:
-    """The status a status cell states: a scorecard verdict filling it ('Met'), or a phrase."""
-    return lex.status_verdicts.get(text.strip(" .*_").casefold()) or status_in(lex, text)
+    """The status a status cell states: a scorecard verdict filling it ('Met'), or standing
+    before a qualifier of when or how ('Met since 16 September 2024'), or a phrase."""
+    verdict = text.strip(" .*_")
+    qualified = _QUALIFIED.search(verdict)
+    return (
+        lex.status_verdicts.get(verdict.casefold())
+        or (qualified and lex.status_verdicts.get(verdict[: qualified.start()].casefold()))
+        or status_in(lex, text)
+    )
 
 
 def _cell(row: Row, index: int | None) -> Span | None:

@@ -1,0 +1,69 @@
+"""A follow-up's passages cut into clauses, and the item one clause or list entry reports:
+its status as its words and its figure give it, the day it holds from."""
+
+from __future__ import annotations
+
+import re
+
+from graph.documents.model import Span
+from graph.followup.facts import (
+    FULFILLED,
+    IN_PROGRESS,
+    PLEDGED,
+    ReportedItem,
+)
+from graph.followup.figures import covers_all, figure_in
+from graph.followup.values import (
+    as_of_date,
+    checked_status,
+    status_in,
+)
+from graph.lexicon import Lexicon
+
+_CLAUSE = re.compile(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*")
+
+
+def clause_item(
+    lex: Lexicon,
+    span: Span,
+    default_date: str | None,
+    *,
+    strong: bool,
+    label: str,
+    status: str | None = None,
+) -> ReportedItem | None:
+    status = status or status_in(lex, span.text)
+    figure = figure_in(span.text)
+    if status in (None, PLEDGED) and figure is not None and figure.short_of_target:
+        # '1,200 of the 10,000 weapons have been marked so far'; 'now work at five of the
+        # eight points, and the remaining three will be staffed by November'
+        status = IN_PROGRESS
+    elif status in (None, IN_PROGRESS) and (
+        (figure is not None and figure.target_reached) or covers_all(span.text)
+    ):
+        status = FULFILLED  # 'have operated at six of six crossing points since December'
+    if status is None or (status == PLEDGED and not strong):
+        return None
+    return ReportedItem(
+        label=label,
+        status=checked_status(status, figure, span.text),
+        span=span,
+        strong=strong,
+        as_of=as_of_date(span.text) or default_date,
+        figure=figure,
+    )
+
+
+def clauses_of(span: Span) -> list[Span]:
+    """Sentences and semicolon clauses of a paragraph, with their offsets."""
+    return [
+        Span(span.start + m.start(), span.start + m.end(), m.group())
+        for m in _CLAUSE.finditer(span.text)
+        if m.group().strip()
+    ]
+
+
+def trimmed(clause: Span) -> Span:
+    stripped = clause.text.strip()
+    offset = clause.text.index(stripped)
+    return Span(clause.start + offset, clause.start + offset + len(stripped), stripped)

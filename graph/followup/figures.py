@@ -1,0 +1,210 @@
+"""Numbers a follow-up reports: a figure reached against its target ('58 of 50'), a count
+of things done, and whether a whole was covered ('all fourteen terminals')."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from decimal import Decimal, InvalidOperation
+
+from graph.followup.facts import Figure
+from graph.language.grammar import numbers
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+#: Number words of two letters or more ('five of the eight'), read through the grammar.
+_WORDS = sorted((w for w in numbers(frozenset()) if len(w) > 2), key=len, reverse=True)
+NUMBER = rf"{_DIGITS}|{'|'.join(_WORDS)}"
+#: A sum's currency sign ('€73 million of the €100 million target').
+MONEY = r"[€$£¥₩]?"
+_MONTHS = "|".join(calendar.month_name[1:])
+_OF_TARGET = re.compile(
+    rf"\b({NUMBER})(?:\s+[a-z-]+){{0,3}}?\s+(?:of|out of|against)\s+(?:an?\s+|the\s+)?"
+    rf"(?:planned\s+|targeted\s+|target(?:\s+of)?\s+|goal(?:\s+of)?\s+)?{MONEY}({NUMBER})\b",
+    re.IGNORECASE,
+)
+#: '212 officers had completed the course, against the target of 300'; 'against the
+#: objective of €100 million'; '134 rangers have now completed the course, beating the
+#: target of 120'
+_AGAINST_TARGET = re.compile(
+    rf"\b({NUMBER})\b[^.;]*?\b(?:against|beating|exceeding|surpassing|above|below|short\s+of)"
+    rf"\s+(?:an?|the)\s+(?:[a-z]+\s+)?(?:target|objective|goal)\s+of\s+"
+    rf"{MONEY}({NUMBER})\b",
+    re.IGNORECASE,
+)
+#: 'carried out one joint boarding operation …, against the two planned'; 'met three times in
+#: the past year instead of the four times foreseen'; 'referred nine cases, short of the 15 the
+#: pact called for': what was done against what was planned.
+#: 'answered in 94 per cent of cases, beating the 90 per cent target': the target's number
+#: before the word.
+_AGAINST_TARGET_NAMED_AFTER = re.compile(
+    rf"\b({NUMBER})\b[^.;]*?\b(?:against|beating|exceeding|surpassing|above|below|short\s+of)"
+    rf"\s+(?:an?|the|its)\s+{MONEY}({NUMBER})(?:\s*%|\s+per\s*cent)?\s+(?:[a-z]+\s+)?"
+    r"(?:target|objective|goal)\b",
+    re.IGNORECASE,
+)
+AGAINST_PLANNED = re.compile(
+    rf"\b({NUMBER})\b[^.;]*?\b(?:against|instead\s+of|above|beyond|exceeding|below|short\s+of"
+    rf"|more\s+than|fewer\s+than)\s+(?:the\s+)?({NUMBER})\s+(?:[a-z-]+\s+){{0,2}}?"
+    r"(?:planned|foreseen|scheduled|promised|agreed|due|envisaged|called\s+for)\b",
+    re.IGNORECASE,
+)
+_TARGET_THEN = re.compile(rf"\btarget(?:\s+of)?\s+({NUMBER})\b[^.;]*?\b({NUMBER})\b", re.IGNORECASE)
+
+#: Each way of stating a figure, with the groups holding what was reached and the target.
+_FIGURES = (
+    (_OF_TARGET, 1, 2),
+    (_AGAINST_TARGET, 1, 2),
+    (_AGAINST_TARGET_NAMED_AFTER, 1, 2),
+    (AGAINST_PLANNED, 1, 2),
+    (_TARGET_THEN, 2, 1),
+)
+#: The ways whose count may stand several words before the target it is set against.
+_SET_AGAINST = (_AGAINST_TARGET, _AGAINST_TARGET_NAMED_AFTER, AGAINST_PLANNED)
+
+
+#: A number in a clause, with the word before and the word after it.
+_NUMBER_IN_CONTEXT = re.compile(rf"(\w*)\W*(?<!\w)({NUMBER})\b\W*(\w*)", re.IGNORECASE)
+#: Words beside a number that make it a date or a span of time, not a count.
+_TIME_WORDS = frozenset(m.casefold() for m in calendar.month_name[1:]) | frozenset(
+    ("day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours")
+)
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d$")
+
+
+def counts_things(text: str) -> bool:
+    """Whether a clause counts things ('137 firearms', 'seven fuel laundering plants'): a
+    number that is not 'one' ('one of the'), a year, a day of a month or a span of time
+    ('Eighteen months after')."""
+    for before, number, after in _NUMBER_IN_CONTEXT.findall(text):
+        if number.casefold() == "one" or _YEAR_NUMBER.match(number):
+            continue
+        if before.casefold() in _TIME_WORDS or after.casefold() in _TIME_WORDS:
+            continue
+        return True
+    return False
+
+
+_COUNT = re.compile(rf"(?<![\w,.])({NUMBER})\b", re.IGNORECASE)
+
+
+def count_in(text: str) -> Decimal | None:
+    """The first count a cell gives ('5,000 entries within 18 months' → 5000; '26 carried
+    out in 2025' → 26), skipping years, days and spans of time."""
+    for match in _COUNT.finditer(text):
+        number = match.group(1)
+        before = text[: match.start()].split()[-1:] or [""]
+        after = text[match.end() :].split()[:1] or [""]
+        if _YEAR_NUMBER.match(number) or {before[0].casefold(), after[0].casefold()} & _TIME_WORDS:
+            continue
+        return _decimal(number)
+    return None
+
+
+def _decimal(text: str) -> Decimal | None:
+    word = numbers(frozenset()).get(text.casefold())
+    if word is not None:
+        return word
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+#: A number that counts no things: a year, a day of a month, a span of time ('in the 12 months
+#: to September').
+_NOT_A_COUNT = re.compile(
+    rf"(?:19|20)\d{{2}}$|\s+(?:(?:working|calendar)\s+)?(?:days?|weeks?|months?|quarters?|years?"
+    rf"|{_MONTHS})\b"
+)
+#: 'the three States', 'both': a number after a definite word names a known set, not a count.
+_A_KNOWN_SET = re.compile(r"\b(?:the|these|those|its|their)\s+$", re.IGNORECASE)
+#: A time after a number ('15 days', '12 working days'): a limit, when it is the target.
+_DURATION = re.compile(r"\s+(?:working\s+|calendar\s+)?(?:days?|hours?|weeks?|minutes?)\b")
+_A_NUMBER = re.compile(rf"\b(?:{NUMBER})\b", re.IGNORECASE)
+
+
+def _nearest_count(text: str, start: int, end: int, *, durations: bool = False) -> int:
+    """Where the count a target is set against starts: the last number before it that is
+    no year, span of time or known set ('the two defence forces carried out 29 joint
+    patrols in the 12 months to September, beating the target of 24' → 29); of a limit of
+    time, the last time ('answered within 12 working days, against the 15 days agreed' →
+    12). Else ``start``."""
+    nearest = start
+    for number in _A_NUMBER.finditer(text, start, end):
+        if durations:
+            if _DURATION.match(text, number.end()):
+                nearest = number.start()
+        elif (
+            not _NOT_A_COUNT.match(text, number.end())
+            and not _NOT_A_COUNT.fullmatch(number.group())
+            and not _A_KNOWN_SET.search(text, 0, number.start())
+        ):
+            nearest = number.start()
+    return nearest
+
+
+def figure_in(text: str) -> Figure | None:
+    """A figure reached against a target: '58 of 50', '58 fugitives against a target of 50';
+    a time against a limit: '12 working days, against the 15 days agreed'."""
+    for pattern, reached, target in _FIGURES:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        if pattern in _SET_AGAINST:
+            ceiling = bool(_DURATION.match(text, match.end(target)))
+            start = _nearest_count(
+                text, match.start(reached), match.start(target), durations=ceiling
+            )
+            count = _A_NUMBER.match(text, start)
+            if count is not None:
+                return Figure(
+                    text[start : match.end()],
+                    _decimal(count.group()),
+                    _decimal(match.group(target)),
+                    ceiling,
+                )
+        return Figure(match.group(), _decimal(match.group(reached)), _decimal(match.group(target)))
+    return None
+
+
+#: 'in use at all fourteen terminals', 'applied by all three administrations': the whole.
+_ALL_OF = re.compile(rf"\ball\s+(?:of\s+)?(?:the\s+)?(?:{NUMBER})\b", re.IGNORECASE)
+
+
+#: 'since 1 August every container flagged as high risk … has gone through a scanner',
+#: 'Since 1 October, customs have scanned every container …': each one of a whole, from a
+#: date on.
+_EVERY_SINCE = re.compile(
+    r"\bsince\s+[^,.;]{3,30}?\s+(?:every|each)\s+(?!(?:day|week|month|quarter|year|other)\b)"
+    r"[a-z-]+\b[^.;]{0,120}?\b(?:has|have)\s+(?:been|gone|passed|received|undergone)\b"
+    r"|\bsince\s+[^.;]{3,60}?\b(?:has|have)\s+[a-z]+ed\s+(?:every|each)\s+"
+    r"(?!(?:day|week|month|quarter|year|other)\b)",
+    re.IGNORECASE,
+)
+
+
+def covers_all(text: str) -> bool:
+    """Whether a passage says a thing reached every one of a counted whole."""
+    return bool(_ALL_OF.search(text) or _EVERY_SINCE.search(text))
+
+
+#: The occasions a figure may count, after it ('7 of the 9 months', '8 of the 11 monthly
+#: dates').
+_OCCASIONS = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:months|weeks|quarters|dates|sessions|meetings|rounds)\b", re.IGNORECASE
+)
+
+
+def counts_occasions(figure: Figure, text: str) -> bool:
+    """Whether a figure counts occasions, not things ('in 7 of the 9 months'): an occasion
+    that passed cannot be made up."""
+    at = text.find(figure.text)
+    return at >= 0 and bool(_OCCASIONS.match(text, at + len(figure.text)))
+
+
+#: One of a series by its ordinal ('the first regional report on drug trends, published in
+
+
+def some_of(figure: Figure | None) -> bool:
+    """A figure of some, not none, of its target ('3 of 4 quarterly sessions held')."""
+    return bool(figure is not None and figure.short_of_target and figure.reached)

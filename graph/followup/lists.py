@@ -1,0 +1,96 @@
+"""Reading a follow-up's lists: items sorted under a status heading, labelled entries
+('Kidnap alert line: operational'), and entries a pledging introduction makes new."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from graph.documents.model import Block, Span
+from graph.followup.additions import added_status, addition_cues
+from graph.followup.clauses import clause_item, clauses_of
+from graph.followup.facts import (
+    IN_PROGRESS,
+    PLEDGED,
+)
+from graph.followup.values import (
+    status_in,
+)
+from graph.lexicon import Lexicon
+
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+def _lead(text: str) -> str:
+    """A list item's lead ('Joint Patrols: operating in four ports' → 'Joint Patrols')."""
+    for separator in (":", " – ", " — ", " - "):
+        head, found, _ = text.partition(separator)
+        if found and 0 < len(head.split()) <= 12:
+            return head.strip(" *_")
+    return text.strip()
+
+
+def _introduces_pledges(lex: Lexicon, text: str | None) -> bool:
+    """'Building on the Roadmap, the Commission agreed to:' introduces what was agreed."""
+    return bool(text and text.rstrip().endswith(":") and status_in(lex, text) == PLEDGED)
+
+
+def _only_refers(lex: Lexicon, item: Span) -> bool:
+    """Whether every clause of an unlabelled item that states a status names the earlier
+    agreement with its year ('The Commission established under the Roadmap signed on 12
+    March 2024 held its first session'): a reference, as in prose, not a report."""
+    stating = [c for c in clauses_of(item) if status_in(lex, c.text)]
+    return bool(stating) and all(
+        lex.reference_cues.find(c.text) and _YEAR.search(c.text) for c in stating
+    )
+
+
+def list_items(
+    lex: Lexicon, block: Block, date: str | None, heading: str | None, intro: str | None = None
+):
+    """Items of a list that reports statuses.
+
+    A list under a heading that states a status ('Delivered', 'Behind Schedule') reports
+    that status for each item that states none itself: the writer sorted them. In a list
+    where most items say a status, an item that says none ('Held every month since
+    March') is reported as in progress, but only kept if it matches a commitment. An item
+    is the report's own word on a commitment when it is labelled ('Kidnap alert line:
+    operational') or pledges anew; an unlabelled remark ('Two of the five deliverables
+    have been met') counts as prose, and like a sentence of prose it is no report when it
+    only names the earlier agreement. The items after an introduction that pledges
+    ('the Commission agreed to:') are pledges of the report's own.
+    """
+    sorted_as = status_in(lex, heading) if heading else None
+    if sorted_as == PLEDGED:
+        sorted_as = None
+    said = [status_in(lex, item.text) or sorted_as for item in block.items]
+    progress_list = 2 * sum(1 for s in said if s and s != PLEDGED) >= len(said)
+    pledging = _introduces_pledges(lex, intro)
+    adding = bool(intro and intro.rstrip().endswith(":") and addition_cues(lex, intro))
+    for item, status in zip(block.items, said, strict=True):
+        label = _lead(item.text)
+        if _introduces_pledges(lex, item.text):
+            pledging = True
+            continue
+        if pledging:
+            status = status or PLEDGED
+        elif label == item.text.strip() and _only_refers(lex, item):
+            continue
+        if adding or addition_cues(lex, item.text):
+            found = clause_item(
+                lex, item, date, strong=True, label=label, status=added_status(status)
+            )
+            yield dataclasses.replace(found, added=True)  # 'A dog team, not part of the original'
+            continue
+        if lex.exclusions.find(item.text):
+            continue  # 'a separate arrangement, not assessed in this fact sheet'
+        if status is None and progress_list:
+            found = clause_item(lex, item, date, strong=False, label=label, status=IN_PROGRESS)
+        else:
+            found = clause_item(lex, item, date, strong=True, label=label, status=status)
+        if found is not None and label == item.text.strip():
+            if found.status == PLEDGED and not pledging:
+                continue  # 'The next session will be held in Maputo': an unlabelled plan
+            found = dataclasses.replace(found, strong=found.status == PLEDGED)
+        if found is not None:
+            yield found

@@ -1,0 +1,152 @@
+"""Reading a follow-up's prose: the clauses that report a status, the clauses that only
+name the topic of the next, counts of work done, and the clauses beside an item that
+qualify it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from graph.documents.model import Span
+from graph.followup.additions import addition, addition_cues, named_before
+from graph.followup.clauses import clause_item, clauses_of, trimmed
+from graph.followup.facts import (
+    DELAYED,
+    IN_PROGRESS,
+    PARTLY_FULFILLED,
+    PLEDGED,
+    ReportedItem,
+)
+from graph.followup.figures import figure_in
+from graph.followup.values import (
+    as_of_date,
+    checked_status,
+    counts_work_done,
+    delay_made_up,
+    reports_occasion,
+    rest_given_up,
+    status_in,
+)
+from graph.lexicon import Lexicon
+
+#: 'it was agreed that the group would meet every six weeks instead': a decision reported.
+_THAT = re.compile(r"\s+that\b")
+#: A paragraph opening on a pronoun speaks of what the block before named.
+_PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
+
+
+def _asks(passage: Span, clause: Span) -> bool:
+    """Whether the clause is a question ('Is it true that the target has been abandoned?')."""
+    return passage.text[clause.end - passage.start : clause.end - passage.start + 1] == "?"
+
+
+def prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | None = None):
+    """Clauses with a status; a clause naming the earlier agreement ('signed in 2025') is the
+    reference, not an item; a clause adding a commitment is an addition. A clause that
+    states no status, or asks, just before one that does is that one's topic and joins its
+    label; so is ``before``, the last sentence of the block before (a heading, a question),
+    for a paragraph opening on a pronoun ('It has not been abandoned, but it has been
+    adjusted')."""
+    clauses = [trimmed(c) for c in clauses_of(passage)]
+    taken = -1
+    added_here = False
+    topic: Span | None = None
+    if before is not None and clauses and _PRONOUN.match(clauses[0].text):
+        topic = before
+    for index, span in enumerate(clauses):
+        if index <= taken:
+            continue
+        cue = addition_cues(lex, span.text)
+        if cue:
+            # 'agreed to add two measures:' introduces a list, whose items are the additions;
+            # 'It was not part of the original plan' restates the one just made.
+            if not span.text.endswith(":"):
+                added, taken = addition(lex, passage, clauses, index, cue[0].end, date)
+                if _PRONOUN.match(span.text) and index and topic is clauses[index - 1]:
+                    added = named_before(lex, passage, topic, added, date)
+                if added.label != span.text or not added_here:
+                    added_here = True
+                    yield added
+            continue
+        said = None
+        references = [
+            h for h in lex.reference_cues.find(span.text) if not _THAT.match(span.text, h.end)
+        ]
+        if references:
+            said = _status_before_reference(lex, span.text)
+            if said in (None, PLEDGED):
+                topic = span  # 'signed their plan, they promised to dismantle fifteen networks'
+                if said is None and reports_occasion(span.text[: references[0].start]):
+                    yield _counted(span, date, occasion=True)  # 'met to review what they signed'
+                continue
+        found = clause_item(lex, span, date, strong=False, label=span.text, status=said)
+        if found is not None:
+            found, rest_taken = _with_neighbours(lex, clauses, index, found)
+            taken = index + 1 if rest_taken else taken
+        if found is None or _asks(passage, span):
+            topic = span
+            occasion = reports_occasion(span.text)
+            done = occasion or counts_work_done(span.text)
+            if found is None and done and not lex.exclusions.find(span.text):
+                yield _counted(span, date, occasion=occasion)
+            continue
+        if topic is not None and (topic is before if index == 0 else clauses[index - 1] is topic):
+            # 'The weapons amnesty has made slower progress. Albanian police say 3,900
+            # weapons have been handed in': the sentence before names what this one reports
+            found = dataclasses.replace(found, label=f"{topic.text}. {span.text}")
+        topic = None
+        yield found
+
+
+def _counted(span: Span, date: str | None, *, occasion: bool = False) -> ReportedItem:
+    """A clause that counts what was done ('In 2025 the three services jointly traced 137
+    firearms') or reports an ``occasion`` held ('met in Riga on 14 October'): work under
+    way, linked only where it names its commitment clearly."""
+    return ReportedItem(
+        label=span.text,
+        status=IN_PROGRESS,
+        span=span,
+        strong=False,
+        as_of=as_of_date(span.text) or date,
+        figure=figure_in(span.text),
+        counted=True,
+        occasion=occasion,
+    )
+
+
+def _status_before_reference(lex: Lexicon, text: str) -> str | None:
+    """The status a clause that names the earlier agreement states before naming it: 'has
+    met twice, in keeping with the rhythm agreed in the MoU' reports; 'the memorandum
+    signed in 2025, officials admit mixed results' judges the whole pact, and 'the accord
+    signed on 14 November' names it ('signed' is a word of fulfilment)."""
+    cues = lex.reference_cues.find(text)
+    return status_in(lex, text[: cues[0].start]) if cues else status_in(lex, text)
+
+
+def _with_neighbours(
+    lex: Lexicon, clauses: list[Span], index: int, item: ReportedItem
+) -> tuple[ReportedItem, bool]:
+    """The item of a clause as the clauses beside it qualify it, and whether the next one
+    is used up: a delay of an occasion the clause before reports held is over; some of a
+    target with the rest given up ('17 of the 20 patrols went ahead; the others were called
+    off') is partial fulfilment, the rest no item of its own; else the next clause may
+    judge a figure."""
+    if index and item.status == DELAYED and delay_made_up(clauses[index - 1].text, item.label):
+        return dataclasses.replace(item, status=IN_PROGRESS), False
+    if index + 1 == len(clauses):
+        return item, False
+    if rest_given_up(lex, item.figure, clauses[index + 1].text):
+        return dataclasses.replace(item, status=PARTLY_FULFILLED), True
+    return _judged_by_next(lex, clauses[index], clauses[index + 1], item), False
+
+
+def _judged_by_next(lex: Lexicon, clause: Span, following: Span, item: ReportedItem):
+    """A clause that gives only a figure ('Eight of the ten help desks are now open') takes
+    the verdict of the next clause when that states one ('… so that part of the plan has
+    been only partly delivered')."""
+    if status_in(lex, clause.text) not in (None, PLEDGED):
+        return item
+    verdict = status_in(lex, following.text)
+    if verdict in (None, PLEDGED) or addition_cues(lex, following.text):
+        return item
+    return dataclasses.replace(item, status=checked_status(verdict, item.figure, following.text))
