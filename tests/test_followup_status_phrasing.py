@@ -1,6 +1,7 @@
-"""Status phrasings of follow-ups met in blind round fu-r20 (issue 12): a scorecard verdict
-with a qualifier, a target named after its number, some of a target with the rest given up,
-a count of meetings against a rhythm, a full staff, and a delay of an occasion since held."""
+"""Status phrasings of follow-ups met in blind rounds fu-r20 and fu-r22 (issue 12): a
+scorecard verdict with a qualifier, a target named after its number, some of a target with
+the rest given up, a count of meetings against a rhythm, a full staff, a delay of an
+occasion since held, a question asked, a measure signed late, a number of posts cut."""
 
 from __future__ import annotations
 
@@ -87,3 +88,54 @@ def test_a_delay_of_an_occasion_since_held_is_over() -> None:
         "The second session was postponed and has not yet been rescheduled.\n"
     )
     assert pending[-1][1] == "delayed"
+
+
+def test_a_question_asked_reports_no_status() -> None:
+    assert _status("(a) how many of the planned police liaison positions have been filled") is None
+    assert _status("and whether any of those commitments have been dropped") is None
+    assert _status("what has actually been delivered for the people of Temotu") is None
+    assert _status("(c) which elements of the arrangement have been modified") is None
+    assert _status("The desk, which has been operational since May, screens cargo") == "fulfilled"
+
+
+def test_a_figure_reads_past_a_day_written_after_its_month() -> None:
+    text = (
+        "the desk screened 1,655 containers in its first twelve months, from March 3, 2025, "
+        "to March 2, 2026, exceeding the annual goal of 1,500"
+    )
+    figure = figure_in(text)
+    assert figure is not None and (figure.reached, figure.target) == (1655, 1500)
+
+
+def test_occasions_counted_against_those_due() -> None:
+    held = _statuses(
+        "The Committee held five of its six scheduled bimonthly meetings; the December "
+        "meeting was cancelled because of floods.\n"
+    )
+    assert held[0][1] == "partially-fulfilled"
+    assert _status("Investigators held all six of the case reviews due in the year") != (
+        "fulfilled"
+    )
+    short = "Fuel sales fell by 38 per cent, short of the 50 per cent reduction aimed for"
+    figure = figure_in(short)
+    assert figure is not None and (figure.reached, figure.target) == (38, 50)
+    assert checked_status("in-progress", figure, short) == "partially-fulfilled"
+
+
+def test_a_measure_signed_late_or_at_last_is_an_item_not_the_pact() -> None:
+    late = _statuses(
+        "The memorandum between the two units was signed on 3 July 2025, six months later "
+        "than planned.\n"
+    )
+    assert [status for _, status in late] == ["fulfilled"]
+    due = _statuses(
+        "The memorandum, which should have been signed in January 2025, has not yet been "
+        "concluded.\n"
+    )
+    assert [status for _, status in due] == ["delayed"]
+
+
+def test_a_number_of_posts_cut_is_a_revision_and_a_decision_not_to_pursue_ends_it() -> None:
+    cut = "agreed to reduce the exchange of liaison officers from five posts to three"
+    assert _status(cut) == "revised"
+    assert _status("the Parties decided not to pursue the exchange of officers") == "abandoned"

@@ -23,6 +23,7 @@ from graph.followup.values import (
     checked_status,
     counts_work_done,
     delay_made_up,
+    late_by,
     reports_occasion,
     rest_given_up,
     status_in,
@@ -31,8 +32,28 @@ from graph.lexicon import Lexicon
 
 #: 'it was agreed that the group would meet every six weeks instead': a decision reported.
 _THAT = re.compile(r"\s+that\b")
+#: A signing that was due or came at last: a measure's, not the agreement's.
+_DUE_OR_AT_LAST = re.compile(
+    r"\b(?:(?:should|would|could|must)\s+have\s+been|finally|eventually|belatedly|at\s+last)\s+$",
+    re.IGNORECASE,
+)
 #: A paragraph opening on a pronoun speaks of what the block before named.
 _PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
+
+
+def _references(lex: Lexicon, text: str) -> list:
+    """The phrases by which a clause names the earlier agreement ('signed in Chetumal').
+    None where the words report a measure's own signing: it was due ('which should have
+    been signed in January'), came at last ('was finally signed in Honiara') or late ('was
+    signed on 3 July, six months later than planned'); nor a decision reported ('it was
+    agreed that')."""
+    if late_by(text):
+        return []
+    return [
+        h
+        for h in lex.reference_cues.find(text)
+        if not _THAT.match(text, h.end) and not _DUE_OR_AT_LAST.search(text, 0, h.start)
+    ]
 
 
 def _asks(passage: Span, clause: Span) -> bool:
@@ -69,9 +90,7 @@ def prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | No
                     yield added
             continue
         said = None
-        references = [
-            h for h in lex.reference_cues.find(span.text) if not _THAT.match(span.text, h.end)
-        ]
+        references = _references(lex, span.text)
         if references:
             said = _status_before_reference(lex, span.text)
             if said in (None, PLEDGED):
@@ -149,4 +168,5 @@ def _judged_by_next(lex: Lexicon, clause: Span, following: Span, item: ReportedI
     verdict = status_in(lex, following.text)
     if verdict in (None, PLEDGED) or addition_cues(lex, following.text):
         return item
-    return dataclasses.replace(item, status=checked_status(verdict, item.figure, following.text))
+    both = f"{clause.text}; {following.text}"
+    return dataclasses.replace(item, status=checked_status(verdict, item.figure, both))

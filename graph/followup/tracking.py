@@ -32,7 +32,13 @@ from graph.followup.matching import (
     best_for_clause,
     said_throughout,
 )
-from graph.lexicon import lexicon
+from graph.followup.words import (
+    acronyms_spelled_out,
+    item_text,
+    matchable,
+    possible_parties,
+    without_actors,
+)
 from graph.namespaces import DCTERMS, ID, OA, PG, PROV
 from graph.store.base import Store
 
@@ -85,24 +91,6 @@ def tracking_graph_iri(key: str) -> URIRef:
     return URIRef(f"{_TRACKING}{key}")
 
 
-def matchable(text: str) -> str:
-    """Text as the matcher compares it: names of states and organizations removed (they tell
-    the agreement, not the commitment), and each crime category named added as a word, so
-    'weapons' and 'small arms' meet through the crime lexicon."""
-    text = _without_actors(text)
-    crimes = sorted({f"crime{hit.key.replace('-', '')}" for hit in lexicon().crimes.find(text)})
-    return " ".join([text, *crimes])
-
-
-def _without_actors(text: str) -> str:
-    """``text`` without the names of states and organizations, spaces squeezed."""
-    lex = lexicon()
-    hits = [*lex.nations.find(text), *lex.demonyms.find(text), *lex.organizations.find(text)]
-    for hit in sorted(hits, key=lambda h: h.start, reverse=True):
-        text = text[: hit.start] + " " + text[hit.end :]
-    return " ".join(text.split())
-
-
 def _agreements(store: Store) -> list[AgreementRecord]:
     found: dict[str, dict] = {}
     for row in store.select(_AGREEMENTS):
@@ -147,34 +135,10 @@ def _agency_names(store: Store) -> dict[str, tuple[str, ...]]:
     """The names (labels and acronyms) of every agency that leads a commitment."""
     names: dict[str, set[str]] = defaultdict(set)
     for row in store.select(_AGENCY_NAMES):
-        name = _without_actors(str(row["name"]))  # as in the item text: 'Cocoa Board'
+        name = without_actors(str(row["name"]))  # as in the item text: 'Cocoa Board'
         if name:
             names[str(row["agency"])].add(name)
     return {agency: tuple(sorted(found)) for agency, found in names.items()}
-
-
-def _possible_parties(report: Graph, doc: URIRef) -> frozenset[str]:
-    """The nations and international organizations a report names, and the nations whose
-    agencies it names in full: an agreement's parties. A ministers' statement may name its
-    country only through its police ('hosted by An Garda Síochána')."""
-    lex = lexicon()
-    named = {
-        str(actor)
-        for actor in report.objects(doc, PG.mentions)
-        if (entry := lex.actors.get(actor)) is not None and entry.kind in {"nation", "organization"}
-    }
-    text = str(report.value(doc, PG.textContent) or "")
-    for hit in lex.agency_names.find(text):
-        owner = hit.values[0].owner
-        if owner is not None and lex.actors.get(owner) is not None:
-            named.add(str(owner))
-    return frozenset(named)
-
-
-def _item_text(report: Graph, item: URIRef) -> str:
-    label = str(report.value(item, RDFS.label) or "")
-    quotes = [str(report.value(e, OA.exact) or "") for e in report.objects(item, PG.evidence)]
-    return matchable(" ".join([label, *quotes]))
 
 
 def _best_for_strong(
@@ -271,7 +235,7 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     date = report.value(doc, DCTERMS.date)
     agreement = best_agreement(
         agreements,
-        _possible_parties(report, doc),
+        possible_parties(report, doc),
         str(report.value(doc, PG.agreementReference) or ""),
         years,
         str(date) if date is not None else None,
@@ -282,7 +246,8 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     graph.add((doc, PG.reportsOn, agreement_iri))
     items = sorted(report.objects(doc, PG.reportsStatus), key=_document_order)
     strong = [i for i in items if (i, RDF.type, PG.ProseStatusAssertion) not in report]
-    texts = {item: _item_text(report, item) for item in items}
+    spelled_out = acronyms_spelled_out(str(report.value(doc, PG.textContent) or ""))
+    texts = {item: item_text(report, item, spelled_out) for item in items}
     counted = [i for i in items if (i, RDF.type, PG.CountStatusAssertion) in report]
     common = said_throughout([texts[i] for i in items if i not in counted])
     found_for: dict[URIRef, tuple[CommitmentRecord, float] | None] = {}

@@ -1,0 +1,82 @@
+"""The words the matcher compares: a text without the names of states (they tell the
+agreement, not the commitment) and with its crimes named as words; an item's text with the
+acronyms its report defines spelled out; the parties a report names."""
+
+from __future__ import annotations
+
+import re
+import string
+
+from rdflib import RDFS, Graph, URIRef
+
+from graph.extract.names import acronym_long_form
+from graph.lexicon import lexicon
+from graph.namespaces import OA, PG
+
+#: An acronym defined in brackets after its long form: 'the Joint Border Security Committee
+#: (JBSC)'; and one used.
+_DEFINED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+_ACRONYM = re.compile(r"\b[A-Z]{2,8}\b")
+#: The words of an item's label that may name what it reports on ('The JBSC has met'); an
+#: acronym further on names who acted ('… the JBSC therefore decided that the cell …').
+_SUBJECT_WORDS = 3
+
+
+def matchable(text: str) -> str:
+    """Text as the matcher compares it: names of states and organizations removed (they tell
+    the agreement, not the commitment), and each crime category named added as a word, so
+    'weapons' and 'small arms' meet through the crime lexicon."""
+    text = without_actors(text)
+    crimes = sorted({f"crime{hit.key.replace('-', '')}" for hit in lexicon().crimes.find(text)})
+    return " ".join([text, *crimes])
+
+
+def without_actors(text: str) -> str:
+    """``text`` without the names of states and organizations, spaces squeezed."""
+    lex = lexicon()
+    hits = [*lex.nations.find(text), *lex.demonyms.find(text), *lex.organizations.find(text)]
+    for hit in sorted(hits, key=lambda h: h.start, reverse=True):
+        text = text[: hit.start] + " " + text[hit.end :]
+    return " ".join(text.split())
+
+
+def possible_parties(report: Graph, doc: URIRef) -> frozenset[str]:
+    """The nations and international organizations a report names, and the nations whose
+    agencies it names in full: an agreement's parties. A ministers' statement may name its
+    country only through its police ('hosted by An Garda Síochána'); a parliament's record,
+    only in its masthead in capitals."""
+    lex = lexicon()
+    named = {
+        str(actor)
+        for actor in report.objects(doc, PG.mentions)
+        if (entry := lex.actors.get(actor)) is not None and entry.kind in {"nation", "organization"}
+    }
+    text = str(report.value(doc, PG.textContent) or "")
+    for hit in lex.agency_names.find(text):
+        owner = hit.values[0].owner
+        if owner is not None and lex.actors.get(owner) is not None:
+            named.add(str(owner))
+    for line in text.splitlines():
+        if line.isupper():  # a masthead: 'NATIONAL PARLIAMENT OF SOLOMON ISLANDS'
+            named.update(str(hit.values[0].iri) for hit in lex.nations.find(string.capwords(line)))
+    return frozenset(named)
+
+
+def acronyms_spelled_out(text: str) -> dict[str, str]:
+    """The acronyms a report defines and their long forms: 'the Joint Border Security
+    Committee (JBSC)' lets 'The JBSC has met twice', whose subject it is, match the
+    committee by its words."""
+    spelled_out = {}
+    for match in _DEFINED_ACRONYM.finditer(text):
+        long_form = acronym_long_form(text, match.start(), match.group(1))
+        if long_form is not None:
+            spelled_out.setdefault(match.group(1), long_form.text)
+    return spelled_out
+
+
+def item_text(report: Graph, item: URIRef, spelled_out: dict[str, str]) -> str:
+    label = str(report.value(item, RDFS.label) or "")
+    quotes = [str(report.value(e, OA.exact) or "") for e in report.objects(item, PG.evidence)]
+    subject = " ".join(label.split()[:_SUBJECT_WORDS])
+    long_forms = [spelled_out[a] for a in _ACRONYM.findall(subject) if a in spelled_out]
+    return matchable(" ".join([label, *quotes, *long_forms]))
