@@ -135,7 +135,9 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: 0.526; fu-r21 (two sets, each read before the other was studied) 0.667 / 0.593 / 0.370 and
 #: 1.000 / 0.737 / 0.421, and its third 1.000 / 0.718 / 0.462; fu-r22 (three sets, each read
 #: on arrival, pooled 0.909 / 0.788 / 0.667) 1.000 / 0.889 / 0.722, 1.000 / 0.800 / 0.686 and
-#: 0.667 / 0.643 / 0.571.
+#: 0.667 / 0.643 / 0.571; fu-r23 (three sets, each read on arrival with fu-r22's study in,
+#: pooled 1.000 / 0.849 / 0.673) 1.000 / 0.788 / 0.647, 1.000 / 0.974 / 0.821 and 1.000 /
+#: 0.765 / 0.529.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.851),
     "followup-r5": (1.0, 0.919, 0.849),
@@ -147,7 +149,7 @@ HELD_OUT_FLOORS = {
     "followup-r11": (1.0, 0.891, 0.761),
     "followup-r12": (1.0, 0.780, 0.733),
     "followup-r13": (1.0, 0.795, 0.750),
-    "followup-r14": (1.0, 0.885, 0.788),
+    "followup-r14": (1.0, 0.904, 0.808),
     "followup-r15": (1.0, 0.899, 0.809),
     "followup-r16": (1.0, 0.867, 0.711),
     "followup-r17": (1.0, 0.591, 0.432),
@@ -156,6 +158,7 @@ HELD_OUT_FLOORS = {
     "followup-r20": (1.0, 0.830, 0.698),
     "followup-r21": (1.0, 0.817, 0.609),
     "followup-r22": (1.0, 0.909, 0.836),
+    "followup-r23": (1.0, 0.879, 0.748),
 }
 
 

@@ -139,3 +139,34 @@ def test_a_number_of_posts_cut_is_a_revision_and_a_decision_not_to_pursue_ends_i
     cut = "agreed to reduce the exchange of liaison officers from five posts to three"
     assert _status(cut) == "revised"
     assert _status("the Parties decided not to pursue the exchange of officers") == "abandoned"
+
+
+def test_a_table_grouped_by_its_first_column_names_items_in_a_later_one() -> None:
+    table = (
+        "| Line of work | Deliverable | Position | Assessment |\n"
+        "|---|---|---|---|\n"
+        "| Corridor | Disabling of airstrips | 34 against a goal of 30 | Achieved |\n"
+        "| Crossings | Investigation team | 14 of the 20 investigators | Partly achieved |\n"
+        "| Corridor | Serial-number register | 612 loaded out of 1,500 | On track |\n"
+    )
+    assert [label for label, _ in _statuses(table)] == [
+        "Disabling of airstrips",
+        "Investigation team",
+        "Serial-number register",
+    ]
+
+
+def test_a_time_kept_or_missed() -> None:
+    kept = "named a contact officer by 12 September 2024, within the three months allowed"
+    assert _status(kept) == "fulfilled"
+    missed = "the protocol could not be finalised within the nine months foreseen"
+    assert _status(missed) == "delayed"
+    assert _status("meeting the deadline set in the Partnership") == "fulfilled"
+
+
+def test_a_figure_against_what_the_pact_promised_is_an_item_not_the_reference() -> None:
+    found = _statuses(
+        'The armed forces had now disabled 52 clandestine strips, "far more than the 30 we '
+        'promised in April 2024".\n'
+    )
+    assert [status for _, status in found] == ["fulfilled"]

@@ -38,6 +38,34 @@ _ROLES = (
 )
 
 
+def _item_column(lex: Lexicon, block: Block, header: Row, taken: tuple[int, ...]) -> int:
+    """The column naming each row's item: the one headed like a commitment; else the first,
+    unless its cells repeat, grouping the rows ('| Mosquitia corridor | Disabling of
+    clandestine airstrips |'), and a later column names each row apart: one with no role,
+    else one headed like what is delivered ('Deliverable')."""
+    headed = _column(lex, header, PG.Commitment)
+    if headed is not None and headed not in taken:
+        return headed
+    first = [c.text.strip() for row in block.rows if (c := _cell(row, 0))]
+    if len(set(first)) == len(first):
+        return 0
+
+    def roles(n: int) -> set[URIRef]:
+        return {role for role in _ROLES if _cue_length(lex, header.cells[n].span.text, role)}
+
+    def names_each_row(n: int) -> bool:
+        names = [c.text.strip() for row in block.rows if (c := _cell(row, n))]
+        return len(names) == len(block.rows) and len(set(names)) == len(names)
+
+    later = [n for n in range(1, len(header.cells)) if n not in taken and names_each_row(n)]
+    # a column with no role names the item; failing that, one headed like what is delivered
+    for allowed in (set(), {PG.aimsAt}):
+        for n in later:
+            if roles(n) <= allowed:
+                return n
+    return 0
+
+
 def _cue_length(lex: Lexicon, text: str, term: URIRef) -> int:
     return max((hit.end - hit.start for hit in lex.cue_index(term).find(text)), default=0)
 
@@ -103,8 +131,7 @@ def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[Re
     status_col = _status_column(lex, block, block.header)
     if status_col is None:
         return _scored_rows(lex, block, default_date)
-    item_col = _column(lex, block.header, PG.Commitment)
-    item_col = 0 if item_col is None or item_col == status_col else item_col
+    item_col = _item_column(lex, block, block.header, (status_col,))
     figure_col = _column(lex, block.header, PG.reportedFigure)
     date_col = _column(lex, block.header, DCTERMS.date)
     items = []
@@ -160,8 +187,7 @@ def _scored_rows(lex: Lexicon, block: Block, default_date: str | None) -> list[R
     targets = [c for c in _columns(lex, block.header, PG.aimsAt) if c != figure_col]
     if figure_col is None or not targets:
         return []
-    item_col = _column(lex, block.header, PG.Commitment)
-    item_col = 0 if item_col is None or item_col in (figure_col, targets[0]) else item_col
+    item_col = _item_column(lex, block, block.header, (figure_col, targets[0]))
     items = []
     for row in block.rows:
         label, result, target = (_cell(row, c) for c in (item_col, figure_col, targets[0]))

@@ -43,6 +43,20 @@ _ONLY_SOME = re.compile(
     re.IGNORECASE,
 )
 
+#: A time kept: 'named a contact officer by 12 September, within the three months allowed'.
+_WITHIN_TIME_ALLOWED = re.compile(
+    r"\bwithin\s+the\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?|deadline)\s+"
+    r"(?:allowed|set|agreed|foreseen|planned|required|promised)\b",
+    re.IGNORECASE,
+)
+#: A negation earlier in the clause: 'will not be completed within the twelve months foreseen'.
+_NEGATED = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.IGNORECASE)
+#: Phrases with words of their own between, each competing with the lexicon's phrases.
+_PATTERNED = (
+    (_ONLY_SOME, PARTLY_FULFILLED),
+    (_WITHIN_TIME_ALLOWED, FULFILLED),
+)
+
 #: How late something came: 'went live on 14 April, about two months behind schedule' is
 #: done, late; the lateness does not make it delayed.
 _LATE_BY = re.compile(
@@ -60,6 +74,8 @@ _RECURRENCE = (
 _CHANGED = re.compile(
     rf"\b{_RECURRENCE}\s+(?:rather\s+than|instead\s+of)\s+{_RECURRENCE}"
     rf"|\b{_RECURRENCE}(?:\s+[a-z-]+){{0,3}}?\s+instead\b(?!\s+of)"
+    rf"|\b{_RECURRENCE}\W+(?:[\w-]+\W+){{0,4}}?(?:agreed|decided)\s+(?:[\w-]+\s+){{0,2}}?to\s+"
+    rf"(?:meet\s+|be\s+held\s+)?(?:only\s+)?{_RECURRENCE}"
     rf"|\bfrom\s+(?:(?:an?\s+)?{_RECURRENCE}\s+to\s+(?:an?\s+)?{_RECURRENCE}"
     rf"|{MONEY}(?:{NUMBER})(?:\s+[a-z-]+)?\s+to\s+{MONEY}(?:{NUMBER})\b(?!\s+(?:{_MONTHS})\b))",
     re.IGNORECASE,
@@ -206,14 +222,15 @@ def reports_occasion(text: str) -> bool:
 
 def status_in(lex: Lexicon, text: str) -> str | None:
     """The status a passage reports: the longest status phrase; a phrase run ('not yet
-    operational', 'not yet been established') is read by its first phrase. A count of
-    'only' some ('met only twice', 'only two of the four') competes as a phrase of
-    partial fulfilment. A denied or intended phrase ('has not been abandoned', 'was
-    supposed to be in force') says nothing, nor one of a clause that says what a text is
-    about ('what has been done') or asks ('(a) how many posts have been filled'), nor
-    one of a range ('wholly or partly'), of a name
-    ('the Joint Operational Working Group') or of a rhythm ('only twice a year'). A completion
-    measured late ('went live in May, two months behind schedule') is done."""
+    operational', 'not yet been established') is read by its first phrase. Patterned
+    phrases compete with them: a count of 'only' some ('met only twice') is partial
+    fulfilment, a time kept ('within the three months allowed') fulfilment, or a delay
+    when denied ('could not be finalised within the nine months foreseen'). A denied or
+    intended phrase ('has not been abandoned', 'was supposed to be in force') says
+    nothing, nor one of a clause that says what a text is about ('what has been done') or
+    asks ('(a) how many posts have been filled'), nor one of a range ('wholly or partly'),
+    of a name ('the Joint Operational Working Group') or of a rhythm ('only twice a year').
+    A completion measured late ('went live in May, two months behind schedule') is done."""
     hits = [
         h
         for h in lex.statuses.find(text)
@@ -226,9 +243,12 @@ def status_in(lex: Lexicon, text: str) -> str | None:
         and not _in_a_name(text, h.start, h.end)
         and not (h.values[0] == PARTLY_FULFILLED and _RHYTHM.match(text, h.end))
     ]
-    some = _ONLY_SOME.search(text)
-    if some and all(h.end - h.start < len(some.group()) for h in hits):
-        return PARTLY_FULFILLED
+    for pattern, status in _PATTERNED:
+        match = pattern.search(text)
+        if match and all(h.end - h.start < len(match.group()) for h in hits):
+            if status == FULFILLED and _NEGATED.search(text, 0, match.start()):
+                return DELAYED  # 'could not be finalised within the nine months foreseen'
+            return status
     if _CHANGED.search(text) and all(h.values[0] in (IN_PROGRESS, PLEDGED) for h in hits):
         return REVISED  # a change outweighs words of work going on, not of an end
     if not hits:
