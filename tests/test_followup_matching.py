@@ -267,3 +267,19 @@ def test_a_row_that_matches_nothing_is_read_again_against_the_commitments_left()
     graph = tracking_graph("report", report, [agreement])
     found = {str(graph.value(item, PG.assertsStatusOf)) for item in items}
     assert found == {"c1", "c2", "c3"}
+
+
+def test_an_item_naming_a_body_in_full_is_the_body_not_the_pillar_named_within_it() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Labour migration", "protect migrant workers from abuse"),
+        CommitmentRecord("c2", "Labour Migration Protection Working Group", "meets quarterly"),
+        CommitmentRecord("c3", "Digital Forensics Training", "200 investigators trained"),
+    ]
+    item = (
+        "The Labour Migration Protection Working Group held three meetings out of the four "
+        "due in its first year"
+    )
+    found = best_commitment(item, commitments)
+    assert found is not None and found[0].iri == "c2"
+    found = best_commitment("labour migration: 40 recruiters prosecuted", commitments)
+    assert found is not None and found[0].iri == "c1"

@@ -170,3 +170,21 @@ def test_a_figure_against_what_the_pact_promised_is_an_item_not_the_reference() 
         'promised in April 2024".\n'
     )
     assert [status for _, status in found] == ["fulfilled"]
+
+
+def test_occasions_named_in_the_count_and_a_delay_that_had_to_be() -> None:
+    held = _statuses(
+        "The Working Group held three meetings out of the four due in its first year; the "
+        "June meeting was cancelled.\n"
+    )
+    assert held[0][1] == "partially-fulfilled"
+    assert _status("Its second session had to be postponed because of the elections") == ("delayed")
+    assert _status("the tender had to be cancelled after a complaint") is None
+
+
+def test_a_figure_above_what_was_promised_a_year() -> None:
+    text = (
+        "its risk desk intercepted 34 drug shipments in 2025, above the 30 a year it had promised"
+    )
+    figure = figure_in(text)
+    assert figure is not None and (figure.reached, figure.target) == (34, 30)

@@ -47,7 +47,7 @@ _AGAINST_TARGET_NAMED_AFTER = re.compile(
 AGAINST_PLANNED = re.compile(
     rf"\b({NUMBER})\b[^.;]*?\b(?:against|instead\s+of|above|beyond|exceeding|below|short\s+of"
     rf"|more\s+than|fewer\s+than)\s+(?:the\s+)?({NUMBER})(?:\s*%|\s+per\s*cent)?\s+"
-    r"(?:[a-z-]+\s+){0,3}?"
+    r"(?:[a-z-]+\s+){0,4}?"
     r"(?:planned|foreseen|scheduled|promised|agreed|due|envisaged|called\s+for|aimed\s+for)\b",
     re.IGNORECASE,
 )
@@ -212,11 +212,20 @@ _OCCASIONS = re.compile(
 )
 
 
+#: Occasions named right after the count ('three meetings out of the four due').
+_OCCASIONS_COUNTED = re.compile(
+    r"\S+\s+(?:[a-z-]+\s+)?(?:sessions|meetings|rounds|reviews|calls|conferences)\b", re.IGNORECASE
+)
+
+
 def counts_occasions(figure: Figure, text: str) -> bool:
-    """Whether a figure counts occasions, not things ('in 7 of the 9 months'): an occasion
-    that passed cannot be made up."""
+    """Whether a figure counts occasions, not things ('in 7 of the 9 months', 'three
+    meetings out of the four due'): an occasion that passed cannot be made up."""
     at = text.find(figure.text)
-    return at >= 0 and bool(_OCCASIONS.match(text, at + len(figure.text)))
+    return at >= 0 and (
+        bool(_OCCASIONS.match(text, at + len(figure.text)))
+        or bool(not figure.ceiling and _OCCASIONS_COUNTED.match(figure.text))
+    )
 
 
 #: One of a series by its ordinal ('the first regional report on drug trends, published in

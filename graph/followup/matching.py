@@ -215,6 +215,8 @@ def best_commitment(
     )
     if not scored:
         return None
+    if len(scored) > 1 and _more_specific(item_text, scored[0][2], scored[1][2]):
+        scored[0], scored[1] = scored[1], scored[0]
     score, _, commitment = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
     clear = score >= floor and (
@@ -224,6 +226,15 @@ def best_commitment(
     if clear_only:
         return (commitment, score) if clear else None
     return (commitment, score) if score >= MATCH_THRESHOLD or clear else None
+
+
+def _more_specific(item_text: str, best: CommitmentRecord, runner_up: CommitmentRecord) -> bool:
+    """Whether the item names the runner-up in full and the best only as a part of it: 'The
+    Labour Migration Protection Working Group held three meetings' is the working group's,
+    not the pillar 'Labour migration''s."""
+    named = stems(item_text)
+    best_words, runner_up_words = stems(best.label), stems(runner_up.label)
+    return bool(best_words) and best_words < runner_up_words <= named
 
 
 def best_for_clause(

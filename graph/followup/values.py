@@ -93,6 +93,14 @@ _DENIED = re.compile(
     re.IGNORECASE,
 )
 
+#: A delay that had to be ('Its second session had to be postponed'): it happened.
+_HAD_TO_BE = re.compile(r"\b(?:had|has|have)\s+to\s+be\s+$", re.IGNORECASE)
+
+
+def _had_to_be_delayed(text: str, hit: Hit[str]) -> bool:
+    return hit.values[0] == DELAYED and bool(_HAD_TO_BE.search(text, 0, hit.start))
+
+
 #: A trend after a word of going on ('Fraud continues to grow in the region'): the crime
 #: goes on, not the work against it.
 _TREND = re.compile(
@@ -234,7 +242,7 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     hits = [
         h
         for h in lex.statuses.find(text)
-        if not _DENIED.search(text, 0, h.start)
+        if (not _DENIED.search(text, 0, h.start) or _had_to_be_delayed(text, h))
         and not _WHAT_HAS_BEEN.search(text, 0, h.start)
         and not _ASKED.search(text, 0, h.start)
         and not _TREND.match(text, h.end)
