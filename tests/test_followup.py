@@ -137,7 +137,8 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: on arrival, pooled 0.909 / 0.788 / 0.667) 1.000 / 0.889 / 0.722, 1.000 / 0.800 / 0.686 and
 #: 0.667 / 0.643 / 0.571; fu-r23 (three sets, each read on arrival with fu-r22's study in,
 #: pooled 1.000 / 0.849 / 0.673) 1.000 / 0.788 / 0.647, 1.000 / 0.974 / 0.821 and 1.000 /
-#: 0.765 / 0.529.
+#: 0.765 / 0.529; fu-r24 (three sets, read on arrival with fu-r23's study in, pooled 1.000 /
+#: 0.815 / 0.574) 1.000 / 0.778 / 0.556, 1.000 / 0.889 / 0.611 and 1.000 / 0.778 / 0.556.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.851),
     "followup-r5": (1.0, 0.919, 0.849),
@@ -154,11 +155,12 @@ HELD_OUT_FLOORS = {
     "followup-r16": (1.0, 0.867, 0.711),
     "followup-r17": (1.0, 0.591, 0.432),
     "followup-r18": (1.0, 0.769, 0.538),
-    "followup-r19": (1.0, 0.806, 0.583),
+    "followup-r19": (1.0, 0.806, 0.611),
     "followup-r20": (1.0, 0.841, 0.710),
-    "followup-r21": (1.0, 0.825, 0.632),
+    "followup-r21": (1.0, 0.817, 0.626),
     "followup-r22": (1.0, 0.909, 0.836),
     "followup-r23": (1.0, 0.907, 0.778),
+    "followup-r24": (1.0, 0.833, 0.630),
 }
 
 

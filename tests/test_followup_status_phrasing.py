@@ -188,3 +188,25 @@ def test_a_figure_above_what_was_promised_a_year() -> None:
     )
     figure = figure_in(text)
     assert figure is not None and (figure.reached, figure.target) == (34, 30)
+
+
+def test_times_met_of_those_scheduled_a_year_no_count_and_twice_what_was_asked() -> None:
+    held = _statuses(
+        "The Operational Liaison Group met five times of the six scheduled; the December "
+        "meeting was cancelled.\n"
+    )
+    assert held[0][1] == "partially-fulfilled"
+    assert figure_in("took place on 5 December 2024 with the participation of four") is None
+    assert _status('now handles "around 600 files a year, twice what the ministers asked for"') == (
+        "fulfilled"
+    )
+
+
+def test_a_heading_that_is_only_an_addition_cue_adds_nothing() -> None:
+    found = _statuses(
+        "7. A new measure\n\nAt the Bern session the ministers added a measure that was not part "
+        "of the original text: a joint investigation team against attacks on cash machines.\n"
+    )
+    assert [label for label, _ in found] != [] and all(
+        label != "A new measure" for label, _ in found
+    )

@@ -27,6 +27,7 @@ _GAP_WORDS = 4
 _BREAK = re.compile(r"[.,;:!?()]")
 _DENIAL = re.compile(r"\b(?:not|never|n't)\b", re.IGNORECASE)
 _FOLLOWING = 2  # clauses after an addition that may say what became of it
+_HEADING_WORDS = 1  # words a heading may have beside an addition cue ('7. A new measure')
 _ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
 
 
@@ -43,6 +44,12 @@ def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
                 start, end = decision.start, creation.end
                 return [Hit(start, end, text[start:end], (str(PG.AdditionStatusAssertion),))]
     return []
+
+
+def only_the_cue(text: str, cue: Hit) -> bool:
+    """Whether a clause or list item is only the cue: a heading ('7. A new measure') over
+    the addition, not the addition."""
+    return len(text.split()) <= len(cue.text.split()) + _HEADING_WORDS
 
 
 def _within(gap: str) -> bool:

@@ -18,7 +18,7 @@ NUMBER = rf"{_DIGITS}|{'|'.join(_WORDS)}"
 MONEY = r"[€$£¥₩]?"
 _MONTHS = "|".join(calendar.month_name[1:])
 _OF_TARGET = re.compile(
-    rf"\b({NUMBER})(?:\s+[a-z-]+){{0,3}}?\s+(?:of|out of|against)\s+"
+    rf"\b(?!(?:19|20)\d{{2}}\b)({NUMBER})(?:\s+[a-z-]+){{0,3}}?\s+(?:of|out of|against)\s+"
     r"(?:an?\s+|the\s+|its\s+|their\s+)?"
     rf"(?:planned\s+|targeted\s+|target(?:\s+of)?\s+|goal(?:\s+of)?\s+)?{MONEY}({NUMBER})\b",
     re.IGNORECASE,
@@ -214,7 +214,8 @@ _OCCASIONS = re.compile(
 
 #: Occasions named right after the count ('three meetings out of the four due').
 _OCCASIONS_COUNTED = re.compile(
-    r"\S+\s+(?:[a-z-]+\s+)?(?:sessions|meetings|rounds|reviews|calls|conferences)\b", re.IGNORECASE
+    r"\S+\s+(?:[a-z-]+\s+)?(?:sessions|meetings|rounds|reviews|calls|conferences|times)\b",
+    re.IGNORECASE,
 )
 
 

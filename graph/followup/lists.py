@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from graph.documents.model import Block, Span
-from graph.followup.additions import added_status, addition_cues
+from graph.followup.additions import added_status, addition_cues, only_the_cue
 from graph.followup.clauses import clause_item, clauses_of
 from graph.followup.facts import (
     IN_PROGRESS,
@@ -76,7 +76,10 @@ def list_items(
             status = status or PLEDGED
         elif label == item.text.strip() and _only_refers(lex, item):
             continue
-        if adding or addition_cues(lex, item.text):
+        cue = addition_cues(lex, item.text)
+        if cue and only_the_cue(item.text, cue[0]):
+            continue  # '7. A new measure': a numbered heading over the addition
+        if adding or cue:
             found = clause_item(
                 lex, item, date, strong=True, label=label, status=added_status(status)
             )

@@ -8,7 +8,7 @@ import dataclasses
 import re
 
 from graph.documents.model import Span
-from graph.followup.additions import addition, addition_cues, named_before
+from graph.followup.additions import addition, addition_cues, named_before, only_the_cue
 from graph.followup.clauses import clause_item, clauses_of, trimmed
 from graph.followup.facts import (
     DELAYED,
@@ -88,7 +88,7 @@ def prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | No
         if cue:
             # 'agreed to add two measures:' introduces a list, whose items are the additions;
             # 'It was not part of the original plan' restates the one just made.
-            if not span.text.endswith(":"):
+            if not span.text.endswith(":") and not only_the_cue(span.text, cue[0]):
                 added, taken = addition(lex, passage, clauses, index, cue[0].end, date)
                 if _PRONOUN.match(span.text) and index and topic is clauses[index - 1]:
                     added = named_before(lex, passage, topic, added, date)
