@@ -6,7 +6,7 @@ occasion since held, a question asked, a measure signed late, a number of posts 
 from __future__ import annotations
 
 from graph.documents.text import parse_text
-from graph.followup.figures import figure_in
+from graph.followup.figures import covers_all, figure_in
 from graph.followup.recognise import reported_items
 from graph.followup.values import checked_status, status_in
 from graph.lexicon import lexicon
@@ -210,3 +210,11 @@ def test_a_heading_that_is_only_an_addition_cue_adds_nothing() -> None:
     assert [label for label, _ in found] != [] and all(
         label != "A new measure" for label, _ in found
     )
+
+
+def test_every_one_since_a_date_with_words_between_is_the_whole() -> None:
+    assert covers_all(
+        "the desk has been able to search the register directly, and every gun seized in the "
+        "border region since then has been traced within 30 days"
+    )
+    assert not covers_all("every day since then has been a struggle for the two desks")
