@@ -218,3 +218,9 @@ def test_every_one_since_a_date_with_words_between_is_the_whole() -> None:
         "border region since then has been traced within 30 days"
     )
     assert not covers_all("every day since then has been a struggle for the two desks")
+
+
+def test_a_body_that_now_meets_at_another_rhythm_is_revised() -> None:
+    changed = "which was supposed to meet every two months, now meets once a quarter"
+    assert _status(changed) == "revised"
+    assert _status("The group met monthly and now meets monthly as agreed") != "revised"
