@@ -224,3 +224,5 @@ def test_a_body_that_now_meets_at_another_rhythm_is_revised() -> None:
     changed = "which was supposed to meet every two months, now meets once a quarter"
     assert _status(changed) == "revised"
     assert _status("The group met monthly and now meets monthly as agreed") != "revised"
+    decided = "meant to go through cases every two months, they decided to meet only once a quarter"
+    assert _status(decided) == "revised"

@@ -8,6 +8,7 @@ import dataclasses
 import re
 
 from graph.documents.model import Span
+from graph.extract.phrases import Hit
 from graph.followup.additions import addition, addition_cues, named_before, only_the_cue
 from graph.followup.clauses import clause_item, clauses_of, trimmed
 from graph.followup.facts import (
@@ -41,7 +42,7 @@ _DUE_OR_AT_LAST = re.compile(
 _PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
 
 
-def _references(lex: Lexicon, text: str) -> list:
+def _references(lex: Lexicon, text: str) -> list[Hit]:
     """The phrases by which a clause names the earlier agreement ('signed in Chetumal').
     None where the words report a measure's own signing: it was due ('which should have
     been signed in January'), came at last ('was finally signed in Honiara') or late ('was

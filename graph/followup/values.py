@@ -100,6 +100,7 @@ _HAD_TO_BE = re.compile(r"\b(?:had|has|have)\s+to\s+be\s+$", re.IGNORECASE)
 
 
 def _had_to_be_delayed(text: str, hit: Hit[str]) -> bool:
+    """Whether a delay phrase follows 'had to be', which ``_DENIED`` reads as intended."""
     return hit.values[0] == DELAYED and bool(_HAD_TO_BE.search(text, 0, hit.start))
 
 
@@ -203,8 +204,6 @@ _PAST_DELAY = re.compile(
     r"\b(?:was|were)\s+(?:\w+\s+)?(?:postponed|delayed|put\s+back|pushed\s+back|deferred)\b",
     re.IGNORECASE,
 )
-
-
 #: A delay still open ('was postponed and has not yet been rescheduled').
 _STILL_OPEN = re.compile(
     r"\b(?:not\s+yet|yet\s+to|still|until\s+further|indefinitely|no\s+new\s+date)\b",
@@ -237,10 +236,11 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     fulfilment, a time kept ('within the three months allowed') fulfilment, or a delay
     when denied ('could not be finalised within the nine months foreseen'). A denied or
     intended phrase ('has not been abandoned', 'was supposed to be in force') says
-    nothing, nor one of a clause that says what a text is about ('what has been done') or
-    asks ('(a) how many posts have been filled'), nor one of a range ('wholly or partly'),
-    of a name ('the Joint Operational Working Group') or of a rhythm ('only twice a year').
-    A completion measured late ('went live in May, two months behind schedule') is done."""
+    nothing (a delay that 'had to be' happened), nor one of a clause that says what a
+    text is about ('what has been done') or asks ('(a) how many posts have been filled'),
+    nor one of a range ('wholly or partly'), of a name ('the Joint Operational Working
+    Group') or of a rhythm ('only twice a year'). A completion measured late ('went live in
+    May, two months behind schedule') is done."""
     hits = [
         h
         for h in lex.statuses.find(text)
