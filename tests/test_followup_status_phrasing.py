@@ -218,6 +218,9 @@ def test_every_one_since_a_date_with_words_between_is_the_whole() -> None:
         "border region since then has been traced within 30 days"
     )
     assert not covers_all("every day since then has been a struggle for the two desks")
+    assert covers_all("customs on both sides began checking every gold export certificate")
+    assert covers_all("The last of the seven radar masts was switched on in February")
+    assert not covers_all("the last of the masts is due to be switched on in May")
 
 
 def test_a_body_that_now_meets_at_another_rhythm_is_revised() -> None:

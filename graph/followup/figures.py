@@ -183,14 +183,20 @@ _ALL_OF = re.compile(
 
 #: 'since 1 August every container flagged as high risk … has gone through a scanner',
 #: 'Since 1 October, customs have scanned every container …', 'every gun seized in the
-#: border region since then has been traced': each one of a whole, from a date on.
+#: border region since then has been traced', 'began checking every export certificate':
+#: each one of a whole, from a date on; 'The last of the seven radar masts … was switched
+#: on': the whole.
 _EVERY_SINCE = re.compile(
     r"\bsince\s+[^,.;]{3,30}?\s+(?:every|each)\s+(?!(?:day|week|month|quarter|year|other)\b)"
     r"[a-z-]+\b[^.;]{0,120}?\b(?:has|have)\s+(?:been|gone|passed|received|undergone)\b"
     r"|\bsince\s+[^.;]{3,60}?\b(?:has|have)\s+[a-z]+ed\s+(?:every|each)\s+"
     r"(?!(?:day|week|month|quarter|year|other)\b)"
     r"|\b(?:every|each)\s+(?!(?:day|week|month|quarter|year|other)\b)[a-z-]+\s+[^.;]{0,60}?"
-    r"\bsince\s+(?:then|that\s+date|[^,.;]{3,25}?)\s+(?:has|have)\s+been\b",
+    r"\bsince\s+(?:then|that\s+date|[^,.;]{3,25}?)\s+(?:has|have)\s+been\b"
+    r"|\b(?:began|begun|started)\s+[a-z]+ing\s+(?:every|each)\s+"
+    r"(?!(?:day|week|month|quarter|year|other)\b)"
+    r"|\bthe\s+last\s+of\s+the\s+[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:switched\s+on|installed|opened|delivered|completed|commissioned|set\s+up|handed\s+over)\b",
     re.IGNORECASE,
 )
 
