@@ -16,7 +16,9 @@ _WORDS = sorted((w for w in numbers(frozenset()) if len(w) > 2), key=len, revers
 NUMBER = rf"{_DIGITS}|{'|'.join(_WORDS)}"
 #: A sum's currency sign ('€73 million of the €100 million target').
 MONEY = r"[€$£¥₩]?"
-_MONTHS = "|".join(calendar.month_name[1:])
+#: The months' names as a regular-expression alternation; a year of this era.
+MONTHS = "|".join(calendar.month_name[1:])
+YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _OF_TARGET = re.compile(
     rf"\b(?!(?:19|20)\d{{2}}\b)({NUMBER})(?:\s+[a-z-]+){{0,3}}?\s+(?:of|out of|against)\s+"
     r"(?:an?\s+|the\s+|its\s+|their\s+)?"
@@ -117,12 +119,12 @@ def _decimal(text: str) -> Decimal | None:
 #: to September').
 _NOT_A_COUNT = re.compile(
     rf"(?:19|20)\d{{2}}$|\s+(?:(?:working|calendar)\s+)?(?:days?|weeks?|months?|quarters?|years?"
-    rf"|{_MONTHS})\b"
+    rf"|{MONTHS})\b"
 )
 #: 'the three States', 'both': a number after a definite word names a known set, not a count.
 _A_KNOWN_SET = re.compile(r"\b(?:the|these|those|its|their)\s+$", re.IGNORECASE)
 #: 'March 2, 2026': a day after its month.
-_AFTER_A_MONTH = re.compile(rf"\b(?:{_MONTHS})\s+$")
+_AFTER_A_MONTH = re.compile(rf"\b(?:{MONTHS})\s+$")
 #: A time after a number ('15 days', '12 working days'): a limit, when it is the target.
 _DURATION = re.compile(r"\s+(?:working\s+|calendar\s+)?(?:days?|hours?|weeks?|minutes?)\b")
 _A_NUMBER = re.compile(rf"\b(?:{NUMBER})\b", re.IGNORECASE)
@@ -213,18 +215,16 @@ def covers_all(text: str) -> bool:
 
 #: The occasions a figure may count, after it ('7 of the 9 months', '8 of the 11 monthly
 #: dates', 'five of its six scheduled bimonthly meetings', 'all six of the case reviews').
+_GATHERINGS = "sessions|meetings|rounds|reviews|calls|conferences"
 _OCCASIONS = re.compile(
-    r"\s+(?:of\s+(?:the|its|their)\s+)?(?:[a-z-]+\s+){0,2}?"
-    r"(?:months|weeks|quarters|dates|sessions|meetings|rounds|reviews|calls|conferences)\b",
+    rf"\s+(?:of\s+(?:the|its|their)\s+)?(?:[a-z-]+\s+){{0,2}}?"
+    rf"(?:months|weeks|quarters|dates|{_GATHERINGS})\b",
     re.IGNORECASE,
 )
 
 
 #: Occasions named right after the count ('three meetings out of the four due').
-_OCCASIONS_COUNTED = re.compile(
-    r"\S+\s+(?:[a-z-]+\s+)?(?:sessions|meetings|rounds|reviews|calls|conferences|times)\b",
-    re.IGNORECASE,
-)
+_OCCASIONS_COUNTED = re.compile(rf"\S+\s+(?:[a-z-]+\s+)?(?:{_GATHERINGS}|times)\b", re.IGNORECASE)
 
 
 def counts_occasions(figure: Figure, text: str) -> bool:

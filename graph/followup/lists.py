@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from graph.documents.model import Block, Span
 from graph.followup.additions import added_status, addition_cues, only_the_cue
@@ -13,12 +12,11 @@ from graph.followup.facts import (
     IN_PROGRESS,
     PLEDGED,
 )
+from graph.followup.figures import YEAR
 from graph.followup.values import (
     status_in,
 )
 from graph.lexicon import Lexicon
-
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 def _lead(text: str) -> str:
@@ -41,7 +39,7 @@ def _only_refers(lex: Lexicon, item: Span) -> bool:
     March 2024 held its first session'): a reference, as in prose, not a report."""
     stating = [c for c in clauses_of(item) if status_in(lex, c.text)]
     return bool(stating) and all(
-        lex.reference_cues.find(c.text) and _YEAR.search(c.text) for c in stating
+        lex.reference_cues.find(c.text) and YEAR.search(c.text) for c in stating
     )
 
 

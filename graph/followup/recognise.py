@@ -23,19 +23,17 @@ from graph.followup.facts import (
     FollowUpFacts,
     ReportedItem,
 )
+from graph.followup.figures import MONTHS, YEAR
 from graph.followup.lists import list_items
 from graph.followup.prose import prose_items
 from graph.followup.tables import table_items
 from graph.lexicon import Lexicon
 
 _OPENING = 1000  # characters of title and opening in which a follow-up cue must appear
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _TOPICAL = 3  # words from which a heading names a topic ('Answer 3' does not)
-_MONTH_YEAR = re.compile(rf"\b({'|'.join(calendar.month_name[1:])})\s+((?:19|20)\d{{2}})\b")
+_MONTH_YEAR = re.compile(rf"\b({MONTHS})\s+((?:19|20)\d{{2}})\b")
 #: 'in June of last year', 'last year': a year named by its distance from the document's own.
-_LAST_YEAR = re.compile(
-    rf"\b(?:({'|'.join(calendar.month_name[1:])})\s+(?:of\s+)?)?last\s+year\b", re.IGNORECASE
-)
+_LAST_YEAR = re.compile(rf"\b(?:({MONTHS})\s+(?:of\s+)?)?last\s+year\b", re.IGNORECASE)
 #: How long before a document the agreement it names must be dated for it to look back.
 _LOOKING_BACK = datetime.timedelta(days=60)
 
@@ -88,7 +86,7 @@ def _reference(
         sentences.append(text[start : _sentence_end(text, hit.end)].strip())
     title = document.title.text if document.title else ""
     reference = " ".join(dict.fromkeys([title, *sentences])).strip() or text[:200]
-    years = [m.group() for m in _YEAR.finditer(reference)]
+    years = [m.group() for m in YEAR.finditer(reference)]
     last_year = _last_year(reference, datetime.date.fromisoformat(published)) if published else None
     if last_year is not None:
         years.append(str(last_year.year))

@@ -3,7 +3,6 @@ figure is read by ``graph.followup.figures``."""
 
 from __future__ import annotations
 
-import calendar
 import itertools
 import re
 
@@ -22,14 +21,13 @@ from graph.followup.facts import (
 from graph.followup.figures import (
     AGAINST_PLANNED,
     MONEY,
+    MONTHS,
     NUMBER,
     counts_occasions,
     counts_things,
     some_of,
 )
 from graph.lexicon import Lexicon
-
-_MONTHS = "|".join(calendar.month_name[1:])
 
 #: 'only two of the four meetings', 'convened only four times', 'only two have taken place',
 #: 'only five issues have been produced', 'met only twice in the period': part of what was
@@ -79,7 +77,7 @@ _CHANGED = re.compile(
     rf"|\b{_RECURRENCE}\W+(?:[\w-]+\W+){{0,4}}?(?:agreed|decided)\s+(?:[\w-]+\s+){{0,2}}?to\s+"
     rf"(?:meet\s+|be\s+held\s+)?(?:only\s+)?{_RECURRENCE}"
     rf"|\bfrom\s+(?:(?:an?\s+)?{_RECURRENCE}\s+to\s+(?:an?\s+)?{_RECURRENCE}"
-    rf"|{MONEY}(?:{NUMBER})(?:\s+[a-z-]+)?\s+to\s+{MONEY}(?:{NUMBER})\b(?!\s+(?:{_MONTHS})\b))",
+    rf"|{MONEY}(?:{NUMBER})(?:\s+[a-z-]+)?\s+to\s+{MONEY}(?:{NUMBER})\b(?!\s+(?:{MONTHS})\b))",
     re.IGNORECASE,
 )
 
@@ -126,7 +124,7 @@ _RHYTHM = re.compile(
 )
 #: A capitalized word after a phrase, which then is part of a name ('Operational Working
 #: Group'); a month ('Operational May 2024') does not make one.
-_NAME_GOES_ON = re.compile(rf"\s+(?!(?:{_MONTHS})\b)[A-Z][a-z]")
+_NAME_GOES_ON = re.compile(rf"\s+(?!(?:{MONTHS})\b)[A-Z][a-z]")
 #: What comes before a word of a name: an article or another capitalized word ('the Working
 #: Group', 'Joint Operational'); a sentence's first word ('Since Austria's police') starts none.
 _NAME_BEGAN = re.compile(r"(?:\b(?:the|a|an|its|their)|[A-Z][\w'-]*)\s+$")
