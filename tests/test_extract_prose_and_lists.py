@@ -178,3 +178,13 @@ def test_a_table_numbering_its_rows_names_each_by_the_next_column() -> None:
     found = _commitments(facts)
     assert found["Joint Container Targeting Cell"].timeline.months == 12
     assert "Tuna Inspection Campaign" in found and not {"1", "2"} & set(found)
+
+
+def test_a_recurring_product_is_pledged_and_a_body_it_is_shared_with_is_not() -> None:
+    facts = _extract(
+        HEADER
+        + "\nBolivia's intelligence service and Chile's ANI will together prepare a joint threat assessment of the border every quarter, to be shared with the Commission and with the operational agencies.\n"
+    )
+    found = _commitments(facts)
+    assert found["Joint Threat Assessment"].frequency.key == "quarterly"
+    assert "Commission" not in found

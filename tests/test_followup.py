@@ -138,7 +138,13 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: 0.667 / 0.643 / 0.571; fu-r23 (three sets, each read on arrival with fu-r22's study in,
 #: pooled 1.000 / 0.849 / 0.673) 1.000 / 0.788 / 0.647, 1.000 / 0.974 / 0.821 and 1.000 /
 #: 0.765 / 0.529; fu-r24 (three sets, read on arrival with fu-r23's study in, pooled 1.000 /
-#: 0.815 / 0.574) 1.000 / 0.778 / 0.556, 1.000 / 0.889 / 0.611 and 1.000 / 0.778 / 0.556.
+#: 0.815 / 0.574) 1.000 / 0.778 / 0.556, 1.000 / 0.889 / 0.611 and 1.000 / 0.778 / 0.556;
+#: fu-r25 (three sets, read on arrival with fu-r24's study in, pooled 1.000 / 0.833 / 0.574)
+#: 1.000 / 0.611 / 0.389, 1.000 / 0.971 / 0.571 and 1.000 / 0.919 / 0.757.
+#: fu-r19's matches fell from 0.806 when a bulletin pledged in prose ('will issue a joint
+#: intelligence bulletin … every quarter') became a commitment: its reports now go to it,
+#: which the gold calls 'Migrant Smuggling Intelligence Bulletin', a label no reading of the
+#: sentence gives.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.851),
     "followup-r5": (1.0, 0.919, 0.849),
@@ -151,16 +157,17 @@ HELD_OUT_FLOORS = {
     "followup-r12": (1.0, 0.780, 0.733),
     "followup-r13": (1.0, 0.795, 0.750),
     "followup-r14": (1.0, 0.904, 0.808),
-    "followup-r15": (1.0, 0.899, 0.809),
+    "followup-r15": (1.0, 0.923, 0.835),
     "followup-r16": (1.0, 0.867, 0.711),
     "followup-r17": (1.0, 0.591, 0.432),
-    "followup-r18": (1.0, 0.769, 0.538),
-    "followup-r19": (1.0, 0.806, 0.639),
+    "followup-r18": (1.0, 0.781, 0.590),
+    "followup-r19": (1.0, 0.784, 0.649),
     "followup-r20": (1.0, 0.841, 0.710),
     "followup-r21": (1.0, 0.817, 0.626),
     "followup-r22": (1.0, 0.909, 0.836),
-    "followup-r23": (1.0, 0.907, 0.778),
+    "followup-r23": (1.0, 0.907, 0.796),
     "followup-r24": (1.0, 0.833, 0.648),
+    "followup-r25": (1.0, 0.919, 0.829),
 }
 
 

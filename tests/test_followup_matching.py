@@ -21,6 +21,7 @@ from graph.followup.matching import (
     stem,
 )
 from graph.followup.tracking import tracking_graph
+from graph.followup.words import matchable
 from graph.namespaces import DCTERMS, ID, OA, PG
 
 
@@ -283,3 +284,11 @@ def test_an_item_naming_a_body_in_full_is_the_body_not_the_pillar_named_within_i
     assert found is not None and found[0].iri == "c2"
     found = best_commitment("labour migration: 40 recruiters prosecuted", commitments)
     assert found is not None and found[0].iri == "c1"
+
+
+def test_who_holds_a_view_is_not_what_the_view_is_of() -> None:
+    text = matchable(
+        "Cooperation between the units has, in the view of the Working Group, been good"
+    )
+    assert "Working" not in text and "Cooperation" in text
+    assert "CENTIF" not in matchable("44 joint reports, according to CENTIF Niger")

@@ -38,8 +38,15 @@ _OTHER_RECURRENCE = re.compile(
     r"\b(?:every\s+(?:\w+\s+)?(?:days|weeks|months|years)|fortnightly)\b", re.IGNORECASE
 )
 _PRONOUN_SUBJECT = re.compile(r"^\s*It\s+(?:will|shall)\b")
-#: 'will hold a border liaison meeting', 'shall hold a flag meeting': two or more words.
-_HOLD_AN_OCCASION = re.compile(r"\b(?:will|shall)\s+hold\s+an?\s+((?:[a-z][a-z-]*\s*){2,5})")
+#: 'will hold a border liaison meeting', 'shall hold a flag meeting', 'will together prepare
+#: a joint threat assessment': two or more words.
+_HOLD_AN_OCCASION = re.compile(
+    r"\b(?:will|shall)\s+(?:together\s+|jointly\s+)?"
+    r"(?:hold|prepare|produce|publish|issue|conduct|draw\s+up)\s+an?\s+((?:[a-z][a-z-]*\s*){2,5})"
+)
+#: A body named as the one addressed ('to be shared with the Commission', 'report to the
+#: Council'), not the one the clause pledges.
+_ADDRESSED = re.compile(r"\b(?:with|to)\s+(?:the\s+)?$")
 _LOWERCASE_TAIL = re.compile(r"(?:\s+[a-z][a-z-]+){1,2}\b")
 
 
@@ -113,7 +120,8 @@ def _body_named(lexicon: Lexicon, document: Document, clause: Span) -> str | Non
     """The first body the clause names, spelled out in full."""
     inner = lexicon.inner_name_words
     for run in capitalized_runs(document.text, clause.start, clause.end, inner):
-        if _opens_a_phrase(lexicon, run):
+        addressed = _ADDRESSED.search(document.text, clause.start, run.start)
+        if _opens_a_phrase(lexicon, run) or addressed:
             continue
         name = _LEADING_ARTICLE.sub("", run.text)
         if _ACRONYM.match(name):
@@ -138,13 +146,15 @@ def _deliverable_named(lexicon: Lexicon, document: Document, clause: Span) -> st
 
 
 def _occasion_held(lexicon: Lexicon, clause: Span) -> str | None:
-    """The occasion a clause pledges to hold, named in lower case: 'Border commanders will
-    hold a border liaison meeting every two weeks' → 'Border Liaison Meeting'."""
+    """The occasion or recurring product a clause pledges, named in lower case: 'Border
+    commanders will hold a border liaison meeting every two weeks' → 'Border Liaison
+    Meeting'; 'will together prepare a joint threat assessment of the corridor every
+    quarter' → 'Joint Threat Assessment'."""
     match = _HOLD_AN_OCCASION.search(clause.text)
     words = match.group(1).split() if match is not None else []
     for size in range(2, len(words) + 1):
         name = " ".join(word.capitalize() for word in words[:size])
-        if _is_body_name(lexicon, name):
+        if _is_body_name(lexicon, name) or _is_body_name(lexicon, name, lexicon.deliverable_heads):
             return name
     return None
 

@@ -45,21 +45,25 @@ _PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
 def _references(lex: Lexicon, text: str) -> list[Hit]:
     """The phrases by which a clause names the earlier agreement ('signed in Chetumal').
     None where the words report a measure's own signing: it was due ('which should have
-    been signed in January'), came at last ('was finally signed in Honiara') or late ('was
-    signed on 3 July, six months later than planned'); nor a decision reported ('it was
+    been signed in January'), came at last ('was finally signed in Honiara'), late ('was
+    signed on 3 July, six months later than planned') or after a hold-up ('which had been
+    held up for many months, was signed in Bujumbura'); nor a decision reported ('it was
     agreed that')."""
     if late_by(text):
         return []
     return [
         h
         for h in lex.reference_cues.find(text)
-        if not _THAT.match(text, h.end) and not _DUE_OR_AT_LAST.search(text, 0, h.start)
+        if not _THAT.match(text, h.end)
+        and not _DUE_OR_AT_LAST.search(text, 0, h.start)
+        and not any(d.values[0] == DELAYED for d in lex.statuses.find(text, 0, h.start))
     ]
 
 
 def _against_the_promise(text: str) -> bool:
-    """Whether a clause naming the pact sets a figure against what it promised ('far more
-    than the 30 we promised in April 2024'): it reports that measure."""
+    """Whether a clause sets a figure against what was promised ('far more than the 30 we
+    promised in April 2024', '22 of the 25 networks we undertook to pursue'): it reports
+    that measure, even where it names the pact or says what is still to come."""
     figure = figure_in(text)
     return figure is not None and figure.reached is not None and bool(figure.target)
 
@@ -86,6 +90,8 @@ def prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | No
         if index <= taken:
             continue
         cue = addition_cues(lex, span.text)
+        if cue and _against_the_promise(span.text[: cue[0].start]):
+            cue = []  # '22 of the 25 networks we undertook to pursue; the rest will be opened'
         if cue:
             # 'agreed to add two measures:' introduces a list, whose items are the additions;
             # 'It was not part of the original plan' restates the one just made.

@@ -27,6 +27,7 @@ from graph.followup.figures import (
     counts_things,
     some_of,
 )
+from graph.followup.speaking import speaking_phrases
 from graph.lexicon import Lexicon
 
 #: 'only two of the four meetings', 'convened only four times', 'only two have taken place',
@@ -41,9 +42,11 @@ _ONLY_SOME = re.compile(
     re.IGNORECASE,
 )
 
-#: A time kept: 'named a contact officer by 12 September, within the three months allowed'.
+#: A time kept: 'named a contact officer by 12 September, within the three months allowed',
+#: 'took up duty on 2 December, within the time we had set'.
 _WITHIN_TIME_ALLOWED = re.compile(
-    r"\bwithin\s+the\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?|deadline)\s+"
+    r"\bwithin\s+the\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?|deadline|time)\s+"
+    r"(?:(?:we|they|it|that|which|was|were|had|has|have|been)\s+){0,3}"
     r"(?:allowed|set|agreed|foreseen|planned|required|promised)\b",
     re.IGNORECASE,
 )
@@ -84,61 +87,16 @@ _CHANGED = re.compile(
 #: How early something came: 'completing the upgrade months ahead of schedule' is done.
 _AHEAD = re.compile(r"ahead\s+of\s+(?:schedule|time)", re.IGNORECASE)
 
-#: A phrase right after a denial says the opposite ('It has not been abandoned'), and one
-#: after an intention says what was meant, not what happened ('supposed to be in force',
-#: 'should be operational by', 'to be in place by spring').
-_DENIED = re.compile(
-    r"\b(?:(?:not|never|n't)|(?:supposed|meant|due|expected|scheduled|planned)\s+to)"
-    r"\s+(?:been\s+|be\s+)?$|\b(?:should\s+be|its\s+becoming|to\s+be)\s+$",
-    re.IGNORECASE,
-)
+#: Done in part, the rest still to come: 'the officers of Mali and Niger are in post while
+#: the officer of Guinea-Bissau has yet to be appointed'.
+_CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 
-#: A delay that had to be ('Its second session had to be postponed'): it happened.
-_HAD_TO_BE = re.compile(r"\b(?:had|has|have)\s+to\s+be\s+$", re.IGNORECASE)
-
-
-def _had_to_be_delayed(text: str, hit: Hit[str]) -> bool:
-    """Whether a delay phrase follows 'had to be', which ``_DENIED`` reads as intended."""
-    return hit.values[0] == DELAYED and bool(_HAD_TO_BE.search(text, 0, hit.start))
-
-
-#: A trend after a word of going on ('Fraud continues to grow in the region'): the crime
-#: goes on, not the work against it.
-_TREND = re.compile(
-    r"\s+to\s+(?:grow|rise|increase|climb|spread|worsen|fall|decline)\b", re.IGNORECASE
-)
-
-#: 'measures that fall wholly or partly to …', 'in whole or in part': a range, no status.
-_EITHER_BEFORE = re.compile(
-    r"\b(?:wholly|fully|entirely|totally|in\s+whole)\s+or\s+$", re.IGNORECASE
-)
-_EITHER_AFTER = re.compile(
-    r"\s+or\s+(?:wholly|fully|entirely|totally|in\s+(?:whole|full))\b", re.IGNORECASE
-)
-#: A rhythm after a phrase ('now meet in person only twice a year'): how often, not how
-#: much of a promise was kept ('completed a year late' is no rhythm).
-_RHYTHM = re.compile(
-    r"\s+(?:a|per|each|every)\s+(?:day|week|fortnight|month|quarter|year)\b"
-    r"(?!\s+(?:ago|late|early|later|earlier|ahead|behind|after|before)\b)",
-    re.IGNORECASE,
-)
-#: A capitalized word after a phrase, which then is part of a name ('Operational Working
-#: Group'); a month ('Operational May 2024') does not make one.
-_NAME_GOES_ON = re.compile(rf"\s+(?!(?:{MONTHS})\b)[A-Z][a-z]")
-#: What comes before a word of a name: an article or another capitalized word ('the Working
-#: Group', 'Joint Operational'); a sentence's first word ('Since Austria's police') starts none.
-_NAME_BEGAN = re.compile(r"(?:\b(?:the|a|an|its|their)|[A-Z][\w'-]*)\s+$")
-#: A phrase in a clause that says what a text is about ('summarises what has been done
-#: since') names no item's status.
-_WHAT_HAS_BEEN = re.compile(
-    r"\bwhat\s+(?:has|have|had|was|were)\s+(?:[a-z]+ly\s+)?(?:been\s+)?$", re.IGNORECASE
-)
-#: A phrase of a question asked ('(a) how many of the planned positions have been filled',
-#: '(c) which elements have been modified', 'and whether any of those commitments have been
-#: dropped'): asked, not reported ('which was supposed to …' opens a relative clause).
-_ASKED = re.compile(
-    r"(?:^|:)\s*(?:and\s+)?(?:\(\w\)\s*)?(?:how\s+(?:many|much|far)|what)\b[^.;:]*$"
-    r"|\(\w\)\s*(?:how\s+(?:many|much|far)|what|which)\b[^.;:]*$|\bwhether\b[^.;:]*$",
+#: A decision that narrows, suspends or changes what was pledged: 'the Council decided that
+#: joint inspections will, until further notice, cover only fuel tankers'; 'agreed that the
+#: assessment, completed in December, will from now on be updated every year'.
+_NARROWED = re.compile(
+    r"\b(?:decided|agreed)\s+that\b[^.;]*?\b(?:will|would|shall)\b[^.;]*?"
+    r"\b(?:only|until\s+further\s+notice|no\s+longer|from\s+now\s+on|henceforth|in\s+future)\b",
     re.IGNORECASE,
 )
 
@@ -228,29 +186,16 @@ def reports_occasion(text: str) -> bool:
 
 
 def status_in(lex: Lexicon, text: str) -> str | None:
-    """The status a passage reports: the longest status phrase; a phrase run ('not yet
-    operational', 'not yet been established') is read by its first phrase. Patterned
-    phrases compete with them: a count of 'only' some ('met only twice') is partial
-    fulfilment, a time kept ('within the three months allowed') fulfilment, or a delay
-    when denied ('could not be finalised within the nine months foreseen'). A denied or
-    intended phrase ('has not been abandoned', 'was supposed to be in force') says
-    nothing (a delay that 'had to be' happened), nor one of a clause that says what a
-    text is about ('what has been done') or asks ('(a) how many posts have been filled'),
-    nor one of a range ('wholly or partly'), of a name ('the Joint Operational Working
-    Group') or of a rhythm ('only twice a year'). A completion measured late ('went live in
-    May, two months behind schedule') is done."""
-    hits = [
-        h
-        for h in lex.statuses.find(text)
-        if (not _DENIED.search(text, 0, h.start) or _had_to_be_delayed(text, h))
-        and not _WHAT_HAS_BEEN.search(text, 0, h.start)
-        and not _ASKED.search(text, 0, h.start)
-        and not _TREND.match(text, h.end)
-        and not _EITHER_BEFORE.search(text, 0, h.start)
-        and not _EITHER_AFTER.match(text, h.end)
-        and not _in_a_name(text, h.start, h.end)
-        and not (h.values[0] == PARTLY_FULFILLED and _RHYTHM.match(text, h.end))
-    ]
+    """The status a passage reports: the longest of the phrases said of its item
+    (``graph.followup.speaking``); a phrase run ('not yet operational', 'not yet been
+    established') is read by its first phrase. Patterned phrases compete with them: a count
+    of 'only' some ('met only twice') is partial fulfilment, a time kept ('within the three
+    months allowed') fulfilment, or a delay when denied ('could not be finalised within the
+    nine months foreseen'); a change of rhythm or a decision that narrows the pledge is a
+    revision. A completion measured late ('went live in May, two months behind schedule') is
+    done; one with a part still to come across a contrast ('are in post while the third has
+    yet to be appointed') partial."""
+    hits = speaking_phrases(lex, text)
     for pattern, status in _PATTERNED:
         match = pattern.search(text)
         if match and all(h.end - h.start < len(match.group()) for h in hits):
@@ -259,11 +204,15 @@ def status_in(lex: Lexicon, text: str) -> str | None:
             return status
     if _CHANGED.search(text) and all(h.values[0] in (IN_PROGRESS, PLEDGED) for h in hits):
         return REVISED  # a change outweighs words of work going on, not of an end
+    if _NARROWED.search(text) and all(h.values[0] != ABANDONED for h in hits):
+        return REVISED  # a decided change outweighs what had been done before it
     if not hits:
         return None
     best = max(hits, key=lambda h: (h.end - h.start, -h.start))
     if best.values[0] == DELAYED and _done_late(text, hits, best):
         return FULFILLED
+    if best.values[0] == FULFILLED and _rest_to_come(text, hits, best):
+        return PARTLY_FULFILLED
     if _AHEAD.fullmatch(best.text) and any(h.values[0] == FULFILLED for h in hits):
         return FULFILLED  # 'completing the upgrade months ahead of schedule'
 
@@ -279,17 +228,6 @@ def late_by(text: str) -> bool:
     return bool(_LATE_BY.search(text))
 
 
-def _in_a_name(text: str, start: int, end: int) -> bool:
-    """Whether a capitalized phrase is a word of a proper name that goes on after it
-    ('the Joint Operational Working Group has met', 'the Working Group agreed'), not a
-    status ('Operational since 3 May', '| Completed |')."""
-    return (
-        text[start].isupper()
-        and bool(_NAME_GOES_ON.match(text, end))
-        and bool(_NAME_BEGAN.search(text, 0, start))
-    )
-
-
 def _done_late(text: str, hits: list[Hit[str]], delayed: Hit[str]) -> bool:
     """Whether the delay phrase only measures how late a completion came ('went live in
     May, two months behind schedule'; 'Three months late, the team was formally set up')."""
@@ -301,6 +239,15 @@ def _done_late(text: str, hits: list[Hit[str]], delayed: Hit[str]) -> bool:
             h.values[0] == FULFILLED and (h.end <= late.start() or h.start >= late.end())
             for h in hits
         )
+    )
+
+
+def _rest_to_come(text: str, hits: list[Hit[str]], done: Hit[str]) -> bool:
+    """Whether a completion is followed, across a contrast, by a part not yet done ('are in
+    post while the officer of Guinea-Bissau has yet to be appointed')."""
+    contrast = _CONTRAST.search(text, done.end)
+    return bool(
+        contrast and any(h.start >= contrast.end() and h.values[0] == DELAYED for h in hits)
     )
 
 
@@ -349,7 +296,10 @@ def checked_status(status: str, figure: Figure | None, text: str) -> str:
     goes on ('11 of 11 monthly sessions held')."""
     if status == PLEDGED and figure is not None and figure.reached is not None and figure.target:
         # '173 returned by sea, above the 150 agreed': the word of the pledge names the target
-        return FULFILLED if figure.target_reached else IN_PROGRESS
+        if figure.target_reached:
+            return FULFILLED
+        # 'carried out 71 of the 96 patrols it had pledged': the missed ones are gone
+        return PARTLY_FULFILLED if counts_occasions(figure, text) else IN_PROGRESS
     if status == FULFILLED and figure is not None and figure.short_of_target:
         return IN_PROGRESS
     if (

@@ -22,11 +22,20 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,8}\b")
 _SUBJECT_WORDS = 3
 
 
+#: Who holds a view or gives a figure ('has, in the view of the Working Group, been good',
+#: 'according to CENTIF Niger'): the source of the words, not what they speak of.
+_ATTRIBUTION = re.compile(
+    r"\b(?:in\s+the\s+(?:view|words|opinion|judgement|judgment)\s+of|according\s+to)\s+[^,;.]*",
+    re.IGNORECASE,
+)
+
+
 def matchable(text: str) -> str:
     """Text as the matcher compares it: names of states and organizations removed (they tell
-    the agreement, not the commitment), and each crime category named added as a word, so
-    'weapons' and 'small arms' meet through the crime lexicon."""
-    text = without_actors(text)
+    the agreement, not the commitment), and so who the words are attributed to; each crime
+    category named added as a word, so 'weapons' and 'small arms' meet through the crime
+    lexicon."""
+    text = without_actors(_ATTRIBUTION.sub(" ", text))
     crimes = sorted({f"crime{hit.key.replace('-', '')}" for hit in lexicon().crimes.find(text)})
     return " ".join([text, *crimes])
 

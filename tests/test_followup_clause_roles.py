@@ -1,0 +1,110 @@
+"""Which clause of a sentence states a reported item's status (blind round fu-r25, issue
+12): not a reason, not the agreement's own start, not what had happened before the event
+reported, not what should have happened; a decision that narrows the pledge revises it;
+what was done stays partial when the rest is still to come."""
+
+from __future__ import annotations
+
+from graph.documents.text import parse_text
+from graph.followup.figures import figure_in
+from graph.followup.recognise import reported_items
+from graph.followup.values import checked_status, status_in
+from graph.lexicon import lexicon
+
+
+def _status(text: str) -> str | None:
+    return status_in(lexicon(), text)
+
+
+def _items(text: str) -> list[tuple[str, str, bool]]:
+    document = parse_text(text, key="d", source_name="d.txt", sha256="0" * 64)
+    return [(i.label, i.status, i.added) for i in reported_items(lexicon(), document, "2026-01-10")]
+
+
+def test_a_phrase_of_background_gives_way_to_the_sentence_s_own() -> None:
+    assert (
+        _status(
+            "The expert group has met only twice since the Plan entered into force, against "
+            "the five meetings foreseen."
+        )
+        == "partially-fulfilled"
+    )
+    assert (
+        _status(
+            "The memorandum, which had been held up for many months, was signed in Dodoma on "
+            "9 October 2025."
+        )
+        == "fulfilled"
+    )
+    wound_up = "It was wound up in August, by which time only 38 had completed the course."
+    assert _status(wound_up) == "abandoned"
+    assert _status("The Commission, which met for the first time in Banjul, adopted a plan.") == (
+        "in-progress"
+    )
+
+
+def test_a_reason_states_no_status() -> None:
+    assert _status("The ministers will propose a course for 40 prosecutors in 2026.") == "pledged"
+    assert (
+        _status(
+            "The ministers will propose a course for 40 prosecutors in 2026, because too many "
+            "cases have not yet reached the courts."
+        )
+        == "pledged"
+    )
+
+
+def test_what_should_have_happened_is_no_fulfilment() -> None:
+    assert (
+        _status(
+            "The register held about 1,100 entries at the end of December, when it should have "
+            "been complete with 1,500."
+        )
+        == "delayed"
+    )
+    assert _status("The Committee should have met four times.") is None
+
+
+def test_a_decision_that_narrows_or_changes_the_pledge_revises_it() -> None:
+    assert (
+        _status(
+            "The Council decided that joint inspections at the border post will, until further "
+            "notice, cover only fuel tankers."
+        )
+        == "revised"
+    )
+    assert (
+        _status(
+            "The sides agreed that the joint assessment, completed in December 2025, will from "
+            "now on be updated every year."
+        )
+        == "revised"
+    )
+
+
+def test_done_in_part_with_the_rest_to_come_is_partial() -> None:
+    assert (
+        _status(
+            "The ministers welcomed the opening of the joint office, and noted that two liaison "
+            "officers are in post while the third has yet to be appointed."
+        )
+        == "partially-fulfilled"
+    )
+    assert _status("Both posts are now filled.") == "fulfilled"
+
+
+def test_occasions_pledged_and_missed_are_partial() -> None:
+    text = "The working group met on 8 of the 12 monthly dates it had pledged for the year."
+    assert checked_status(_status(text), figure_in(text), text) == "partially-fulfilled"
+    things = "The navy has seized 40 of the 60 boats it had pledged to impound."
+    assert checked_status(_status(things), figure_in(things), things) == "in-progress"
+
+
+def test_the_rest_of_a_target_to_come_is_no_new_measure() -> None:
+    items = _items(
+        "Progress under the Lilongwe Framework\n\n"
+        "The two police forces have so far jointly investigated 22 of the 25 networks we "
+        "undertook to pursue, and the remaining three cases will be opened before the "
+        "programme closes.\n"
+    )
+    assert [added for _, _, added in items] == [False]
