@@ -17,6 +17,7 @@ from graph.followup.matching import (
     best_agreement,
     best_commitment,
     best_for_clause,
+    line_of_work,
     said_throughout,
     stem,
 )
@@ -292,3 +293,20 @@ def test_who_holds_a_view_is_not_what_the_view_is_of() -> None:
     )
     assert "Working" not in text and "Cooperation" in text
     assert "CENTIF" not in matchable("44 joint reports, according to CENTIF Niger")
+
+
+def test_joint_results_no_measure_claims_are_the_line_of_work_against_their_crime() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Dismantling Networks", "raids crimedrugtrafficking", broad=True),
+        CommitmentRecord("c2", "Follow the Money", "assets crimemoneylaundering", broad=True),
+        CommitmentRecord("c3", "Cannabis Eradication", "hectares crimedrugtrafficking"),
+    ]
+    joint = "Joint operations led to 39 arrests and 1.1 tonnes of cocaine crimedrugtrafficking"
+    found = line_of_work(joint, commitments)
+    assert found is not None and found.iri == "c1"
+    trend = "Seizures of synthetic drugs in both countries rose by 40 per cent crimedrugtrafficking"
+    assert line_of_work(trend, commitments) is None
+    alone = "The Coast Guard seized 800 kilograms of cocaine crimedrugtrafficking"
+    assert line_of_work(alone, commitments) is None
+    two_lines = [*commitments, dataclasses.replace(commitments[2], broad=True)]
+    assert line_of_work(joint, two_lines) is None

@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from graph.followup.words import CRIME_WORD
+
 _WORD = re.compile(r"[^\W\d_][\w'-]*|\d[\d,.]*\d|\d", re.UNICODE)
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ers", "ed", "es", "er", "s")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
@@ -105,6 +107,14 @@ class CommitmentRecord:
     label: str
     context: str = ""
     agency: tuple[str, ...] = ()
+    #: A line of work with no target, deadline or rhythm of its own ('Dismantling
+    #: Trafficking Networks: operations against the groups that move cocaine …').
+    broad: bool = False
+
+    @property
+    def crimes(self) -> frozenset[str]:
+        """The crime categories its words name, as the words ``matchable`` adds."""
+        return crimes_named(f"{self.label} {self.context}")
 
 
 @dataclass(frozen=True)
@@ -116,6 +126,48 @@ class AgreementRecord:
     parties: frozenset[str]
     date: str | None
     commitments: tuple[CommitmentRecord, ...]
+
+
+#: Work the parties did together: 'joint operations', 'coordinated seizures', 'information
+#: shared through this channel', 'boardings carried out under the Compact', 'the two police
+#: forces dismantled 9 networks'.
+_JOINT_WORK = re.compile(
+    r"\b(?:joint|jointly|coordinated|combined|together)\b"
+    r"|\b(?:information|intelligence|data|alerts?)\s+(?:[\w-]+\s+){0,2}?(?:shared|exchanged|pooled)\b"
+    r"|\bunder\s+the\s+(?:[\w-]+\s+){0,3}?(?:pact|compact|agreement|plan|framework|memorandum"
+    r"|roadmap|accord|arrangement|declaration|partnership|programme|program)\b"
+    r"|\b(?:the\s+(?:two|three|four)|both)\s+(?:[\w-]+\s+)?(?:countries|police|forces|services"
+    r"|sides|navies|agencies|units|bureaus|offices)\b",
+    re.IGNORECASE,
+)
+#: No result of that work: told apart from the agreement ('Separately, the Coast Guard
+#: seized …', 'a national operation and was not carried out under the Compact', 'Elsewhere
+#: in the region'), a trend ('seizures of synthetic drugs rose by 40 per cent'), or what is
+#: pledged or proposed ('pledged to hunt down', 'endorsed a proposal to compile').
+_NOT_RESULTS = re.compile(
+    r"\b(?:separately|elsewhere|national\s+operation|not\s+(?:been\s+)?(?:carried\s+out\s+)?"
+    r"under|no\s+link|rose|risen|rising|fell|fallen|trend|pledged|promised|propos\w*|will|shall)\b",
+    re.IGNORECASE,
+)
+
+
+def crimes_named(text: str) -> frozenset[str]:
+    """The crime-category words of a matchable text ('crimedrugtrafficking')."""
+    return frozenset(word for word in text.split() if word.startswith(CRIME_WORD))
+
+
+def line_of_work(text: str, commitments: Sequence[CommitmentRecord]) -> CommitmentRecord | None:
+    """The one line of work whose crimes a count of results names ('led to 39 arrests and
+    the seizure of 1.1 tonnes of cocaine' → 'Dismantling Trafficking Networks', the only
+    line against drug trafficking): results no measure of their own claims are the line's,
+    when the count says the parties worked together ('joint operations', 'information
+    exchanged between the FELCN and the PDI', 'under the Compact'), and gives results
+    (see ``_NOT_RESULTS``)."""
+    named = crimes_named(text)
+    if not named or not _JOINT_WORK.search(text) or _NOT_RESULTS.search(text):
+        return None
+    lines = [c for c in commitments if c.broad and named & c.crimes]
+    return lines[0] if len(lines) == 1 else None
 
 
 def _weights(commitments: Sequence[CommitmentRecord]) -> dict[str, float]:

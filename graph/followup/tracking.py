@@ -30,6 +30,7 @@ from graph.followup.matching import (
     best_agreement,
     best_commitment,
     best_for_clause,
+    line_of_work,
     said_throughout,
 )
 from graph.followup.words import (
@@ -68,6 +69,14 @@ SELECT ?agreement ?commitment ?label ?context ?agency WHERE {{
     }}
     OPTIONAL {{ ?commitment pg:implementedBy ?agency }}
   }}
+  FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
+}}"""
+
+#: Commitments held to something: a target outcome, a deadline or a rhythm.
+_SPECIFIC = f"""
+PREFIX pg: <{PG}>
+SELECT DISTINCT ?commitment WHERE {{
+  GRAPH ?g {{ ?commitment pg:aimsAt|pg:hasTimeline|pg:hasFrequency ?held }}
   FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
 }}"""
 
@@ -112,12 +121,19 @@ def _agreements(store: Store) -> list[AgreementRecord]:
         if row.get("agency") is not None:
             agencies[key] = str(row["agency"])
     names = _agency_names(store)
+    specific = {str(row["commitment"]) for row in store.select(_SPECIFIC)}
     commitments: dict[str, list[CommitmentRecord]] = defaultdict(list)
     for (agreement, commitment), label in sorted(labels.items()):
         context = " ".join(sorted(set(contexts[(agreement, commitment)])))
         agency = names.get(agencies.get((agreement, commitment), ""), ())
         commitments[agreement].append(
-            CommitmentRecord(commitment, matchable(label), matchable(context), agency)
+            CommitmentRecord(
+                commitment,
+                matchable(label),
+                matchable(context),
+                agency,
+                broad=commitment not in specific,
+            )
         )
     return [
         AgreementRecord(
@@ -291,6 +307,11 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
         if commitment not in clauses
     )
     clauses = {c: found for c, found in clauses.items() if c not in reported}
+    spoken = {item for _, item in clauses.values()}
+    for item in counted:
+        line = line_of_work(texts[item], commitments) if item not in spoken else None
+        if line is not None and URIRef(line.iri) not in reported | clauses.keys():
+            clauses[URIRef(line.iri)] = (0.0, item)
     for commitment, (_, item) in clauses.items():
         _assert(graph, item, commitment)
     graph.add((name, PROV.wasDerivedFrom, doc))

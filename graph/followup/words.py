@@ -30,13 +30,19 @@ _ATTRIBUTION = re.compile(
 )
 
 
+#: The prefix of the word ``matchable`` adds for each crime category a text names.
+CRIME_WORD = "crime"
+
+
 def matchable(text: str) -> str:
     """Text as the matcher compares it: names of states and organizations removed (they tell
     the agreement, not the commitment), and so who the words are attributed to; each crime
     category named added as a word, so 'weapons' and 'small arms' meet through the crime
     lexicon."""
     text = without_actors(_ATTRIBUTION.sub(" ", text))
-    crimes = sorted({f"crime{hit.key.replace('-', '')}" for hit in lexicon().crimes.find(text)})
+    crimes = sorted(
+        {f"{CRIME_WORD}{hit.key.replace('-', '')}" for hit in lexicon().crimes.find(text)}
+    )
     return " ".join([text, *crimes])
 
 
