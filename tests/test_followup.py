@@ -140,7 +140,10 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: 0.765 / 0.529; fu-r24 (three sets, read on arrival with fu-r23's study in, pooled 1.000 /
 #: 0.815 / 0.574) 1.000 / 0.778 / 0.556, 1.000 / 0.889 / 0.611 and 1.000 / 0.778 / 0.556;
 #: fu-r25 (three sets, read on arrival with fu-r24's study in, pooled 1.000 / 0.833 / 0.574)
-#: 1.000 / 0.611 / 0.389, 1.000 / 0.971 / 0.571 and 1.000 / 0.919 / 0.757.
+#: 1.000 / 0.611 / 0.389, 1.000 / 0.971 / 0.571 and 1.000 / 0.919 / 0.757; fu-r26 (three
+#: sets, read on arrival with fu-r25's study in, pooled 0.600 / 0.568 / 0.370) 0.000 / 0.000 /
+#: 0.000 (its announcement, naming 'the two hundredth anniversary of Bolivia's independence',
+#: was read as a follow-up), 0.667 / 0.593 / 0.370 and 1.000 / 0.857 / 0.571.
 #: fu-r19's matches fell from 0.806 when a bulletin pledged in prose ('will issue a joint
 #: intelligence bulletin … every quarter') became a commitment: its reports now go to it,
 #: which the gold calls 'Migrant Smuggling Intelligence Bulletin', a label no reading of the
@@ -168,6 +171,7 @@ HELD_OUT_FLOORS = {
     "followup-r23": (1.0, 0.917, 0.807),
     "followup-r24": (1.0, 0.833, 0.648),
     "followup-r25": (1.0, 0.929, 0.839),
+    "followup-r26": (1.0, 0.820, 0.640),
 }
 
 

@@ -108,3 +108,32 @@ def test_the_rest_of_a_target_to_come_is_no_new_measure() -> None:
         "programme closes.\n"
     )
     assert [added for _, _, added in items] == [False]
+
+
+def test_a_decision_in_the_present_or_instead_of_the_pledge_revises_it() -> None:
+    assert (
+        _status(
+            "The Commission decides that the Technical Working Group shall henceforth meet once "
+            "every three months."
+        )
+        == "revised"
+    )
+    assert (
+        _status(
+            "Rather than a 24-hour line run from Yaren, the ministers agreed on 13 May 2025 that "
+            "each police force would take scam reports through its own unit."
+        )
+        == "revised"
+    )
+
+
+def test_sessions_against_those_a_schedule_implied_and_an_irregular_rhythm_are_partial() -> None:
+    text = (
+        "The Cell has convened five times by video link since August 2024, against the six "
+        "sessions its two-monthly schedule implied."
+    )
+    assert checked_status(_status(text), figure_in(text), text) == "partially-fulfilled"
+    assert _status("| Technical Working Group | Monthly | 8 meetings in 2025 | Irregular |") == (
+        "partially-fulfilled"
+    )
+    assert _status("Irregular migration through the corridor has fallen.") is None

@@ -310,3 +310,18 @@ def test_joint_results_no_measure_claims_are_the_line_of_work_against_their_crim
     assert line_of_work(alone, commitments) is None
     two_lines = [*commitments, dataclasses.replace(commitments[2], broad=True)]
     assert line_of_work(joint, two_lines) is None
+
+
+def test_an_acronym_the_announcement_spells_out_is_read_in_a_report_row() -> None:
+    commitments = (
+        CommitmentRecord(
+            "c1", "Shared Vessel Monitoring", "exchange of Vessel Monitoring System (VMS) positions"
+        ),
+        CommitmentRecord("c2", "Joint Patrol Days", "sea days patrolled together"),
+        CommitmentRecord("c3", "Ministerial Council", "ministers meet once a year"),
+    )
+    row = "| VMS exchange via FFA | Live since 3 February 2025 | Achieved |"
+    report, items = _report_with_clauses("report", {row: False})
+    report.remove((items[0], RDF.type, PG.ProseStatusAssertion))  # a row of a table
+    graph = tracking_graph("report", report, [_border_plan(commitments)])
+    assert str(graph.value(items[0], PG.assertsStatusOf)) == "c1"

@@ -691,3 +691,45 @@ def test_a_results_table_whose_result_cell_states_its_own_target() -> None:
     )
     rows = {i.label: i.status for i in items if i.figure is not None}
     assert rows == {"Containers": "fulfilled", "Bluefin tuna": "in-progress"}
+
+
+FACT_SHEET = """\
+FACT SHEET 2025
+Border security cooperation: results of the year
+
+Ministry of the Interior, Bangui - 20 March 2026
+
+On 28 March 2024 the two countries signed in Juba an agreement to fight arms trafficking \
+along their common border, and this fact sheet sets out what was achieved.
+
+The joint border post has been open since 2 July 2025.
+
+The bilateral procedure for returning abducted persons was discontinued on 12 June 2025.
+"""
+
+ANNOUNCEMENT_NAMING_AN_ANNIVERSARY = """\
+Joint Press Release
+
+La Paz, 28 June 2024 - The two ministers today signed the Bicentennial Security Accord, \
+named in view of the two hundredth anniversary of Bolivia's independence in 2025.
+
+A Technical Working Group will meet every two months, and the two commanders will hold a \
+videoconference every month to exchange operational intelligence on suspect flights.
+
+No officer of either country may carry out operational or coercive acts on the territory of \
+the other.
+"""
+
+
+def test_a_report_dating_the_agreement_before_naming_it_looks_back() -> None:
+    document = parse_text(FACT_SHEET, key="f", source_name="f.txt", sha256="0" * 64)
+    found = recognise(lexicon(), document)
+    assert found is not None and "2024" in found.years
+    assert {i.status for i in found.items} == {"fulfilled", "abandoned"}
+
+
+def test_an_anniversary_of_something_else_and_operational_intelligence_report_nothing() -> None:
+    document = parse_text(
+        ANNOUNCEMENT_NAMING_AN_ANNIVERSARY, key="a", source_name="a.txt", sha256="0" * 64
+    )
+    assert recognise(lexicon(), document) is None

@@ -50,7 +50,8 @@ AGAINST_PLANNED = re.compile(
     rf"\b({NUMBER})\b[^.;]*?\b(?:against|instead\s+of|above|beyond|exceeding|below|short\s+of"
     rf"|more\s+than|fewer\s+than)\s+(?:the\s+)?({NUMBER})(?:\s*%|\s+per\s*cent)?\s+"
     r"(?:[a-z-]+\s+){0,4}?"
-    r"(?:planned|foreseen|scheduled|promised|agreed|due|envisaged|called\s+for|aimed\s+for)\b",
+    r"(?:planned|foreseen|scheduled|promised|agreed|due|envisaged|called\s+for|aimed\s+for"
+    r"|implied|expected|required)\b",
     re.IGNORECASE,
 )
 _TARGET_THEN = re.compile(rf"\btarget(?:\s+of)?\s+({NUMBER})\b[^.;]*?\b({NUMBER})\b", re.IGNORECASE)

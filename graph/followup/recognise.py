@@ -73,6 +73,12 @@ def _sentence_end(text: str, offset: int) -> int:
     return min(stops, default=len(text))
 
 
+def _sentence_start(text: str, offset: int) -> int:
+    """Where the sentence or line holding ``offset`` starts."""
+    stop = text.rfind(". ", 0, offset)
+    return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, offset) + 1)
+
+
 def _reference(
     lex: Lexicon, document: Document, published: str | None
 ) -> tuple[str, tuple[str, ...]]:
@@ -81,8 +87,7 @@ def _reference(
     text = document.text
     sentences = []
     for hit in lex.reference_cues.find(text)[:1]:
-        stop = text.rfind(". ", 0, hit.start)
-        start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, hit.start) + 1)
+        start = _sentence_start(text, hit.start)
         sentences.append(text[start : _sentence_end(text, hit.end)].strip())
     title = document.title.text if document.title else ""
     reference = " ".join(dict.fromkeys([title, *sentences])).strip() or text[:200]
@@ -96,7 +101,9 @@ def _reference(
 def _dates_back(lex: Lexicon, document: Document) -> bool:
     """Whether the opening names an agreement dated well before the document itself ('their
     second annual meeting under the Memorandum signed in Batumi on 21 June 2024', in a
-    communiqué dated 16 September 2025): it looks back at it, whatever it calls itself.
+    communiqué dated 16 September 2025; 'On 28 March 2024 the two countries signed in Juba
+    an agreement', in a fact sheet of 2026: the date after the phrase, else before it): it
+    looks back at it, whatever it calls itself.
     The document's own date is its first full date; the agreement's may be a month."""
     published = document_date(document.text)
     if published is None:
@@ -104,7 +111,9 @@ def _dates_back(lex: Lexicon, document: Document) -> bool:
     opening = _opening(document)
     day = datetime.date.fromisoformat(published)
     for hit in lex.reference_cues.find(opening):
-        named = _named_day(opening[hit.start : _sentence_end(opening, hit.end)], day)
+        after = opening[hit.start : _sentence_end(opening, hit.end)]
+        before = opening[_sentence_start(opening, hit.start) : hit.start]
+        named = _named_day(after, day) or _named_day(before, day)
         if named is not None and named <= day - _LOOKING_BACK:
             return True
     return False

@@ -147,6 +147,23 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     )
 
 
+#: A word of status used before the noun it describes ('operational or coercive acts',
+#: 'exchange operational intelligence', 'irregular migration'), not of a measure ('is
+#: operational', 'operational since May', 'fully operational in all four ports', '| 8
+#: meetings in 2025 | Irregular |').
+_ATTRIBUTIVE = frozenset({"operational", "irregular"})
+_NOUN_AFTER = re.compile(
+    r"\s+(?:or\s+[a-z]+\s+)?"
+    r"(?!(?:since|in|on|at|by|from|for|and|again|now|until|with|across|throughout|as|there"
+    r"|before|after|within|ahead|once|but|so|yet)\b)[a-z]{3,}"
+)
+
+
+def _attributive(text: str, hit: Hit[str]) -> bool:
+    """Whether a word of status describes the noun after it (see ``_ATTRIBUTIVE``)."""
+    return hit.text.casefold() in _ATTRIBUTIVE and bool(_NOUN_AFTER.match(text, hit.end))
+
+
 def speaking_phrases(lex: Lexicon, text: str) -> list[Hit[str]]:
     """The status phrases of ``text`` said of the item it reports, as what they say."""
     hits = [
@@ -160,6 +177,7 @@ def speaking_phrases(lex: Lexicon, text: str) -> list[Hit[str]]:
         and not _EITHER_BEFORE.search(text, 0, h.start)
         and not _EITHER_AFTER.match(text, h.end)
         and not _in_a_name(text, h.start, h.end)
+        and not _attributive(text, h)
         and not (h.values[0] == PARTLY_FULFILLED and _RHYTHM.match(text, h.end))
     ]
     foreground = [h for h in hits if not _in_background(text, h)]

@@ -262,7 +262,12 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     graph.add((doc, PG.reportsOn, agreement_iri))
     items = sorted(report.objects(doc, PG.reportsStatus), key=_document_order)
     strong = [i for i in items if (i, RDF.type, PG.ProseStatusAssertion) not in report]
-    spelled_out = acronyms_spelled_out(str(report.value(doc, PG.textContent) or ""))
+    # An acronym the announcement spells out ('Vessel Monitoring System (VMS)') is read in
+    # a report that only uses it ('VMS exchange via FFA'); the report's own spelling first.
+    spelled_out = {
+        **acronyms_spelled_out(" ".join(f"{c.label}. {c.context}" for c in agreement.commitments)),
+        **acronyms_spelled_out(str(report.value(doc, PG.textContent) or "")),
+    }
     texts = {item: item_text(report, item, spelled_out) for item in items}
     counted = [i for i in items if (i, RDF.type, PG.CountStatusAssertion) in report]
     common = said_throughout([texts[i] for i in items if i not in counted])

@@ -93,10 +93,14 @@ _CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though)\b", re.IGNORECA
 
 #: A decision that narrows, suspends or changes what was pledged: 'the Council decided that
 #: joint inspections will, until further notice, cover only fuel tankers'; 'agreed that the
-#: assessment, completed in December, will from now on be updated every year'.
+#: assessment, completed in December, will from now on be updated every year'; 'Rather
+#: than a 24-hour line, the ministers agreed on 13 May that each force would take reports'.
 _NARROWED = re.compile(
-    r"\b(?:decided|agreed)\s+that\b[^.;]*?\b(?:will|would|shall)\b[^.;]*?"
-    r"\b(?:only|until\s+further\s+notice|no\s+longer|from\s+now\s+on|henceforth|in\s+future)\b",
+    r"\b(?:decided|agreed|decides|agrees)\s+(?:[\w-]+\s+){0,4}?that\b[^.;]*?"
+    r"\b(?:will|would|shall)\b[^.;]*?"
+    r"\b(?:only|until\s+further\s+notice|no\s+longer|from\s+now\s+on|henceforth|in\s+future)\b"
+    r"|\b(?:rather\s+than|instead\s+of)\b[^.;]*?\b(?:decided|agreed|decides|agrees)\b"
+    r"[^.;]*?\bthat\b",
     re.IGNORECASE,
 )
 
