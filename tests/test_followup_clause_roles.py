@@ -137,3 +137,15 @@ def test_sessions_against_those_a_schedule_implied_and_an_irregular_rhythm_are_p
         "partially-fulfilled"
     )
     assert _status("Irregular migration through the corridor has fallen.") is None
+
+
+def test_a_count_given_as_a_difference_from_the_target_reaches_it() -> None:
+    text = (
+        "126 officers had completed the boarding courses by the end of May, six more than the "
+        "120 the pact required."
+    )
+    figure = figure_in(text)
+    assert figure is not None and (figure.reached, figure.target) == (126, 120)
+    assert checked_status("in-progress", figure, text) == "fulfilled"
+    fewer = figure_in("The navy kept 40 boats at sea, ten fewer than the 50 planned.")
+    assert fewer is not None and (fewer.reached, fewer.target) == (40, 50)

@@ -152,6 +152,19 @@ def _nearest_count(text: str, start: int, end: int, *, durations: bool = False) 
     return nearest
 
 
+#: A count that is a difference from the target: 'six more than the 120 the pact required'.
+_DIFFERENCE = re.compile(r"\s+(more|fewer|less)\s+than\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _reached(count: Decimal | None, goal: Decimal | None, between: str) -> Decimal | None:
+    """What a count set against a goal says was reached: itself, or the goal plus or minus it
+    when it is a difference ('six more than the 120' is 126)."""
+    difference = _DIFFERENCE.match(between)
+    if difference is None or count is None or goal is None:
+        return count
+    return goal + count if difference.group(1).casefold() == "more" else goal - count
+
+
 def figure_in(text: str) -> Figure | None:
     """A figure reached against a target: '58 of 50', '58 fugitives against a target of 50';
     a time against a limit: '12 working days, against the 15 days agreed'."""
@@ -166,10 +179,13 @@ def figure_in(text: str) -> Figure | None:
             )
             count = _A_NUMBER.match(text, start)
             if count is not None:
+                goal = _decimal(match.group(target))
                 return Figure(
                     text[start : match.end()],
-                    _decimal(count.group()),
-                    _decimal(match.group(target)),
+                    _reached(
+                        _decimal(count.group()), goal, text[count.end() : match.start(target)]
+                    ),
+                    goal,
                     ceiling,
                 )
         return Figure(match.group(), _decimal(match.group(reached)), _decimal(match.group(target)))
