@@ -145,7 +145,9 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: 0.000 (its announcement, naming 'the two hundredth anniversary of Bolivia's independence',
 #: was read as a follow-up), 0.667 / 0.593 / 0.370 and 1.000 / 0.857 / 0.571; fu-r27 (three
 #: sets, read on arrival with fu-r26's study in, pooled 1.000 / 0.747 / 0.545) 1.000 / 0.718 /
-#: 0.564, 1.000 / 0.800 / 0.600 and 1.000 / 0.733 / 0.467.
+#: 0.564, 1.000 / 0.800 / 0.600 and 1.000 / 0.733 / 0.467; fu-r28 (three sets, read on arrival
+#: with fu-r27's, pooled 1.000 / 0.745 / 0.563) 1.000 / 0.757 / 0.474, 1.000 / 0.686 / 0.514
+#: and 1.000 / 0.800 / 0.733, kept at its first reading.
 #: fu-r19's matches fell from 0.806 when a bulletin pledged in prose ('will issue a joint
 #: intelligence bulletin … every quarter') became a commitment: its reports now go to it,
 #: which the gold calls 'Migrant Smuggling Intelligence Bulletin', a label no reading of the
@@ -175,6 +177,7 @@ HELD_OUT_FLOORS = {
     "followup-r25": (1.0, 0.929, 0.839),
     "followup-r26": (1.0, 0.820, 0.640),
     "followup-r27": (1.0, 0.747, 0.566),
+    "followup-r28": (1.0, 0.745, 0.563),
 }
 
 

@@ -149,3 +149,14 @@ def test_a_count_given_as_a_difference_from_the_target_reaches_it() -> None:
     assert checked_status("in-progress", figure, text) == "fulfilled"
     fewer = figure_in("The navy kept 40 boats at sea, ten fewer than the 50 planned.")
     assert fewer is not None and (fewer.reached, fewer.target) == (40, 50)
+
+
+def test_days_spent_on_a_task_are_a_count_not_a_time_limit() -> None:
+    patrols = figure_in(
+        "The Coast Guard carried out 94 days of fisheries patrol, short of the 120 days planned "
+        "for the year."
+    )
+    assert patrols is not None and (patrols.reached, patrols.target) == (94, 120)
+    assert not patrols.target_reached
+    answers = figure_in("Requests were answered in 12 working days, against the 15 days agreed.")
+    assert answers is not None and answers.target_reached

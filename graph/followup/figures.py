@@ -129,6 +129,9 @@ _AFTER_A_MONTH = re.compile(rf"\b(?:{MONTHS})\s+$")
 #: A time after a number ('15 days', '12 working days'): a limit, when it is the target.
 _DURATION = re.compile(r"\s+(?:working\s+|calendar\s+)?(?:days?|hours?|weeks?|minutes?)\b")
 _A_NUMBER = re.compile(rf"\b(?:{NUMBER})\b", re.IGNORECASE)
+#: Time spent doing something ('94 days of fisheries patrol', '300 hours of training'): a
+#: count to reach, not a time to stay under.
+_TIME_SPENT = re.compile(r"\s+(?:days?|hours?|weeks?)\s+of\b", re.IGNORECASE)
 
 
 def _nearest_count(text: str, start: int, end: int, *, durations: bool = False) -> int:
@@ -179,6 +182,8 @@ def figure_in(text: str) -> Figure | None:
             )
             count = _A_NUMBER.match(text, start)
             if count is not None:
+                if _TIME_SPENT.match(text, count.end()):
+                    ceiling = False  # '94 days of fisheries patrol': a count of days, no limit
                 goal = _decimal(match.group(target))
                 return Figure(
                     text[start : match.end()],
