@@ -34,10 +34,6 @@ _AGAINST_TARGET = re.compile(
     rf"{MONEY}({NUMBER})\b",
     re.IGNORECASE,
 )
-#: 'carried out one joint boarding operation …, against the two planned'; 'fell by 38 per cent,
-#: short of the 50 per cent reduction the agreement aimed for'; 'met three times in
-#: the past year instead of the four times foreseen'; 'referred nine cases, short of the 15 the
-#: pact called for': what was done against what was planned.
 #: 'answered in 94 per cent of cases, beating the 90 per cent target': the target's number
 #: before the word.
 _AGAINST_TARGET_NAMED_AFTER = re.compile(
@@ -46,6 +42,10 @@ _AGAINST_TARGET_NAMED_AFTER = re.compile(
     r"(?:target|objective|goal)\b",
     re.IGNORECASE,
 )
+#: 'carried out one joint boarding operation …, against the two planned'; 'fell by 38 per cent,
+#: short of the 50 per cent reduction the agreement aimed for'; 'met three times in
+#: the past year instead of the four times foreseen'; 'referred nine cases, short of the 15 the
+#: pact called for': what was done against what was planned.
 AGAINST_PLANNED = re.compile(
     rf"\b({NUMBER})\b[^.;]*?\b(?:against|instead\s+of|above|beyond|exceeding|below|short\s+of"
     rf"|more\s+than|fewer\s+than)\s+(?:the\s+)?({NUMBER})(?:\s*%|\s+per\s*cent)?\s+"
@@ -257,9 +257,6 @@ def counts_occasions(figure: Figure, text: str) -> bool:
         bool(_OCCASIONS.match(text, at + len(figure.text)))
         or bool(not figure.ceiling and _OCCASIONS_COUNTED.match(figure.text))
     )
-
-
-#: One of a series by its ordinal ('the first regional report on drug trends, published in
 
 
 def some_of(figure: Figure | None) -> bool:

@@ -24,10 +24,11 @@ from graph.lexicon import Lexicon
 #: after an intention says what was meant, not what happened ('supposed to be in force',
 #: 'should be operational by', 'to be in place by spring', 'which should have met four
 #: times').
+_MODALS = r"(?:should|would|ought\s+to)"
 _DENIED = re.compile(
     r"\b(?:(?:not|never|n't)|(?:supposed|meant|due|expected|scheduled|planned)\s+to)"
     r"\s+(?:been\s+|be\s+)?$|\b(?:should\s+be|its\s+becoming|to\s+be)\s+$"
-    r"|\b(?:should|would|ought\s+to)\s+have\s+(?:been\s+)?$",
+    rf"|\b{_MODALS}\s+have\s+(?:been\s+)?$",
     re.IGNORECASE,
 )
 
@@ -40,7 +41,7 @@ _HAD_TO_BE = re.compile(r"\b(?:had|has|have)\s+to\s+be\s+$", re.IGNORECASE)
 
 
 #: A modal before a phrase that opens on 'have' ('should have met four times').
-_MODAL = re.compile(r"\b(?:should|would|ought\s+to)\s+$", re.IGNORECASE)
+_MODAL = re.compile(rf"\b{_MODALS}\s+$", re.IGNORECASE)
 
 
 def _denied(text: str, hit: Hit[str]) -> bool:
@@ -166,10 +167,11 @@ def _attributive(text: str, hit: Hit[str]) -> bool:
 
 def speaking_phrases(lex: Lexicon, text: str) -> list[Hit[str]]:
     """The status phrases of ``text`` said of the item it reports, as what they say."""
+    read = [(found, _overdue(text, found)) for found in lex.statuses.find(text)]
     hits = [
-        _overdue(text, h)
-        for h in lex.statuses.find(text)
-        if (not _denied(text, h) or _had_to_be_delayed(text, h) or _overdue(text, h) is not h)
+        h
+        for found, h in read
+        if (h is not found or not _denied(text, h) or _had_to_be_delayed(text, h))
         and not _WHAT_HAS_BEEN.search(text, 0, h.start)
         and not _REASON.search(text, 0, h.start)
         and not _ASKED.search(text, 0, h.start)

@@ -265,6 +265,7 @@ def as_of_date(text: str) -> str | None:
 _OCCASIONS_HELD = re.compile(r"\b(?:held|produced|took\s+place|convened)\b", re.IGNORECASE)
 
 
+#: One of a series by its ordinal ('the first regional report on drug trends, published in
 #: April', 'The second joint threat picture … was completed'): the series goes on.
 _ONE_OF_A_SERIES = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
