@@ -188,3 +188,24 @@ def test_a_recurring_product_is_pledged_and_a_body_it_is_shared_with_is_not() ->
     found = _commitments(facts)
     assert found["Joint Threat Assessment"].frequency.key == "quarterly"
     assert "Commission" not in found
+
+
+def test_a_body_taken_up_again_by_its_head_word_or_by_it_is_to_meets_as_it_says() -> None:
+    facts = _extract(
+        HEADER
+        + "\nOverall direction of the Compact will rest with a Binational Security Committee chaired by the two deputy ministers. The committee will meet twice a year, alternating between La Paz and Santiago.\n"
+        + "\nA Technical Working Group of senior officials will follow up the measures and prepare the Committee's sessions; it is to meet every three months, in person or online.\n"
+        + "\nThe Council will meet once a year.\n"
+    )
+    found = _commitments(facts)
+    assert found["Binational Security Committee"].frequency.key == "semiannual"
+    assert found["Technical Working Group"].frequency.key == "quarterly"
+    assert not {"Committee", "Council", "The Council"} & set(found)  # no body of that head named
+
+
+def test_a_named_course_is_pledged_with_a_deadline_by_the_calendar() -> None:
+    facts = _extract(
+        HEADER
+        + "\nIn addition, the Investigations Police will lead a Border Investigators Course under which 120 officers of both countries are to be trained by the end of 2026.\n"
+    )
+    assert _commitments(facts)["Border Investigators Course"].timeline.months == 21  # March 2025 → December 2026

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from graph.documents.model import BlockKind, Document, Span
 from graph.extract.facts import CommitmentFact, LabelledText
 from graph.extract.names import acronym_long_form, capitalized_runs
 from graph.extract.phrases import PhraseIndex
-from graph.extract.values import parse_recurrence, parse_span
+from graph.extract.values import deadline_in, parse_recurrence, parse_span
 from graph.language import grammar
 from graph.lexicon import Lexicon
 
@@ -37,7 +38,12 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 _OTHER_RECURRENCE = re.compile(
     r"\b(?:every\s+(?:\w+\s+)?(?:days|weeks|months|years)|fortnightly)\b", re.IGNORECASE
 )
-_PRONOUN_SUBJECT = re.compile(r"^\s*It\s+(?:will|shall)\b")
+#: A clause whose subject is the body the clause before named: 'It will meet twice a year',
+#: '…; it is to meet every two months'.
+_PRONOUN_SUBJECT = re.compile(r"^\s*[Ii]t\s+(?:will|shall|is\s+to)\b")
+#: A body taken up again by its head word alone: 'The Committee will meet twice a year',
+#: 'The committee will meet …' after 'a Qatar-Bahrain Joint Security Committee chaired by …'.
+_HEAD_AGAIN = re.compile(r"^\s*The\s+([A-Za-z][\w-]*)\s+(?:will|shall|is\s+to)\b")
 #: 'will hold a border liaison meeting', 'shall hold a flag meeting', 'will together prepare
 #: a joint threat assessment': two or more words.
 _HOLD_AN_OCCASION = re.compile(
@@ -159,6 +165,19 @@ def _occasion_held(lexicon: Lexicon, clause: Span) -> str | None:
     return None
 
 
+def _named_again(clause: Span, bodies_named: list[str]) -> str | None:
+    """The body a clause takes up by its head word ('The Committee will meet twice a year'):
+    the last one named before it with that head."""
+    match = _HEAD_AGAIN.match(clause.text)
+    if match is None:
+        return None
+    head = match.group(1).casefold()
+    for name in reversed(bodies_named):
+        if name.split()[-1].casefold() == head and len(name.split()) > 1:
+            return name
+    return None
+
+
 def _purpose(clause: Span, after: int) -> LabelledText | None:
     """'to monitor the plan and to correct …' after the recurrence, as the outcome."""
     match = _PURPOSE.search(clause.text, after - clause.start)
@@ -169,26 +188,40 @@ def _purpose(clause: Span, after: int) -> LabelledText | None:
     return LabelledText(text[:1].upper() + text[1:], Span(start, start + len(match.group()), text))
 
 
-def prose_bodies(lexicon: Lexicon, document: Document) -> list[CommitmentFact]:
-    """Bodies pledged in prose to meet at a recurrence, one commitment each."""
+def prose_bodies(
+    lexicon: Lexicon, document: Document, since: date | None = None
+) -> list[CommitmentFact]:
+    """Bodies pledged in prose to meet at a recurrence, one commitment each, and things to
+    deliver by a deadline (a span, or a date counted from ``since``, the document's date)."""
     auxiliaries = grammar.words(grammar.PLEDGE_AUXILIARIES, lexicon.languages)
     found: list[CommitmentFact] = []
     named_before: str | None = None
+    bodies_named: list[str] = []
     for clause in _clauses(document):
-        if not set(re.findall(r"[a-z]+", clause.text)) & auxiliaries:
+        pronoun = _PRONOUN_SUBJECT.match(clause.text)
+        if not pronoun and not set(re.findall(r"[a-z]+", clause.text)) & auxiliaries:
             named_before = None  # only a pledge names what 'It will meet' speaks of
             continue
         frequency = parse_recurrence(lexicon, clause.text, clause)
-        named = _body_named(lexicon, document, clause)
+        again = _named_again(clause, bodies_named)
+        named = again or _body_named(lexicon, document, clause)
+        if named is not None and " " not in named:
+            named = None  # 'The Committee will meet …' with no Committee named before
         name = named or _occasion_held(lexicon, clause)
-        if name is None and _PRONOUN_SUBJECT.match(clause.text):
+        if name is None and pronoun:
             name = named_before  # 'A Binational Security Committee … will oversee the
             # Compact. It will meet twice a year'
         named_before = named
+        if named is not None:
+            bodies_named.append(named)
         timeline = None
         if name is None and frequency is None:
             name = _deliverable_named(lexicon, document, clause)
-            timeline = parse_span(lexicon, clause.text, clause) if name else None
+            timeline = (
+                parse_span(lexicon, clause.text, clause) or deadline_in(clause.text, clause, since)
+                if name
+                else None
+            )
             if timeline is None:
                 continue
         if name is None or not (frequency or timeline or _OTHER_RECURRENCE.search(clause.text)):

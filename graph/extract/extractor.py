@@ -148,12 +148,12 @@ class _BlockReader:
 
 
 def _new_bodies(
-    lex: Lexicon, document: Document, listed: list[CommitmentFact]
+    lex: Lexicon, document: Document, listed: list[CommitmentFact], since: date | None
 ) -> list[CommitmentFact]:
     """Bodies pledged in prose that no table or list names and that are no agency."""
     seen = {_folded(c.label) for c in listed}
     found = []
-    for body in bodies.prose_bodies(lex, document):
+    for body in bodies.prose_bodies(lex, document, since):
         if _folded(body.label) in seen or lex.agency_names.lookup(body.label):
             continue
         seen.add(_folded(body.label))
@@ -200,7 +200,7 @@ def _extract(document: Document, lex: Lexicon, languages: Languages) -> Document
     ]
     reader = _BlockReader(lex, document, recognizer)
     reader.read()
-    commitments = reader.commitments + _new_bodies(lex, document, reader.commitments)
+    commitments = reader.commitments + _new_bodies(lex, document, reader.commitments, reader.since)
     crimes, crime_spans = _crimes(lex, document, agencies.name_spans() + [m.span for m in media])
     opening = first_sentence(document)
     places = [s for s in (document.title, opening) if s is not None]

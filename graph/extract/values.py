@@ -144,11 +144,30 @@ _DEADLINE = re.compile(
 )
 
 
+#: A deadline by the calendar inside a sentence: 'trained … by the end of 2026', 'by June 2025'.
+_DEADLINE_IN_PROSE = re.compile(
+    rf"\b(?:by|before)\s+(?:(?:the\s+)?end\s+of\s+(?P<end>\d{{4}})"
+    rf"|(?P<month>{_MONTH_NAMES})\s+(?P<year>\d{{4}}))\b",
+    re.IGNORECASE,
+)
+
+
 def parse_deadline(text: str, span: Span, since: datetime.date | None) -> Timeline | None:
     """A deadline the calendar names, as the months from ``since`` (the document's date) to
     it: 'End of 2025' in a pact of 18 April 2024 is 20 months, 'September 2024' in one of 14
     September 2023 is 12."""
-    match = _DEADLINE.match(text.strip())
+    return _months_to(_DEADLINE.match(text.strip()), span, since)
+
+
+def deadline_in(text: str, span: Span, since: datetime.date | None) -> Timeline | None:
+    """The first deadline by the calendar a sentence gives ('will train 120 officers by the
+    end of 2026'), as the months from ``since``."""
+    return _months_to(_DEADLINE_IN_PROSE.search(text), span, since)
+
+
+def _months_to(
+    match: re.Match[str] | None, span: Span, since: datetime.date | None
+) -> Timeline | None:
     if match is None or since is None:
         return None
     if match.group("end"):
