@@ -208,4 +208,5 @@ def test_a_named_course_is_pledged_with_a_deadline_by_the_calendar() -> None:
         HEADER
         + "\nIn addition, the Investigations Police will lead a Border Investigators Course under which 120 officers of both countries are to be trained by the end of 2026.\n"
     )
-    assert _commitments(facts)["Border Investigators Course"].timeline.months == 21  # March 2025 → December 2026
+    course = _commitments(facts)["Border Investigators Course"]
+    assert course.timeline.months == 21  # March 2025 → December 2026
