@@ -160,3 +160,24 @@ def test_days_spent_on_a_task_are_a_count_not_a_time_limit() -> None:
     assert not patrols.target_reached
     answers = figure_in("Requests were answered in 12 working days, against the 15 days agreed.")
     assert answers is not None and answers.target_reached
+
+
+def test_a_change_said_of_the_body_just_named_is_the_report_s_word_on_it() -> None:
+    report = (
+        "Progress report on the Yerevan Partnership signed in 2024\n\n"
+        "The Drug Intelligence Working Group has met six times since December 2024. At its "
+        "meeting of 12 June 2025 the group decided to meet every month instead of every second "
+        "month.\n\n"
+        "The Joint Security Committee has met twice. At its first session the committee agreed "
+        "that seizure data would be exchanged once a month rather than every week.\n"
+    )
+    items = [(label, status) for label, status, _ in _items(report)]
+    assert (
+        "The Drug Intelligence Working Group has met six times since December 2024. At its "
+        "meeting of 12 June 2025 the group decided to meet every month instead of every second "
+        "month",
+        "revised",
+    ) in items
+    assert not any(status == "in-progress" and "Working Group" in label for label, status in items)
+    # a decision the committee took about another measure leaves the committee's own item
+    assert ("The Joint Security Committee has met twice", "in-progress") in items

@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 
 from graph.documents.model import Span
 from graph.extract.phrases import Hit
 from graph.followup.additions import addition, addition_cues, named_before, only_the_cue
 from graph.followup.clauses import clause_item, clauses_of, trimmed
 from graph.followup.facts import (
+    ABANDONED,
     DELAYED,
     IN_PROGRESS,
     PARTLY_FULFILLED,
     PLEDGED,
+    REVISED,
     ReportedItem,
 )
 from graph.followup.figures import figure_in
@@ -38,6 +41,19 @@ _DUE_OR_AT_LAST = re.compile(
     r"\b(?:(?:should|would|could|must)\s+have\s+been|finally|eventually|belatedly|at\s+last)\s+$",
     re.IGNORECASE,
 )
+#: Statuses that change what a clause before reported as under way.
+_CHANGES = frozenset({REVISED, DELAYED, ABANDONED, PARTLY_FULFILLED})
+#: A clause takes up the one before when its first words hold a pronoun or a body named by
+#: its kind ('At its meeting of 12 June the group decided', 'Its second session … was
+#: postponed').
+_ANAPHOR = re.compile(
+    r"\b(?:[Ii]ts?|[Tt]hey|[Tt]heir|This|These|the\s+(?:group|committee|council|commission|"
+    r"team|unit|centre|center|cell|body|forum|board|panel|mechanism|network))\b"
+)
+_ANAPHOR_WORDS = 6
+#: A body that decided something of another measure ('At its Riyadh session the committee
+#: agreed … that seizure data would be exchanged monthly') speaks of that measure.
+_DECIDED_THAT = re.compile(r"\b(?:agreed|decided|resolved|asked|requested)\b[^.;]*?\bthat\b")
 #: A paragraph opening on a pronoun speaks of what the block before named.
 _PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
 
@@ -73,13 +89,56 @@ def _asks(passage: Span, clause: Span) -> bool:
     return passage.text[clause.end - passage.start : clause.end - passage.start + 1] == "?"
 
 
-def prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | None = None):
-    """Clauses with a status; a clause naming the earlier agreement ('signed in 2025') is the
-    reference, not an item; a clause adding a commitment is an addition. A clause that
-    states no status, or asks, just before one that does is that one's topic and joins its
-    label; so is ``before``, the last sentence of the block before (a heading, a question),
-    for a paragraph opening on a pronoun ('It has not been abandoned, but it has been
-    adjusted')."""
+def prose_items(
+    lex: Lexicon, passage: Span, date: str | None, before: Span | None = None
+) -> Iterator[ReportedItem]:
+    """The items of a passage (``_clause_items``), where a clause that takes up the one
+    before by a pronoun and reports a change ('The working group has met six times. At its
+    meeting of 12 June the group decided to meet every month instead') is the report's word
+    on what the clause before named: one item, the change's status."""
+    previous: tuple[int, ReportedItem] | None = None
+    for index, item in _clause_items(lex, passage, date, before):
+        if previous is not None and _takes_up(previous, index, item):
+            previous = (index, _joined(passage, previous[1], item))
+            continue
+        if previous is not None:
+            yield previous[1]
+        previous = (index, item)
+    if previous is not None:
+        yield previous[1]
+
+
+def _takes_up(previous: tuple[int, ReportedItem], index: int, item: ReportedItem) -> bool:
+    before_index, before = previous
+    plain = not (before.added or before.counted or item.added or item.counted)
+    return (
+        plain
+        and before_index == index - 1
+        and before.status == IN_PROGRESS
+        and item.status in _CHANGES
+        and bool(_ANAPHOR.search(" ".join(item.span.text.split()[:_ANAPHOR_WORDS])))
+        and not _DECIDED_THAT.search(item.span.text)
+    )
+
+
+def _joined(passage: Span, before: ReportedItem, item: ReportedItem) -> ReportedItem:
+    start, end = before.span.start, item.span.end
+    text = passage.text[start - passage.start : end - passage.start]
+    return dataclasses.replace(
+        item,
+        label=f"{before.label}. {item.label}",
+        span=Span(start, end, text),
+        figure=item.figure or before.figure,
+    )
+
+
+def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | None):
+    """Clauses with a status, each with the index of its clause; a clause naming the earlier
+    agreement ('signed in 2025') is the reference, not an item; a clause adding a commitment
+    is an addition. A clause that states no status, or asks, just before one that does is
+    that one's topic and joins its label; so is ``before``, the last sentence of the block
+    before (a heading, a question), for a paragraph opening on a pronoun ('It has not been
+    abandoned, but it has been adjusted')."""
     clauses = [trimmed(c) for c in clauses_of(passage)]
     taken = -1
     added_here = False
@@ -101,7 +160,7 @@ def prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | No
                     added = named_before(lex, passage, topic, added, date)
                 if added.label != span.text or not added_here:
                     added_here = True
-                    yield added
+                    yield index, added
             continue
         said = None
         references = _references(lex, span.text)
@@ -112,7 +171,8 @@ def prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | No
             elif said in (None, PLEDGED):
                 topic = span  # 'signed their plan, they promised to dismantle fifteen networks'
                 if said is None and reports_occasion(span.text[: references[0].start]):
-                    yield _counted(span, date, occasion=True)  # 'met to review what they signed'
+                    # 'met to review what they signed'
+                    yield index, _counted(span, date, occasion=True)
                 continue
         found = clause_item(lex, span, date, strong=False, label=span.text, status=said)
         if found is not None:
@@ -123,14 +183,14 @@ def prose_items(lex: Lexicon, passage: Span, date: str | None, before: Span | No
             occasion = reports_occasion(span.text)
             done = occasion or counts_work_done(span.text)
             if found is None and done and not lex.exclusions.find(span.text):
-                yield _counted(span, date, occasion=occasion)
+                yield index, _counted(span, date, occasion=occasion)
             continue
         if topic is not None and (topic is before if index == 0 else clauses[index - 1] is topic):
             # 'The weapons amnesty has made slower progress. Albanian police say 3,900
             # weapons have been handed in': the sentence before names what this one reports
             found = dataclasses.replace(found, label=f"{topic.text}. {span.text}")
         topic = None
-        yield found
+        yield index, found
 
 
 def _counted(span: Span, date: str | None, *, occasion: bool = False) -> ReportedItem:
