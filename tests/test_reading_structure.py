@@ -169,6 +169,12 @@ def test_a_phrase_inside_a_longer_one_is_not_a_second_crime() -> None:
     assert found == {"smuggling-of-goods", "drug-trafficking", "arms-trafficking"}
 
 
+def test_each_of_two_coordinated_objects_names_its_own_crime() -> None:
+    text = "the smuggling of weapons and contraband cigarettes, and the laundering of the profits"
+    found = {h.key for h in lexicon().crimes.find(text)}
+    assert found == {"arms-trafficking", "smuggling-of-goods", "money-laundering"}
+
+
 def test_a_crime_phrase_does_not_run_across_a_blank_line() -> None:
     # "smuggled ... ivory" is ivory smuggling only inside one paragraph: a headline and the
     # opening line are two.

@@ -185,8 +185,15 @@ def _paragraphs(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+#: What follows the first of two coordinated objects ('smuggling of weapons and contraband
+#: cigarettes'): each object names its own category.
+_COORDINATED = re.compile(r"\s*(?:,|and\b|or\b|&)")
+
+
 def _outermost(hits: list[CrimeHit]) -> list[CrimeHit]:
-    """Drop hits inside a longer one: "customs fraud" is smuggling, not also fraud."""
+    """Drop hits inside a longer one: "customs fraud" is smuggling, not also fraud; but in
+    "the smuggling of weapons and contraband cigarettes" the weapons are arms trafficking as
+    the cigarettes are smuggling of goods."""
     return [
         hit
         for hit in hits
@@ -194,6 +201,13 @@ def _outermost(hits: list[CrimeHit]) -> list[CrimeHit]:
             other.start <= hit.start
             and hit.end <= other.end
             and other.end - other.start > hit.end - hit.start
+            and not (other.key != hit.key and _coordinated_in(other, hit))
             for other in hits
         )
     ]
+
+
+def _coordinated_in(outer: CrimeHit, inner: CrimeHit) -> bool:
+    """Whether ``inner`` opens ``outer`` and a coordination follows it inside."""
+    after = outer.text[inner.end - outer.start :]
+    return inner.start == outer.start and bool(after) and bool(_COORDINATED.match(after))
