@@ -181,3 +181,24 @@ def test_a_change_said_of_the_body_just_named_is_the_report_s_word_on_it() -> No
     assert not any(status == "in-progress" and "Working Group" in label for label, status in items)
     # a decision the committee took about another measure leaves the committee's own item
     assert ("The Joint Security Committee has met twice", "in-progress") in items
+
+
+def test_a_rhythm_kept_since_a_change_an_interruption_and_occasions_provided_for() -> None:
+    assert (
+        _status(
+            "The Border Liaison Working Group, which held its first meetings monthly, has met "
+            "every second month since October 2024"
+        )
+        == "revised"
+    )
+    assert _status("The group has met monthly since October 2024") == "in-progress"
+    assert (
+        _status("The exchange of fishing vessel lists has been interrupted since 1 June 2025")
+        == "delayed"
+    )
+    patrols = (
+        "The Navy reported 19 coordinated patrols in the twelve months to 30 September, "
+        "against the 24 a year provided for in the Agreement"
+    )
+    figure = figure_in(patrols)
+    assert (figure.reached, figure.target) == (19, 24)

@@ -45,13 +45,14 @@ _AGAINST_TARGET_NAMED_AFTER = re.compile(
 #: 'carried out one joint boarding operation …, against the two planned'; 'fell by 38 per cent,
 #: short of the 50 per cent reduction the agreement aimed for'; 'met three times in
 #: the past year instead of the four times foreseen'; 'referred nine cases, short of the 15 the
-#: pact called for': what was done against what was planned.
+#: pact called for', '19 patrols …, against the 24 a year provided for': what was done
+#: against what was planned.
 AGAINST_PLANNED = re.compile(
     rf"\b({NUMBER})\b[^.;]*?\b(?:against|instead\s+of|above|beyond|exceeding|below|short\s+of"
     rf"|more\s+than|fewer\s+than)\s+(?:the\s+)?({NUMBER})(?:\s*%|\s+per\s*cent)?\s+"
     r"(?:[a-z-]+\s+){0,4}?"
     r"(?:planned|foreseen|scheduled|promised|agreed|due|envisaged|called\s+for|aimed\s+for"
-    r"|implied|expected|required)\b",
+    r"|implied|expected|required|provided\s+for|laid\s+down|stipulated)\b",
     re.IGNORECASE,
 )
 _TARGET_THEN = re.compile(rf"\btarget(?:\s+of)?\s+({NUMBER})\b[^.;]*?\b({NUMBER})\b", re.IGNORECASE)

@@ -66,7 +66,8 @@ _LATE_BY = re.compile(
 
 #: A recurrence or a number changed ('cut the patrols from weekly to every two weeks',
 #: 'moved from a monthly to a weekly rhythm', 'from 300 to 180', 'from five posts to three',
-#: 'supposed to meet every two months, now meets once a quarter'): a revision. A span of days
+#: 'supposed to meet every two months, now meets once a quarter', 'which held its first
+#: meetings monthly, has met every second month since October'): a revision. A span of days
 #: ('from 10 to 18 November') is none.
 _RECURRENCE = (
     r"(?:daily|weekly|monthly|quarterly|yearly|annually|(?:twice|once)\s+a\s+\w+"
@@ -75,7 +76,8 @@ _RECURRENCE = (
 _CHANGED = re.compile(
     rf"\b{_RECURRENCE}\s+(?:rather\s+than|instead\s+of)\s+{_RECURRENCE}"
     rf"|\b{_RECURRENCE}(?:\s+[a-z-]+){{0,3}}?\s+instead\b(?!\s+of)"
-    rf"|\b(?P<was>{_RECURRENCE})\W+(?:[\w-]+\W+){{0,4}}?now\s+(?:meets?|takes?\s+place|runs?|sits?)"
+    rf"|\b(?P<was>{_RECURRENCE})\W+(?:[\w-]+\W+){{0,4}}?"
+    rf"(?:now\s+(?:meets?|takes?\s+place|runs?|sits?)|has\s+(?:since\s+)?met)"
     rf"\s+(?:only\s+)?(?!(?P=was)\b){_RECURRENCE}"
     rf"|\b{_RECURRENCE}\W+(?:[\w-]+\W+){{0,4}}?(?:agreed|decided)\s+(?:[\w-]+\s+){{0,2}}?to\s+"
     rf"(?:meet\s+|be\s+held\s+)?(?:only\s+)?{_RECURRENCE}"
