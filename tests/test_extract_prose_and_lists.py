@@ -210,3 +210,8 @@ def test_a_named_course_is_pledged_with_a_deadline_by_the_calendar() -> None:
     )
     course = _commitments(facts)["Border Investigators Course"]
     assert course.timeline.months == 21  # March 2025 → December 2026
+    dated = _extract(
+        HEADER
+        + "\nCustoms will lead a Customs Integrity Course, under which 80 officers are to be trained by 30 September 2025.\n"
+    )
+    assert _commitments(dated)["Customs Integrity Course"].timeline.months == 6

@@ -144,10 +144,11 @@ _DEADLINE = re.compile(
 )
 
 
-#: A deadline by the calendar inside a sentence: 'trained … by the end of 2026', 'by June 2025'.
+#: A deadline by the calendar inside a sentence: 'trained … by the end of 2026', 'by June 2025',
+#: 'by 31 December 2025'.
 _DEADLINE_IN_PROSE = re.compile(
     rf"\b(?:by|before)\s+(?:(?:the\s+)?end\s+of\s+(?P<end>\d{{4}})"
-    rf"|(?P<month>{_MONTH_NAMES})\s+(?P<year>\d{{4}}))\b",
+    rf"|(?:\d{{1,2}}\s+)?(?P<month>{_MONTH_NAMES})\s+(?P<year>\d{{4}}))\b",
     re.IGNORECASE,
 )
 
