@@ -1,4 +1,5 @@
-"""Generate ontology/nations.ttl: every ISO 3166-1 country as a pg:Nation.
+"""Generate ontology/nations.ttl: every ISO 3166-1 country as a pg:Nation, and the states
+ISO has not coded under their user-assigned codes (``NOT_IN_ISO``: Kosovo, XKX).
 
 pycountry supplies the codes and official names; the table below supplies what
 news text writes instead: the common name ("Bolivia", not "Bolivia,
@@ -47,6 +48,12 @@ DEFAULT_OUTPUT = REPO_ROOT / "ontology" / "nations.ttl"
 ONTOLOGY_IRI = "https://w3id.org/pactgraph/ontology/nations"
 VERSION = "0.1.0"
 TRANSLATED = ("es", "fr", "pt")
+
+#: States that ISO 3166-1 has not assigned a code, under the user-assigned codes the
+#: European Union, the World Bank and the IMF use for them; pycountry does not list them.
+NOT_IN_ISO = {
+    "XKX": Country(alpha_2="XK", alpha_3="XKX", name="Kosovo", official_name="Republic of Kosovo"),
+}
 
 TABLE = """
 ABW | Aruba | Oranjestad | Aruban+ |
@@ -309,6 +316,7 @@ VNM | Vietnam | Hanoi | Vietnamese | Viet Nam
 VUT | Vanuatu | Port Vila | Ni-Vanuatu |
 WLF | Wallis and Futuna | Mata-Utu | Wallisian+; Futunan+ |
 WSM | Samoa | Apia | Samoan+ |
+XKX | Kosovo | Pristina | Kosovar+; Kosovan+ |
 YEM | Yemen | Sanaa | Yemeni+ |
 ZAF | South Africa | Pretoria | South African+ |
 ZMB | Zambia | Lusaka | Zambian+ |
@@ -403,7 +411,10 @@ def _short_forms(name: str) -> list[str]:
 
 
 def translated_names(country: Country, language: str) -> list[str]:
-    """The country's names in ``language``, commonest first, from pycountry's translations."""
+    """The country's names in ``language``, commonest first, from pycountry's translations
+    (which have none for a state outside ISO: its name as it stands, the same in all three)."""
+    if country.alpha_3 in NOT_IN_ISO:
+        return [country.name]
     translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
     english = [getattr(country, key, None) for key in ("common_name", "name", "official_name")]
     names: list[str] = []
@@ -447,7 +458,7 @@ def names_taken(
 
 def check_complete(rows: dict[str, Row]) -> None:
     """The table must cover ISO 3166-1 exactly, so a pycountry update cannot slip past."""
-    iso = {country.alpha_3 for country in pycountry.countries}
+    iso = {country.alpha_3 for country in pycountry.countries} | NOT_IN_ISO.keys()
     missing, extra = sorted(iso - rows.keys()), sorted(rows.keys() - iso)
     if missing or extra:
         raise ValueError(f"table out of step with ISO 3166-1: missing {missing}, unknown {extra}")
@@ -550,7 +561,7 @@ def render() -> str:
     """The whole Turtle file: the same table and pycountry always give the same bytes."""
     rows = parse_table(TABLE)
     check_complete(rows)
-    countries = {country.alpha_3: country for country in pycountry.countries}
+    countries = {country.alpha_3: country for country in pycountry.countries} | NOT_IN_ISO
     terms = {code: nation_terms(row, countries[code]) for code, row in rows.items()}
     check_unique(terms)
     translations = unambiguous_translations(countries, terms)

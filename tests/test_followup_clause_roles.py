@@ -202,3 +202,7 @@ def test_a_rhythm_kept_since_a_change_an_interruption_and_occasions_provided_for
     )
     figure = figure_in(patrols)
     assert (figure.reached, figure.target) == (19, 24)
+
+
+def test_a_measure_removed_from_the_work_plan_by_a_pronoun_is_abandoned() -> None:
+    assert _status("The Commission has removed it from the work plan.") == "abandoned"
