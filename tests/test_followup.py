@@ -147,37 +147,41 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: sets, read on arrival with fu-r26's study in, pooled 1.000 / 0.747 / 0.545) 1.000 / 0.718 /
 #: 0.564, 1.000 / 0.800 / 0.600 and 1.000 / 0.733 / 0.467; fu-r28 (three sets, read on arrival
 #: with fu-r27's, pooled 1.000 / 0.745 / 0.563) 1.000 / 0.757 / 0.474, 1.000 / 0.686 / 0.514
-#: and 1.000 / 0.800 / 0.733, kept at its first reading.
+#: and 1.000 / 0.800 / 0.733, kept at its first reading; fu-r29 (three sets, read on arrival
+#: with the session's changes to fu-r28's study in, pooled 0.800 / 0.696 / 0.565) 1.000 /
+#: 0.857 / 0.571, 0.000 / 0.000 / 0.000 (Kosovo, missing from the gazetteer, left its
+#: announcement with one party and no agreement) and 1.000 / 0.811 / 0.595.
 #: fu-r19's matches fell from 0.806 when a bulletin pledged in prose ('will issue a joint
 #: intelligence bulletin … every quarter') became a commitment: its reports now go to it,
 #: which the gold calls 'Migrant Smuggling Intelligence Bulletin', a label no reading of the
 #: sentence gives.
 HELD_OUT_FLOORS = {
-    "followup-r4": (1.0, 0.970, 0.851),
-    "followup-r5": (1.0, 0.919, 0.849),
-    "followup-r6": (1.0, 0.875, 0.775),
-    "followup-r7": (1.0, 0.869, 0.768),
-    "followup-r8": (1.0, 0.902, 0.805),
-    "followup-r9": (1.0, 0.929, 0.788),
-    "followup-r10": (1.0, 0.875, 0.667),
-    "followup-r11": (1.0, 0.891, 0.761),
+    "followup-r4": (1.0, 0.970, 0.866),
+    "followup-r5": (1.0, 0.930, 0.872),
+    "followup-r6": (1.0, 0.900, 0.825),
+    "followup-r7": (1.0, 0.869, 0.788),
+    "followup-r8": (1.0, 0.902, 0.829),
+    "followup-r9": (1.0, 0.929, 0.808),
+    "followup-r10": (1.0, 0.875, 0.688),
+    "followup-r11": (1.0, 0.925, 0.839),
     "followup-r12": (1.0, 0.780, 0.733),
     "followup-r13": (1.0, 0.795, 0.750),
     "followup-r14": (1.0, 0.904, 0.808),
     "followup-r15": (1.0, 0.935, 0.848),
     "followup-r16": (1.0, 0.867, 0.711),
-    "followup-r17": (1.0, 0.622, 0.489),
+    "followup-r17": (1.0, 0.637, 0.527),
     "followup-r18": (1.0, 0.781, 0.590),
     "followup-r19": (1.0, 0.784, 0.649),
-    "followup-r20": (1.0, 0.852, 0.722),
-    "followup-r21": (1.0, 0.838, 0.650),
+    "followup-r20": (1.0, 0.873, 0.727),
+    "followup-r21": (1.0, 0.872, 0.684),
     "followup-r22": (1.0, 0.909, 0.836),
-    "followup-r23": (1.0, 0.917, 0.807),
+    "followup-r23": (1.0, 0.917, 0.826),
     "followup-r24": (1.0, 0.833, 0.648),
-    "followup-r25": (1.0, 0.929, 0.839),
-    "followup-r26": (1.0, 0.820, 0.640),
-    "followup-r27": (1.0, 0.747, 0.566),
-    "followup-r28": (1.0, 0.745, 0.563),
+    "followup-r25": (1.0, 0.938, 0.850),
+    "followup-r26": (1.0, 0.843, 0.667),
+    "followup-r27": (1.0, 0.780, 0.600),
+    "followup-r28": (1.0, 0.769, 0.654),
+    "followup-r29": (1.0, 0.873, 0.727),
 }
 
 
