@@ -206,3 +206,15 @@ def test_a_rhythm_kept_since_a_change_an_interruption_and_occasions_provided_for
 
 def test_a_measure_removed_from_the_work_plan_by_a_pronoun_is_abandoned() -> None:
     assert _status("The Commission has removed it from the work plan.") == "abandoned"
+
+
+def test_a_change_made_before_a_measure_ended_short_and_a_deadline_met() -> None:
+    text = "The rules were issued on 2 March 2026, in time for the revised deadline."
+    assert _status(text) == "fulfilled"  # the revision came before; the news is the issue
+    assert _status("The two sides agreed a revised target of 300 officers.") == "revised"
+    ended = (
+        "The course closed at the end of December with 52 of the 60 officers it was meant to train."
+    )
+    assert checked_status("in-progress", figure_in(ended), ended) == "partially-fulfilled"
+    shut = "31 of the 40 unlicensed fuel depots on the list have been closed"
+    assert checked_status("in-progress", figure_in(shut), shut) == "in-progress"

@@ -160,9 +160,19 @@ _NOUN_AFTER = re.compile(
 )
 
 
+#: A word of status that, after 'the', names a change made before ('in time for the revised
+#: deadline', 'the revised target of 300 was met'); 'agreed a revised target' is the change.
+_ATTRIBUTIVE_AFTER_THE = frozenset({"revised"})
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
 def _attributive(text: str, hit: Hit[str]) -> bool:
     """Whether a word of status describes the noun after it (see ``_ATTRIBUTIVE``)."""
-    return hit.text.casefold() in _ATTRIBUTIVE and bool(_NOUN_AFTER.match(text, hit.end))
+    word = hit.text.casefold()
+    described = word in _ATTRIBUTIVE or (
+        word in _ATTRIBUTIVE_AFTER_THE and bool(_THE_BEFORE.search(text, 0, hit.start))
+    )
+    return described and bool(_NOUN_AFTER.match(text, hit.end))
 
 
 def speaking_phrases(lex: Lexicon, text: str) -> list[Hit[str]]:

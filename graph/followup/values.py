@@ -291,6 +291,19 @@ def rest_given_up(lex: Lexicon, figure: Figure | None, following: str) -> bool:
     )
 
 
+#: A measure that came to its end with what it did, which stands ('the course closed at the
+#: end of December with 52 of the 60 officers'); not things closed ('31 of 40 depots closed').
+_ENDED = re.compile(
+    r"\b(?:closed|ended|came\s+to\s+an\s+end|wound\s+up|concluded|finished)\b[^.;]{0,40}?"
+    r"\bwith\b",
+    re.IGNORECASE,
+)
+
+
+def _ended_short(figure: Figure | None, text: str) -> bool:
+    return figure is not None and figure.short_of_target and bool(_ENDED.search(text))
+
+
 def checked_status(status: str, figure: Figure | None, text: str) -> str:
     """'1,100 of the 1,500 officials had completed the course' is under way, not fulfilled:
     a figure short of its target overrides a word of completion. 'Behind: 3 of 4 quarterly
@@ -300,7 +313,10 @@ def checked_status(status: str, figure: Figure | None, text: str) -> str:
     Some of the occasions planned ('met three times instead of the four times foreseen')
     are partial fulfilment whatever else the clause says. A target reached is fulfilled,
     whatever word of work going on is near, unless it counts occasions of a rhythm that
-    goes on ('11 of 11 monthly sessions held')."""
+    goes on ('11 of 11 monthly sessions held'). A measure that ended short of its target
+    ('closed at the end of December with 52 of the 60 officers') is partly fulfilled."""
+    if status in (PLEDGED, IN_PROGRESS, FULFILLED) and _ended_short(figure, text):
+        return PARTLY_FULFILLED
     if status == PLEDGED and figure is not None and figure.reached is not None and figure.target:
         # '173 returned by sea, above the 150 agreed': the word of the pledge names the target
         if figure.target_reached:
