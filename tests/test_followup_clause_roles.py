@@ -218,3 +218,12 @@ def test_a_change_made_before_a_measure_ended_short_and_a_deadline_met() -> None
     assert checked_status("in-progress", figure_in(ended), ended) == "partially-fulfilled"
     shut = "31 of the 40 unlicensed fuel depots on the list have been closed"
     assert checked_status("in-progress", figure_in(shut), shut) == "in-progress"
+
+
+def test_a_share_set_against_a_share_is_the_figure_not_the_count_before_it() -> None:
+    text = (
+        "In 2025 the two units answered 19 of the 22 requests within 30 days, or 86 percent, "
+        "exceeding the 80 percent target set in the Accord."
+    )
+    figure = figure_in(text)
+    assert (figure.reached, figure.target) == (86, 80) and figure.target_reached

@@ -57,8 +57,18 @@ AGAINST_PLANNED = re.compile(
 )
 _TARGET_THEN = re.compile(rf"\btarget(?:\s+of)?\s+({NUMBER})\b[^.;]*?\b({NUMBER})\b", re.IGNORECASE)
 
+#: A share set against a share: 'answered 19 of the 22 requests within 30 days, or 86 per
+#: cent, exceeding the 80 per cent target': the shares are what the target measures.
+_PERCENT_AGAINST = re.compile(
+    rf"\b({_DIGITS})\s*(?:%|per\s*cent|percent)[^.;|]*?\b(?:against|exceeding|above|beating"
+    rf"|surpassing|below|short\s+of|under)\s+(?:the\s+|an?\s+|its\s+)?({_DIGITS})\s*"
+    r"(?:%|per\s*cent|percent)",
+    re.IGNORECASE,
+)
+
 #: Each way of stating a figure, with the groups holding what was reached and the target.
 _FIGURES = (
+    (_PERCENT_AGAINST, 1, 2),
     (_OF_TARGET, 1, 2),
     (_AGAINST_TARGET, 1, 2),
     (_AGAINST_TARGET_NAMED_AFTER, 1, 2),
