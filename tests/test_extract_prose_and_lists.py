@@ -215,3 +215,16 @@ def test_a_named_course_is_pledged_with_a_deadline_by_the_calendar() -> None:
         + "\nCustoms will lead a Customs Integrity Course, under which 80 officers are to be trained by 30 September 2025.\n"
     )
     assert _commitments(dated)["Customs Integrity Course"].timeline.months == 6
+
+
+def test_a_named_deliverable_with_a_rhythm_or_a_deadline_and_an_exercise_held_yearly() -> None:
+    facts = _extract(
+        HEADER
+        + "\nWithin six months of the signing, the two police forces will set up a 24/7 Cyber Incident Hotline, so that an attack can be reported at any hour. The Bolivian Police will coordinate a Joint Drug Market Assessment, to be drawn up every year and published each spring.\n"
+        + "\nOnce a year the two sides will hold a Joint Crisis Exercise simulating an attack on a bank.\n"
+    )
+    found = _commitments(facts)
+    hotline = found["Cyber Incident Hotline"]
+    assert hotline.timeline.months == 6 and hotline.frequency is None
+    assert found["Joint Drug Market Assessment"].frequency.key == "annual"
+    assert found["Joint Crisis Exercise"].frequency.key == "annual"

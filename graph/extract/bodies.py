@@ -215,15 +215,19 @@ def prose_bodies(
         if named is not None:
             bodies_named.append(named)
         timeline = None
-        if name is None and frequency is None:
+        if name is None:
+            # 'will adopt a Child Victim Referral Protocol within twelve months'; 'will
+            # coordinate a Joint Drug Market Assessment, to be drawn up every year'
             name = _deliverable_named(lexicon, document, clause)
             timeline = (
-                parse_span(lexicon, clause.text, clause) or deadline_in(clause.text, clause, since)
+                deadline_in(clause.text, clause, since) or parse_span(lexicon, clause.text, clause)
                 if name
                 else None
             )
-            if timeline is None:
+            if name is None or (timeline is None and frequency is None):
                 continue
+            if timeline is not None:
+                frequency = None  # delivered once by a deadline: '24/7' is how it will run
         if name is None or not (frequency or timeline or _OTHER_RECURRENCE.search(clause.text)):
             continue
         hits = lexicon.frequencies.find(clause.text)
