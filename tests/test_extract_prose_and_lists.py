@@ -228,3 +228,11 @@ def test_a_named_deliverable_with_a_rhythm_or_a_deadline_and_an_exercise_held_ye
     assert hotline.timeline.months == 6 and hotline.frequency is None
     assert found["Joint Drug Market Assessment"].frequency.key == "annual"
     assert found["Joint Crisis Exercise"].frequency.key == "annual"
+    numbered = _extract(
+        HEADER
+        + "\n5. Wildlife. The forest services will coordinate Synchronised Wildlife Enforcement Operations twice a year against the trade in vicuña wool.\n"
+        + "\n7. Victims. Within one year of signature, the Parties will adopt Common Standard Operating Procedures on Victim Return.\n"
+    )
+    found = _commitments(numbered)
+    assert found["Synchronised Wildlife Enforcement Operations"].frequency.key == "semiannual"
+    assert found["Common Standard Operating Procedures on Victim Return"].timeline.months == 12
