@@ -69,3 +69,19 @@ def trimmed(clause: Span) -> Span:
     stripped = clause.text.strip()
     offset = clause.text.index(stripped)
     return Span(clause.start + offset, clause.start + offset + len(stripped), stripped)
+
+
+def counted(span: Span, date: str | None, *, occasion: bool = False) -> ReportedItem:
+    """A clause that counts what was done ('In 2025 the three services jointly traced 137
+    firearms') or reports an ``occasion`` held ('met in Riga on 14 October'): work under
+    way, linked only where it names its commitment clearly."""
+    return ReportedItem(
+        label=span.text,
+        status=IN_PROGRESS,
+        span=span,
+        strong=False,
+        as_of=as_of_date(span.text) or date,
+        figure=figure_in(span.text),
+        counted=True,
+        occasion=occasion,
+    )

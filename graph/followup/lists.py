@@ -7,13 +7,14 @@ import dataclasses
 
 from graph.documents.model import Block, Span
 from graph.followup.additions import added_status, addition_cues, only_the_cue
-from graph.followup.clauses import clause_item, clauses_of
+from graph.followup.clauses import clause_item, clauses_of, counted
 from graph.followup.facts import (
     IN_PROGRESS,
     PLEDGED,
 )
 from graph.followup.figures import YEAR
 from graph.followup.values import (
+    reports_occasion,
     status_in,
 )
 from graph.lexicon import Lexicon
@@ -73,6 +74,10 @@ def list_items(
         if pledging:
             status = status or PLEDGED
         elif label == item.text.strip() and _only_refers(lex, item):
+            if reports_occasion(item.text):
+                # '1. The Commission established by the Compact … held its first session':
+                # one occasion of the body, as a count of work done
+                yield counted(item, date, occasion=True)
             continue
         cue = addition_cues(lex, item.text)
         if cue and only_the_cue(item.text, cue[0]):

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from graph.documents.model import Span
 from graph.extract.phrases import Hit
 from graph.followup.additions import addition, addition_cues, named_before, only_the_cue
-from graph.followup.clauses import clause_item, clauses_of, trimmed
+from graph.followup.clauses import clause_item, clauses_of, counted, trimmed
 from graph.followup.facts import (
     ABANDONED,
     DELAYED,
@@ -23,7 +23,6 @@ from graph.followup.facts import (
 )
 from graph.followup.figures import figure_in
 from graph.followup.values import (
-    as_of_date,
     checked_status,
     counts_work_done,
     delay_made_up,
@@ -172,7 +171,7 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
                 topic = span  # 'signed their plan, they promised to dismantle fifteen networks'
                 if said is None and reports_occasion(span.text[: references[0].start]):
                     # 'met to review what they signed'
-                    yield index, _counted(span, date, occasion=True)
+                    yield index, counted(span, date, occasion=True)
                 continue
         found = clause_item(lex, span, date, strong=False, label=span.text, status=said)
         if found is not None:
@@ -183,7 +182,7 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
             occasion = reports_occasion(span.text)
             done = occasion or counts_work_done(span.text)
             if found is None and done and not lex.exclusions.find(span.text):
-                yield index, _counted(span, date, occasion=occasion)
+                yield index, counted(span, date, occasion=occasion)
             continue
         if topic is not None and (topic is before if index == 0 else clauses[index - 1] is topic):
             # 'The weapons amnesty has made slower progress. Albanian police say 3,900
@@ -191,22 +190,6 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
             found = dataclasses.replace(found, label=f"{topic.text}. {span.text}")
         topic = None
         yield index, found
-
-
-def _counted(span: Span, date: str | None, *, occasion: bool = False) -> ReportedItem:
-    """A clause that counts what was done ('In 2025 the three services jointly traced 137
-    firearms') or reports an ``occasion`` held ('met in Riga on 14 October'): work under
-    way, linked only where it names its commitment clearly."""
-    return ReportedItem(
-        label=span.text,
-        status=IN_PROGRESS,
-        span=span,
-        strong=False,
-        as_of=as_of_date(span.text) or date,
-        figure=figure_in(span.text),
-        counted=True,
-        occasion=occasion,
-    )
 
 
 def _status_before_reference(lex: Lexicon, text: str) -> str | None:
