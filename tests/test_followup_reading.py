@@ -464,6 +464,8 @@ ADDITIONS = {
     "The Ministers decided to hold a first trilateral exercise on railway protection": True,
     "each country will designate a 24/7 contact point for online fraud cases": True,
     "they agreed that the police services will draw up a joint list of suspect agencies": True,
+    "the Commission agreed that the navies will share vessel-tracking data every day": True,
+    "The two units share their findings with the Commission every month": False,
     "The Committee decided to hold its next session in Apia in March": False,
     "the two units keep a record of every request they answer": False,
     "a step that was not part of the original agreement": True,
