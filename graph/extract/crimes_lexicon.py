@@ -210,4 +210,4 @@ def _outermost(hits: list[CrimeHit]) -> list[CrimeHit]:
 def _coordinated_in(outer: CrimeHit, inner: CrimeHit) -> bool:
     """Whether ``inner`` opens ``outer`` and a coordination follows it inside."""
     after = outer.text[inner.end - outer.start :]
-    return inner.start == outer.start and bool(after) and bool(_COORDINATED.match(after))
+    return inner.start == outer.start and bool(_COORDINATED.match(after))

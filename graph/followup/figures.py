@@ -57,12 +57,13 @@ AGAINST_PLANNED = re.compile(
 )
 _TARGET_THEN = re.compile(rf"\btarget(?:\s+of)?\s+({NUMBER})\b[^.;]*?\b({NUMBER})\b", re.IGNORECASE)
 
+#: A share's sign or words: '86%', '86 per cent', '86 percent'.
+_PER_CENT = r"(?:%|per\s*cent)"
 #: A share set against a share: 'answered 19 of the 22 requests within 30 days, or 86 per
 #: cent, exceeding the 80 per cent target': the shares are what the target measures.
 _PERCENT_AGAINST = re.compile(
-    rf"\b({_DIGITS})\s*(?:%|per\s*cent|percent)[^.;|]*?\b(?:against|exceeding|above|beating"
-    rf"|surpassing|below|short\s+of|under)\s+(?:the\s+|an?\s+|its\s+)?({_DIGITS})\s*"
-    r"(?:%|per\s*cent|percent)",
+    rf"\b({_DIGITS})\s*{_PER_CENT}[^.;|]*?\b(?:against|exceeding|above|beating"
+    rf"|surpassing|below|short\s+of|under)\s+(?:the\s+|an?\s+|its\s+)?({_DIGITS})\s*{_PER_CENT}",
     re.IGNORECASE,
 )
 
