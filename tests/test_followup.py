@@ -16,7 +16,7 @@ import pytest
 from rdflib import RDF, RDFS, URIRef
 
 from graph.catalog import load_catalog
-from graph.followup.scoring import score_folder
+from graph.followup.scoring import aligned_labels, score_folder
 from graph.followup.tracking import tracking_graph_iri
 from graph.namespaces import ID, PG, document_iri
 from graph.pipeline import ProcessedDocument, process_path, remove_document, store_document
@@ -184,7 +184,7 @@ HELD_OUT_FLOORS = {
     "followup-r27": (1.0, 0.780, 0.600),
     "followup-r28": (1.0, 0.781, 0.667),
     "followup-r29": (1.0, 0.912, 0.807),
-    "followup-r30": (1.0, 0.836, 0.600),
+    "followup-r30": (1.0, 0.873, 0.618),
 }
 
 
@@ -196,6 +196,18 @@ def test_a_blind_round_stays_at_its_studied_figures(name: str) -> None:
     assert all(
         f >= floor - 0.0005 for f, floor in zip(found, HELD_OUT_FLOORS[name], strict=True)
     ), found
+
+
+def test_an_extracted_label_stands_for_the_gold_label_the_extraction_scorer_pairs_it_with() -> None:
+    gold = ["Secure 24-Hour Hotline", "Joint Border Patrols", "Joint Border Patrol Review"]
+    extracted = ["Secure 24-hour hotline", "joint border patrols", "Liaison officers"]
+    assert aligned_labels(gold, extracted) == {
+        "Secure 24-hour hotline": "Secure 24-Hour Hotline",
+        "joint border patrols": "Joint Border Patrols",
+    }
+    assert aligned_labels(["Joint Border Patrols"], ["Joint Border Patrol", "Border patrols"]) == {
+        "Joint Border Patrol": "Joint Border Patrols"
+    }
 
 
 def test_the_fixtures_hold_at_least_eight_blind_sets() -> None:

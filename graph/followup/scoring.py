@@ -6,7 +6,9 @@ the exact gold label of the announcement's commitment, or null for a new one. Ev
 document of the folder is loaded into one fresh store, as a user would load them, and the
 derived links are read back with SPARQL.
 
-A matched item counts as (follow-up, commitment label); a new commitment counts as
+A matched item counts as (follow-up, commitment label), where the label of an extracted
+commitment is first read as the announcement's gold label it is paired with by the extraction
+scorer's rule (``aligned_labels``); a new commitment counts as
 (follow-up, the gold item whose evidence it overlaps), so a new commitment found in the
 wrong place is wrong. Statuses are those pairs with the status added (a gold item with
 no status, a pledge made in the follow-up, is 'pledged'). Each is a set:
@@ -18,8 +20,11 @@ one commitment reported twice in one document counts once.
 from __future__ import annotations
 
 import json
+import re
 import sys
+import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from rdflib import RDFS
@@ -43,6 +48,18 @@ WHERE {{
     ?commitment rdfs:label ?commitmentLabel ; prov:wasDerivedFrom/pg:sourceName ?commitmentSource .
   }}
 }}"""
+
+
+_EXTRACTED = f"""
+PREFIX pg: <{PG}> PREFIX prov: <{PROV}> PREFIX rdfs: <{RDFS}>
+SELECT DISTINCT ?source ?label
+WHERE {{ ?commitment a pg:Commitment ; rdfs:label ?label ;
+                     prov:wasDerivedFrom/pg:sourceName ?source . }}"""
+
+#: How alike two commitment labels must be to name the same commitment: the extraction
+#: scorer's rule (``../shared/eval/score_extraction.py``), so that a commitment counts as
+#: the gold one here exactly when the extraction's evaluation counts it so.
+SAME_LABEL = 0.85
 
 
 @dataclass(frozen=True)
@@ -86,6 +103,60 @@ _NEW_PLEDGE = "pledged"
 
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def _alphanumeric(text: str) -> str:
+    """A label as the extraction scorer compares it: accents off, lower case, words only."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[a-z0-9]+", bare.lower()))
+
+
+def _likeness(a: str, b: str) -> float:
+    a, b = _alphanumeric(a), _alphanumeric(b)
+    if a == b:
+        return 1.0
+    return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+
+
+def aligned_labels(gold_labels: list[str], extracted: list[str]) -> dict[str, str]:
+    """Each extracted commitment label → the gold label it stands for, one to one.
+
+    Pairs are taken most alike first and kept from ``SAME_LABEL`` up, as the extraction
+    scorer pairs them; an extracted commitment left unpaired is none of the gold ones.
+    """
+    pairs = sorted(
+        (
+            (_likeness(g, e), i, j)
+            for i, g in enumerate(gold_labels)
+            for j, e in enumerate(extracted)
+        ),
+        reverse=True,
+    )
+    used_gold: set[int] = set()
+    aligned: dict[str, str] = {}
+    for likeness, i, j in pairs:
+        if likeness < SAME_LABEL:
+            break
+        if i in used_gold or extracted[j] in aligned:
+            continue
+        used_gold.add(i)
+        aligned[extracted[j]] = gold_labels[i]
+    return aligned
+
+
+def _alignments(folder: Path, store: Store) -> dict[tuple[str, str], str]:
+    """(source, extracted label) → gold label, for every announcement with extraction gold."""
+    extracted: dict[str, list[str]] = {}
+    for row in store.select(_EXTRACTED):
+        extracted.setdefault(str(row["source"]), []).append(str(row["label"]))
+    found = {}
+    for path in folder.glob("*.gold.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        labels = [c["label"] for c in gold["commitments"]]
+        source = gold["document"]
+        for label, gold_label in aligned_labels(labels, extracted.get(source, [])).items():
+            found[(source, label)] = gold_label
+    return found
 
 
 def _spans(text: str, gold: dict) -> list[tuple[int, int] | None]:
@@ -141,6 +212,7 @@ def score_folder(folder: Path, store: Store | None = None) -> FollowUpScores:
         matches, statuses = _gold_sets(g)
         gold_matches |= matches
         gold_statuses |= statuses
+    alignments = _alignments(folder, store)
     links, matches, statuses = set(), set(), set()
     for row in predicted_rows(store):
         doc = row["source"]
@@ -152,7 +224,8 @@ def score_folder(folder: Path, store: Store | None = None) -> FollowUpScores:
             spans = _spans(texts[doc], golds[doc])
             key = _new_key(golds[doc], spans, start, end, row["commitmentLabel"])
         else:
-            key = _norm(row["commitmentLabel"])
+            label = row["commitmentLabel"]
+            key = _norm(alignments.get((row["commitmentSource"], label), label))
         matches.add((doc, key))
         statuses.add((doc, key, row["status"].rsplit("/", 1)[-1]))
     return FollowUpScores(
