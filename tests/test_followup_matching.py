@@ -21,6 +21,7 @@ from graph.followup.matching import (
     said_throughout,
     stem,
 )
+from graph.followup.recognise import days_named
 from graph.followup.tracking import tracking_graph
 from graph.followup.words import matchable
 from graph.namespaces import DCTERMS, ID, OA, PG
@@ -248,6 +249,30 @@ def test_a_report_leaving_its_own_country_unnamed_links_when_the_year_is_named()
     # an agreement whose parties are all named is preferred
     pair = dataclasses.replace(pact, iri=f"{ID}document/pair/agreement/1", parties=named)
     assert best_agreement([pact, pair], named, "the agreement", ("2024",), "2026-01-27") is pair
+
+
+def test_two_agreements_of_the_same_parties_are_told_apart_by_the_day_the_report_names() -> None:
+    usa, canada = f"{ID}nation/USA", f"{ID}nation/CAN"
+    may = AgreementRecord(
+        iri=f"{ID}document/may/agreement/1",
+        title="JOINT STATEMENT",
+        parties=frozenset({usa, canada}),
+        date="2024-05-31",
+        commitments=(),
+    )
+    september = dataclasses.replace(may, iri=f"{ID}document/sep/agreement/1", date="2024-09-30")
+    both, parties = [may, september], frozenset({usa, canada})
+    report = "On May 31, 2024, the ministers signed the Compact in Ottawa."
+    days = days_named(report)
+    assert days == {"2024-05-31"}
+    assert best_agreement(both, parties, report, ("2024",), "2026-01-22", days) is may
+    report = "the pact the two countries signed in September 2024"
+    assert days_named(report) == {"2024-09"}
+    assert best_agreement(both, parties, report, ("2024",), "2026-01-22", days_named(report)) is (
+        september
+    )
+    # a day of the same month that is not the signing names no month of its own
+    assert days_named("the desk opened on 14 May 2024") == {"2024-05-14"}
 
 
 def test_a_row_that_matches_nothing_is_read_again_against_the_commitments_left() -> None:

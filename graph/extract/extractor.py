@@ -74,11 +74,7 @@ def _agreement_class(lex: Lexicon, places: list[Span]) -> URIRef | None:
     return None
 
 
-def document_date(text: str) -> str | None:
-    """The first full date the text gives, as ISO 8601."""
-    match = _DATE.search(text)
-    if not match:
-        return None
+def _iso_date(match: re.Match[str]) -> str | None:
     g = match.groups()
     months = {name: i for i, name in enumerate(calendar.month_name) if name}
     try:
@@ -91,6 +87,17 @@ def document_date(text: str) -> str | None:
     except ValueError:
         return None
     return value.isoformat()
+
+
+def document_date(text: str) -> str | None:
+    """The first full date the text gives, as ISO 8601."""
+    match = _DATE.search(text)
+    return _iso_date(match) if match else None
+
+
+def dates_named(text: str) -> set[str]:
+    """Every full date the text gives, as ISO 8601."""
+    return {iso for match in _DATE.finditer(text) if (iso := _iso_date(match)) is not None}
 
 
 def _with_cooperation_types(lex: Lexicon, commitment: CommitmentFact) -> CommitmentFact:

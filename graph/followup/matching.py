@@ -330,6 +330,7 @@ def agreement_score(
     report_date: str | None,
     *,
     unnamed: int = 0,
+    days: frozenset[str] = frozenset(),
 ) -> float | None:
     """How surely a report with this reference and these nations speaks of ``agreement``.
 
@@ -341,8 +342,19 @@ def agreement_score(
     if agreement.date and report_date and agreement.date > report_date:
         return None
     title = _ratio(stems(agreement.title), stems(reference), {})
-    year = 0.3 if agreement.date and agreement.date[:4] in set(years) else 0.0
-    return 1.0 + 0.5 * title + year
+    return 1.0 + 0.5 * title + _dated(agreement.date, years, days)
+
+
+def _dated(signed: str | None, years: Iterable[str], days: frozenset[str]) -> float:
+    """How closely the report dates the agreement: its day ('signed on 27 June 2024'), its
+    month, its year. The day tells apart two agreements of the same parties."""
+    if not signed:
+        return 0.0
+    if signed in days:
+        return 0.6
+    if signed[:7] in days:
+        return 0.4
+    return 0.3 if signed[:4] in set(years) else 0.0
 
 
 def _unnamed_own_party(
@@ -365,20 +377,23 @@ def best_agreement(
     reference: str,
     years: Iterable[str],
     report_date: str | None,
+    days: frozenset[str] = frozenset(),
 ) -> AgreementRecord | None:
     """The agreement the report speaks of: all parties named, then title, year, IRI order;
     failing that, one whose own party the report leaves unnamed."""
     years = tuple(years)
     scored = []
     for agreement in agreements:
-        score = agreement_score(agreement, nations, reference, years, report_date)
+        score = agreement_score(agreement, nations, reference, years, report_date, days=days)
         if score is not None:
             scored.append((score, len(agreement.parties), agreement.iri, agreement))
     if not scored:
         for agreement in agreements:
             if not _unnamed_own_party(agreement, nations, years):
                 continue
-            score = agreement_score(agreement, nations, reference, years, report_date, unnamed=1)
+            score = agreement_score(
+                agreement, nations, reference, years, report_date, unnamed=1, days=days
+            )
             if score is not None:
                 scored.append((score, len(agreement.parties), agreement.iri, agreement))
     return max(scored, key=lambda s: s[:3])[3] if scored else None

@@ -15,7 +15,7 @@ import datetime
 import re
 
 from graph.documents.model import Block, BlockKind, Document, Span
-from graph.extract.extractor import document_date
+from graph.extract.extractor import dates_named, document_date
 from graph.extract.facts import DocumentFacts
 from graph.followup.clauses import clauses_of, trimmed
 from graph.followup.facts import (
@@ -143,6 +143,17 @@ def _last_year(text: str, published: datetime.date) -> datetime.date | None:
         return datetime.date(published.year - 1, 12, 31)
     month_number = list(calendar.month_name).index(match.group(1).capitalize())
     return datetime.date(published.year - 1, month_number, 1)
+
+
+def days_named(text: str) -> frozenset[str]:
+    """The days a text names (ISO dates) and the months it names without a day ('signed in
+    December 2024': '2024-12'): what tells two agreements of the same parties apart."""
+    months = {
+        f"{match.group(2)}-{list(calendar.month_name).index(match.group(1)):02d}"
+        for match in _MONTH_YEAR.finditer(text)
+        if not re.search(r"\d\s*$", text[max(0, match.start() - 4) : match.start()])
+    }
+    return frozenset(dates_named(text) | months)
 
 
 def recognise(lex: Lexicon, document: Document) -> FollowUpFacts | None:

@@ -33,6 +33,7 @@ from graph.followup.matching import (
     line_of_work,
     said_throughout,
 )
+from graph.followup.recognise import days_named
 from graph.followup.words import (
     acronyms_spelled_out,
     item_text,
@@ -255,6 +256,7 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
         str(report.value(doc, PG.agreementReference) or ""),
         years,
         str(date) if date is not None else None,
+        days_named(str(report.value(doc, PG.textContent) or "")),
     )
     if agreement is None:
         return graph
