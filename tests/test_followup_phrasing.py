@@ -99,6 +99,17 @@ def test_a_body_named_after_an_adverbial_phrase_is_the_body_not_the_phrase() -> 
     assert labels == ["Joint Ministerial Security Council", "Joint Intelligence Working Group"]
 
 
+def test_a_named_installation_with_a_deadline_is_a_commitment_without_its_place() -> None:
+    document = _document(
+        "Ottawa, 3 May 2024\n\nThe parties will set up a Joint Coordination Cell in Larnaca, "
+        "staffed by two officers seconded by each party, to be operational within eight months "
+        "of signature.\n\nWithin four months of signature, the police will set up a Secure "
+        "Police Communications Link between the operations centres.\n"
+    )
+    found = {fact.label: fact.timeline.months for fact in prose_bodies(lexicon(), document)}
+    assert found == {"Joint Coordination Cell": 8, "Secure Police Communications Link": 4}
+
+
 def test_a_status_word_inside_a_name_is_part_of_the_name() -> None:
     lex = lexicon()
     met = "The Joint Operational Working Group has met every second month since August 2024"

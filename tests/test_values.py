@@ -37,6 +37,10 @@ def _read(text: str):
         ("a year and a half", "18"),
         ("two and a half years", "30"),
         ("within 120 days", "4"),
+        (
+            "staffed by two officers seconded by each party, to be operational within eight months",
+            "8",
+        ),
     ],
 )
 def test_spans_become_timelines_in_months(text: str, months: str) -> None:

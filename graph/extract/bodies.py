@@ -142,13 +142,24 @@ def _body_named(lexicon: Lexicon, document: Document, clause: Span) -> str | Non
 
 def _deliverable_named(lexicon: Lexicon, document: Document, clause: Span) -> str | None:
     """The first thing to deliver the clause names: 'will adopt a Child Victim Referral
-    Protocol within twelve months'."""
+    Protocol within twelve months', 'will set up a Joint Coordination Cell in Larnaca'."""
     inner = lexicon.inner_name_words
+    places = grammar.words(grammar.PLACE_PREPOSITIONS, lexicon.languages)
     for run in capitalized_runs(document.text, clause.start, clause.end, inner):
-        name = _LEADING_ARTICLE.sub("", run.text)
+        name = _without_place(_LEADING_ARTICLE.sub("", run.text), places)
         if len(name.split()) >= 2 and _is_body_name(lexicon, name, lexicon.deliverable_heads):
             return name
     return None
+
+
+def _without_place(name: str, places: frozenset[str]) -> str:
+    """'Joint Coordination Cell in Larnaca' → 'Joint Coordination Cell': where it will be is
+    not part of its name."""
+    words = name.split()
+    for index, word in enumerate(words[1:], start=1):
+        if word in places:
+            return " ".join(words[:index])
+    return name
 
 
 def _occasion_held(lexicon: Lexicon, clause: Span) -> str | None:

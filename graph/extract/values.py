@@ -83,7 +83,7 @@ def parse_span(lexicon: Lexicon, text: str, span: Span) -> Timeline | None:
     """The span a cell states, if any: 'six months', 'within 24 months', 'by end of year three'."""
     markers = lexicon.cue_index(PG.Frequency).find(text)
     for hit in _unit_index(lexicon).find(text):
-        if any(marker.end <= hit.start for marker in markers):
+        if any(_just_before(text, marker.end, hit.start) for marker in markers):
             return None  # "every 18 months" recurs; it is not a deadline
         unit = hit.values[0]
         languages = lexicon.languages
@@ -93,6 +93,15 @@ def parse_span(lexicon: Lexicon, text: str, span: Span) -> Timeline | None:
             continue
         return Timeline(value, str(unit), months_of(value, unit), span)
     return None
+
+
+def _just_before(text: str, end: int, start: int) -> bool:
+    """Whether a cue ending at ``end`` governs the unit at ``start``: at most the three words of
+    a number between ('every 18 months', 'every twenty four months'), not a cue of another
+    phrase ('staffed by two officers seconded by each party, to be operational within eight
+    months')."""
+    between = text[end:start] if end <= start else None
+    return between is not None and len(between.split()) <= 3 and not re.search(r"[,;:.]", between)
 
 
 def _number_before(prefix: str, languages: frozenset[str]) -> Decimal | None:

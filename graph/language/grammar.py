@@ -49,6 +49,14 @@ NAME_PREPOSITIONS = {
     "fr": ("de", "du", "des", "d'", "d’", "pour", "contre"),
     "pt": ("de", "da", "do", "das", "dos", "para", "contra"),
 }
+# Prepositions that, after a name's head word, say where the thing is rather than continue its
+# name: "a Joint Coordination Cell in Larnaca".
+PLACE_PREPOSITIONS = {
+    "en": ("in", "at"),
+    "es": ("en",),
+    "fr": ("à", "en"),
+    "pt": ("em", "no", "na"),
+}
 # Connectors after which an article may follow inside a name ("Ministry of the Interior"); after
 # a conjunction it opens another name ("la Police nationale et la Gendarmerie nationale").
 ARTICLE_AFTER = {
