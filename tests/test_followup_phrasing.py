@@ -110,6 +110,30 @@ def test_a_named_installation_with_a_deadline_is_a_commitment_without_its_place(
     assert found == {"Joint Coordination Cell": 8, "Secure Police Communications Link": 4}
 
 
+def test_a_body_brought_in_with_a_deadline_is_a_commitment_one_already_known_is_not() -> None:
+    document = _document(
+        "Ottawa, 3 May 2024\n\nThe FBI and the RCMP will create a Joint Elder Fraud Task Force "
+        "against call centres, with the aim of dismantling 20 networks within 24 months.\n\n"
+        "A Binational Security Council will meet twice a year. The Binational Security Council "
+        "will hold its first meeting before the end of 2024.\n"
+    )
+    found = {
+        fact.label: (fact.timeline and fact.timeline.months, fact.frequency and fact.frequency.key)
+        for fact in prose_bodies(lexicon(), document)
+    }
+    assert found == {
+        "Joint Elder Fraud Task Force": (24, None),
+        "Binational Security Council": (None, "semiannual"),
+    }
+
+
+def test_a_promised_report_that_has_not_appeared_is_delayed() -> None:
+    text = (
+        "The promised yearly public progress report, due in the autumn of 2025, has not appeared."
+    )
+    assert status_in(lexicon(), text) == "delayed"
+
+
 def test_a_status_word_inside_a_name_is_part_of_the_name() -> None:
     lex = lexicon()
     met = "The Joint Operational Working Group has met every second month since August 2024"

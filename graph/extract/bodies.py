@@ -34,6 +34,7 @@ _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|while|whereas)\s+(?:that\s+)?|\s+an
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _PURPOSE = re.compile(r"\bto\s+(?:[a-z][\w-]*)\b[^.;]*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
 #: A recurrence the frequency scheme has no concept for ('every two weeks'): still one.
 _OTHER_RECURRENCE = re.compile(
     r"\b(?:every\s+(?:\w+\s+)?(?:days|weeks|months|years)|fortnightly)\b", re.IGNORECASE
@@ -152,6 +153,14 @@ def _deliverable_named(lexicon: Lexicon, document: Document, clause: Span) -> st
     return None
 
 
+def _introduced(clause: Span, name: str) -> bool:
+    """Whether the clause brings the body in as new ('will create a Joint Elder Fraud Task
+    Force'), not as one already known ('The Ministerial Council will hold its first meeting
+    before the end of 2024')."""
+    position = clause.text.find(name)
+    return position > 0 and bool(_INDEFINITE_BEFORE.search(clause.text[:position]))
+
+
 def _without_place(name: str, places: frozenset[str]) -> str:
     """'Joint Coordination Cell in Larnaca' → 'Joint Coordination Cell': where it will be is
     not part of its name."""
@@ -226,6 +235,11 @@ def prose_bodies(
         if named is not None:
             bodies_named.append(named)
         timeline = None
+        if named is not None and again is None and frequency is None and _introduced(clause, named):
+            # 'will create a Joint Elder Fraud Task Force … within 24 months'
+            timeline = deadline_in(clause.text, clause, since) or parse_span(
+                lexicon, clause.text, clause
+            )
         if name is None:
             # 'will adopt a Child Victim Referral Protocol within twelve months'; 'will
             # coordinate a Joint Drug Market Assessment, to be drawn up every year'
