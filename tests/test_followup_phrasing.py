@@ -127,6 +127,19 @@ def test_a_body_brought_in_with_a_deadline_is_a_commitment_one_already_known_is_
     }
 
 
+def test_each_thing_a_pledge_enumerates_takes_its_rhythm() -> None:
+    document = _document(
+        "Limassol, 27 June 2024\n\nThe Parties will also hold two exercises each year: a "
+        "Critical Infrastructure Cyber Exercise, led by the National Cybersecurity Authority; "
+        "and a Joint Port Security Exercise, led by the Port Police, simulating an attack.\n"
+    )
+    found = {fact.label: fact.frequency.key for fact in prose_bodies(lexicon(), document)}
+    assert found == {
+        "Critical Infrastructure Cyber Exercise": "annual",
+        "Joint Port Security Exercise": "annual",
+    }
+
+
 def test_a_promised_report_that_has_not_appeared_is_delayed() -> None:
     text = (
         "The promised yearly public progress report, due in the autumn of 2025, has not appeared."

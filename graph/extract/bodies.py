@@ -35,6 +35,9 @@ _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _PURPOSE = re.compile(r"\bto\s+(?:[a-z][\w-]*)\b[^.;]*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+#: A clause that adds another named thing to the pledge before it: '; and a Joint Port
+#: Security Exercise, led by …'.
+_AND_ANOTHER = re.compile(r"^\s*and\s+(?:a|an)\s+[A-Z]")
 #: A recurrence the frequency scheme has no concept for ('every two weeks'): still one.
 _OTHER_RECURRENCE = re.compile(
     r"\b(?:every\s+(?:\w+\s+)?(?:days|weeks|months|years)|fortnightly)\b", re.IGNORECASE
@@ -217,12 +220,24 @@ def prose_bodies(
     found: list[CommitmentFact] = []
     named_before: str | None = None
     bodies_named: list[str] = []
+    rhythm_pledged = None
     for clause in _clauses(document):
         pronoun = _PRONOUN_SUBJECT.match(clause.text)
-        if not pronoun and not set(re.findall(r"[a-z]+", clause.text)) & auxiliaries:
-            named_before = None  # only a pledge names what 'It will meet' speaks of
+        # '… will hold two exercises each year: a Cyber Exercise …; and a Port Exercise …'
+        another = rhythm_pledged is not None and _AND_ANOTHER.match(clause.text)
+        if (
+            not pronoun
+            and not another
+            and not set(re.findall(r"[a-z]+", clause.text)) & auxiliaries
+        ):
+            named_before = rhythm_pledged = (
+                None  # only a pledge names what 'It will meet' speaks of
+            )
             continue
-        frequency = parse_recurrence(lexicon, clause.text, clause)
+        frequency = parse_recurrence(lexicon, clause.text, clause) or (
+            rhythm_pledged if another else None
+        )
+        rhythm_pledged = frequency
         again = _named_again(clause, bodies_named)
         named = again or _body_named(lexicon, document, clause)
         if named is not None and " " not in named:
