@@ -140,6 +140,15 @@ def test_each_thing_a_pledge_enumerates_takes_its_rhythm() -> None:
     }
 
 
+def test_a_pledge_delivers_its_object_not_a_subject_whose_name_ends_like_a_deliverable() -> None:
+    document = _document(
+        "Ottawa, 31 May 2024\n\nEach spring, the DHS Office of Intelligence and Analysis, with "
+        "contributions from CSIS, will prepare a Joint Border Threat Assessment for ministers.\n"
+    )
+    found = {fact.label: fact.frequency.key for fact in prose_bodies(lexicon(), document)}
+    assert found == {"Joint Border Threat Assessment": "annual"}
+
+
 def test_a_promised_report_that_has_not_appeared_is_delayed() -> None:
     text = (
         "The promised yearly public progress report, due in the autumn of 2025, has not appeared."

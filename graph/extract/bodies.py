@@ -149,11 +149,24 @@ def _deliverable_named(lexicon: Lexicon, document: Document, clause: Span) -> st
     Protocol within twelve months', 'will set up a Joint Coordination Cell in Larnaca'."""
     inner = lexicon.inner_name_words
     places = grammar.words(grammar.PLACE_PREPOSITIONS, lexicon.languages)
-    for run in capitalized_runs(document.text, clause.start, clause.end, inner):
-        name = _without_place(_LEADING_ARTICLE.sub("", run.text), places)
-        if len(name.split()) >= 2 and _is_body_name(lexicon, name, lexicon.deliverable_heads):
-            return name
-    return None
+    names = [
+        (run.start, _without_place(_LEADING_ARTICLE.sub("", run.text), places))
+        for run in capitalized_runs(document.text, clause.start, clause.end, inner)
+    ]
+    deliverables = [
+        (start, name)
+        for start, name in names
+        if len(name.split()) >= 2 and _is_body_name(lexicon, name, lexicon.deliverable_heads)
+    ]
+    # What the pledge delivers is its object: 'the DHS Office of Intelligence and Analysis …
+    # will prepare a Joint Border Threat Assessment'; failing that, its subject.
+    auxiliaries = grammar.words(grammar.PLEDGE_AUXILIARIES, lexicon.languages)
+    pledge = next(
+        (w for w in re.finditer(r"[a-z]+", clause.text) if w.group() in auxiliaries), None
+    )
+    verb = clause.start + pledge.start() if pledge else clause.end
+    after = [name for start, name in deliverables if start > verb]
+    return (after or [name for _, name in deliverables] or [None])[0]
 
 
 def _introduced(clause: Span, name: str) -> bool:
