@@ -144,7 +144,14 @@ def _body_named(lexicon: Lexicon, document: Document, clause: Span) -> str | Non
     return None
 
 
-def _deliverable_named(lexicon: Lexicon, document: Document, clause: Span) -> str | None:
+def _pledge_word(clause: Span, auxiliaries: frozenset[str]) -> re.Match[str] | None:
+    """The first auxiliary of a pledge in the clause ('will', 'shall'), if any."""
+    return next((w for w in re.finditer(r"[a-z]+", clause.text) if w.group() in auxiliaries), None)
+
+
+def _deliverable_named(
+    lexicon: Lexicon, document: Document, clause: Span, auxiliaries: frozenset[str]
+) -> str | None:
     """The first thing to deliver the clause names: 'will adopt a Child Victim Referral
     Protocol within twelve months', 'will set up a Joint Coordination Cell in Larnaca'."""
     inner = lexicon.inner_name_words
@@ -160,10 +167,7 @@ def _deliverable_named(lexicon: Lexicon, document: Document, clause: Span) -> st
     ]
     # What the pledge delivers is its object: 'the DHS Office of Intelligence and Analysis …
     # will prepare a Joint Border Threat Assessment'; failing that, its subject.
-    auxiliaries = grammar.words(grammar.PLEDGE_AUXILIARIES, lexicon.languages)
-    pledge = next(
-        (w for w in re.finditer(r"[a-z]+", clause.text) if w.group() in auxiliaries), None
-    )
+    pledge = _pledge_word(clause, auxiliaries)
     verb = clause.start + pledge.start() if pledge else clause.end
     after = [name for start, name in deliverables if start > verb]
     return (after or [name for _, name in deliverables] or [None])[0]
@@ -238,14 +242,9 @@ def prose_bodies(
         pronoun = _PRONOUN_SUBJECT.match(clause.text)
         # '… will hold two exercises each year: a Cyber Exercise …; and a Port Exercise …'
         another = rhythm_pledged is not None and _AND_ANOTHER.match(clause.text)
-        if (
-            not pronoun
-            and not another
-            and not set(re.findall(r"[a-z]+", clause.text)) & auxiliaries
-        ):
-            named_before = rhythm_pledged = (
-                None  # only a pledge names what 'It will meet' speaks of
-            )
+        if not pronoun and not another and _pledge_word(clause, auxiliaries) is None:
+            # only a pledge names what 'It will meet' speaks of, or has things to continue
+            named_before = rhythm_pledged = None
             continue
         frequency = parse_recurrence(lexicon, clause.text, clause) or (
             rhythm_pledged if another else None
@@ -271,7 +270,7 @@ def prose_bodies(
         if name is None:
             # 'will adopt a Child Victim Referral Protocol within twelve months'; 'will
             # coordinate a Joint Drug Market Assessment, to be drawn up every year'
-            name = _deliverable_named(lexicon, document, clause)
+            name = _deliverable_named(lexicon, document, clause, auxiliaries)
             timeline = (
                 deadline_in(clause.text, clause, since) or parse_span(lexicon, clause.text, clause)
                 if name

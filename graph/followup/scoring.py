@@ -22,13 +22,13 @@ from __future__ import annotations
 import json
 import re
 import sys
-import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
 from rdflib import RDFS
 
+from graph.extract.phrases import unaccented
 from graph.namespaces import DCTERMS, OA, PG, PROV
 from graph.pipeline import load_paths
 from graph.store.base import Store
@@ -107,8 +107,7 @@ def _norm(text: str) -> str:
 
 def _alphanumeric(text: str) -> str:
     """A label as the extraction scorer compares it: accents off, lower case, words only."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(re.findall(r"[a-z0-9]+", bare.lower()))
+    return " ".join(re.findall(r"[a-z0-9]+", unaccented(text).lower()))
 
 
 def _likeness(a: str, b: str) -> float:
