@@ -236,3 +236,25 @@ def test_a_named_deliverable_with_a_rhythm_or_a_deadline_and_an_exercise_held_ye
     found = _commitments(numbered)
     assert found["Synchronised Wildlife Enforcement Operations"].frequency.key == "semiannual"
     assert found["Common Standard Operating Procedures on Victim Return"].timeline.months == 12
+
+
+def test_an_operation_pledged_under_a_code_name_is_a_commitment() -> None:
+    facts = _extract(
+        HEADER
+        + '\nTwice a year, the two police forces will conduct Operation "Salt Road", a coordinated action against fuel smugglers on the Altiplano.\n'
+    )
+    commitments = _commitments(facts)
+    assert 'Operation "Salt Road"' in commitments
+    assert commitments['Operation "Salt Road"'].frequency is not None
+
+
+def test_parties_named_together_in_a_heading_under_the_title() -> None:
+    facts = _extract(
+        "JOINT DECLARATION OF ORURO\n\n"
+        "Ministry of Government of the Plurinational State of Bolivia\n\n"
+        "Ministry of the Interior of the Republic of Chile\n\n"
+        "Ministry of the Interior of the Republic of Peru\n\n"
+        "Bolivia, Chile and Peru adopt the Altiplano Plan against fuel smuggling\n\n"
+        "The Minister of Government of Bolivia, the Minister of the Interior of Chile and the Minister of the Interior of Peru today signed the Altiplano Plan.\n"
+    )
+    assert set(facts.agreements[0].parties) == {nation_iri(c) for c in ("BOL", "CHL", "PER")}

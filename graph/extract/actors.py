@@ -72,6 +72,17 @@ def first_sentence(document: Document) -> Span | None:
     return None
 
 
+def _headings_above_text(document: Document) -> list[Span]:
+    """The headings between the title and the first paragraph: a headline's deck, a dateline."""
+    headings = []
+    for block in document.blocks:
+        if block.kind is BlockKind.PARAGRAPH:
+            break
+        if block.kind is BlockKind.HEADING and block.span != document.title:
+            headings.append(block.span)
+    return headings
+
+
 def _alternatives(words: frozenset[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -127,8 +138,11 @@ def leading_group(lexicon: Lexicon, place: Span, *, capitals: bool = False) -> l
 def parties(
     lexicon: Lexicon, document: Document, mentions: list[ActorMention]
 ) -> tuple[URIRef, ...]:
-    """Parties named together in the title or the first sentence; else the most mentioned."""
-    places = [(document.title, True), (first_sentence(document), False)]
+    """Parties named together in the title, a heading above the text ('Brazil, Colombia and
+    Peru adopt the Tres Fronteras Plan' under the title and the ministries' names) or the
+    first sentence; else the most mentioned."""
+    places = [(document.title, True), *((h, True) for h in _headings_above_text(document))]
+    places.append((first_sentence(document), False))
     for place, is_title in places:
         if place is None:
             continue

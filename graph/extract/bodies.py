@@ -58,6 +58,9 @@ _HOLD_AN_OCCASION = re.compile(
 #: Council'), not the one the clause pledges.
 _ADDRESSED = re.compile(r"\b(?:with|to)\s+(?:the\s+)?$")
 _LOWERCASE_TAIL = re.compile(r"(?:\s+[a-z][a-z-]+){1,2}\b")
+#: A code name in quotes after the kind of thing it names: 'will conduct Operation "Dark
+#: Route"', 'Exercise “Blue Shield”'.
+_CODE_NAMED = re.compile(r"\b[A-Z][a-z]+\s+[\"“][A-Z][^\"”]{1,40}[\"”]")
 
 
 def _pieces(text: str, start: int, end: int, pattern: re.Pattern[str]) -> Iterator[Span]:
@@ -251,7 +254,10 @@ def prose_bodies(
         )
         rhythm_pledged = frequency
         again = _named_again(clause, bodies_named)
-        named = again or _body_named(lexicon, document, clause)
+        code_named = _CODE_NAMED.search(clause.text)
+        named = (
+            again or (code_named and code_named.group()) or _body_named(lexicon, document, clause)
+        )
         if named is not None and " " not in named:
             named = None  # 'The Committee will meet …' with no Committee named before
         name = named or _occasion_held(lexicon, clause)
