@@ -316,7 +316,9 @@ def test_the_sentence_before_a_status_names_what_it_reports() -> None:
 def test_a_denied_status_says_nothing_and_an_answer_takes_its_question_as_topic() -> None:
     lex = lexicon()
     assert status_in(lex, "It has not been abandoned, but it has been adjusted") == "revised"
-    assert status_in(lex, "The desk has never been completed") is None
+    assert status_in(lex, "It has not been abandoned") is None
+    # a completion denied is the one denial that says something: not done, so late
+    assert status_in(lex, "The desk has never been completed") == "delayed"
     assert status_in(lex, "not yet been established") == "delayed"
     text = (
         "Question 3\n\nIs it true that the target of scanning every container has been "

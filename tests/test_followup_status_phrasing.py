@@ -229,3 +229,67 @@ def test_a_body_that_now_meets_at_another_rhythm_is_revised() -> None:
     assert _status("The group met monthly and now meets monthly as agreed") != "revised"
     decided = "meant to go through cases every two months, they decided to meet only once a quarter"
     assert _status(decided) == "revised"
+
+
+def test_a_promise_trackers_scorecard_headed_our_score() -> None:
+    table = (
+        "| Pledge (our summary) | What was promised | What we found | Our score |\n"
+        "|---|---|---|---|\n"
+        "| Kidnap desk | A desk by October 2025 | Open, one side recalled its men | Half kept |\n"
+        "| Naval patrols | Monthly joint patrols | 31 patrols | Kept |\n"
+        "| Screening protocol | Within 12 months | Signed five months late | Kept late |\n"
+        "| Intelligence meetings | Every quarter | No meeting since September | Slipping |\n"
+        "| Cash declarations | Within 12 months | Never started | Broken |\n"
+    )
+    assert [status for _, status in _statuses(table)] == [
+        "partially-fulfilled",
+        "fulfilled",
+        "fulfilled",
+        "delayed",
+        "abandoned",
+    ]
+    assert _status("Completed in part") == "partially-fulfilled"
+
+
+def test_a_completion_denied_is_a_delay() -> None:
+    assert _status("The target of 90 per cent has not been met") == "delayed"
+    assert (
+        _status("Nor has the promise that all gold would come with proof of origin been met")
+        == "delayed"
+    )
+    assert _status("The tracking system will only be ready in the second half of 2027") == (
+        "delayed"
+    )
+    assert _status("It has not been abandoned") is None
+
+
+def test_what_a_completion_has_done_since_is_one_item_done() -> None:
+    items = _statuses(
+        "The agreement on returning seized animals was signed on 27 November 2025, eight months "
+        "behind schedule; since then 212 animals have been returned.\n"
+    )
+    assert [status for _, status in items] == ["fulfilled"]
+
+
+def test_a_delay_in_a_clause_of_background_gives_way() -> None:
+    held = _statuses(
+        "The Council met for the second time, after a first session that had been pushed back "
+        "from March to June.\n"
+    )
+    assert [status for _, status in held] == ["in-progress"]
+
+
+def test_figures_over_asides_out_of_a_target_to_come_and_in_compound_words() -> None:
+    held = figure_in(
+        "The Committee met three times in the period (Tabatinga, June 2025; Lima, February "
+        "2026) instead of the four quarterly meetings foreseen"
+    )
+    assert held is not None and (held.reached, held.target) == (3, 4)
+    trained = figure_in(
+        "86 officers of the two ministries have completed the course, out of the 200 to be "
+        "trained by the end of 2026"
+    )
+    assert trained is not None and (trained.reached, trained.target) == (86, 200)
+    words = figure_in("Sixty-four of the 150 officers have completed it")
+    assert words is not None and (words.reached, words.target) == (64, 150)
+    assert figure_in("58 of 50 fugitives") is not None

@@ -13,7 +13,9 @@ from graph.language.grammar import numbers
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: Number words of two letters or more ('five of the eight'), read through the grammar.
 _WORDS = sorted((w for w in numbers(frozenset()) if len(w) > 2), key=len, reverse=True)
-NUMBER = rf"{_DIGITS}|{'|'.join(_WORDS)}"
+_WORD = "|".join(_WORDS)
+#: A number in digits or words, compound words joined by a hyphen ('sixty-four').
+NUMBER = rf"{_DIGITS}|(?:{_WORD})(?:-(?:{_WORD}))?"
 #: A sum's currency sign ('€73 million of the €100 million target').
 MONEY = r"[€$£¥₩]?"
 #: The months' names as a regular-expression alternation; a year of this era.
@@ -42,17 +44,27 @@ _AGAINST_TARGET_NAMED_AFTER = re.compile(
     r"(?:target|objective|goal)\b",
     re.IGNORECASE,
 )
+#: The words of a clause between a count and its target, over any aside in brackets ('met
+#: three times (Tabatinga, June 2025; Lima, February 2026) instead of the four foreseen').
+_ASIDES = r"(?:[^.;(]|\([^)]*\))*?"
 #: 'carried out one joint boarding operation …, against the two planned'; 'fell by 38 per cent,
 #: short of the 50 per cent reduction the agreement aimed for'; 'met three times in
 #: the past year instead of the four times foreseen'; 'referred nine cases, short of the 15 the
 #: pact called for', '19 patrols …, against the 24 a year provided for': what was done
 #: against what was planned.
 AGAINST_PLANNED = re.compile(
-    rf"\b({NUMBER})\b[^.;]*?\b(?:against|instead\s+of|above|beyond|exceeding|below|short\s+of"
+    rf"\b({NUMBER})\b{_ASIDES}\b(?:against|instead\s+of|above|beyond|exceeding|below|short\s+of"
     rf"|more\s+than|fewer\s+than)\s+(?:the\s+)?({NUMBER})(?:\s*%|\s+per\s*cent)?\s+"
     r"(?:[a-z-]+\s+){0,4}?"
     r"(?:planned|foreseen|scheduled|promised|agreed|due|envisaged|called\s+for|aimed\s+for"
     r"|implied|expected|required|provided\s+for|laid\s+down|stipulated)\b",
+    re.IGNORECASE,
+)
+#: '86 officers … have completed the course, out of the 200 to be trained by the end of
+#: 2026', '235 officers … out of the 600 foreseen': a count on the way to its target.
+_OUT_OF_PLANNED = re.compile(
+    rf"\b({NUMBER})\b{_ASIDES}\bout\s+of\s+(?:the\s+)?({NUMBER})\s+(?:[a-z-]+\s+){{0,4}}?"
+    r"(?:to\s+be|planned|foreseen|scheduled|promised|agreed|envisaged|expected|provided\s+for)\b",
     re.IGNORECASE,
 )
 _TARGET_THEN = re.compile(rf"\btarget(?:\s+of)?\s+({NUMBER})\b[^.;]*?\b({NUMBER})\b", re.IGNORECASE)
@@ -74,10 +86,11 @@ _FIGURES = (
     (_AGAINST_TARGET, 1, 2),
     (_AGAINST_TARGET_NAMED_AFTER, 1, 2),
     (AGAINST_PLANNED, 1, 2),
+    (_OUT_OF_PLANNED, 1, 2),
     (_TARGET_THEN, 2, 1),
 )
 #: The ways whose count may stand several words before the target it is set against.
-_SET_AGAINST = (_AGAINST_TARGET, _AGAINST_TARGET_NAMED_AFTER, AGAINST_PLANNED)
+_SET_AGAINST = (_AGAINST_TARGET, _AGAINST_TARGET_NAMED_AFTER, AGAINST_PLANNED, _OUT_OF_PLANNED)
 
 
 #: A number in a clause, with the word before and the word after it.
@@ -119,9 +132,9 @@ def count_in(text: str) -> Decimal | None:
 
 
 def _decimal(text: str) -> Decimal | None:
-    word = numbers(frozenset()).get(text.casefold())
-    if word is not None:
-        return word
+    words = [numbers(frozenset()).get(part) for part in text.casefold().split("-")]
+    if all(word is not None for word in words):
+        return sum(words, Decimal(0))  # 'sixty-four' is sixty and four
     try:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:
@@ -180,11 +193,35 @@ def _reached(count: Decimal | None, goal: Decimal | None, between: str) -> Decim
     return goal + count if difference.group(1).casefold() == "more" else goal - count
 
 
+#: What names a number as the one aimed at: '1,412 entries of the 1,000 foreseen'.
+_AIMED_AT = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:planned|foreseen|scheduled|promised|agreed|envisaged|expected"
+    r"|targeted|target|goal|required)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_part(match: re.Match[str]) -> bool:
+    """Whether an 'of' figure reads as a part of a whole or a target passed: '58 of 50' and
+    '1,412 entries of the 1,000 foreseen' exceed their targets, but '86 officers of the two
+    ministries' names who they are, not what was aimed at."""
+    words_between = len(match.group().split()) > 3 or " the " in match.group()
+    reached, target = _decimal(match.group(1)), _decimal(match.group(2))
+    exceeds = bool(words_between and reached and target and reached > target)
+    return not exceeds or bool(_AIMED_AT.match(match.string, match.end()))
+
+
+def _first_figure(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    if pattern is not _OF_TARGET:
+        return pattern.search(text)
+    return next((m for m in pattern.finditer(text) if _a_part(m)), None)
+
+
 def figure_in(text: str) -> Figure | None:
     """A figure reached against a target: '58 of 50', '58 fugitives against a target of 50';
     a time against a limit: '12 working days, against the 15 days agreed'."""
     for pattern, reached, target in _FIGURES:
-        match = pattern.search(text)
+        match = _first_figure(pattern, text)
         if match is None:
             continue
         if pattern in _SET_AGAINST:
@@ -193,6 +230,8 @@ def figure_in(text: str) -> Figure | None:
                 text, match.start(reached), match.start(target), durations=ceiling
             )
             count = _A_NUMBER.match(text, start)
+            if count is not None and _YEAR_NUMBER.match(count.group()):
+                continue  # no count before the target but a year
             if count is not None:
                 if _TIME_SPENT.match(text, count.end()):
                     ceiling = False  # '94 days of fisheries patrol': a count of days, no limit

@@ -15,6 +15,7 @@ from graph.followup.clauses import clause_item, clauses_of, counted, trimmed
 from graph.followup.facts import (
     ABANDONED,
     DELAYED,
+    FULFILLED,
     IN_PROGRESS,
     PARTLY_FULFILLED,
     PLEDGED,
@@ -53,6 +54,9 @@ _ANAPHOR_WORDS = 6
 #: A body that decided something of another measure ('At its Riyadh session the committee
 #: agreed … that seizure data would be exchanged monthly') speaks of that measure.
 _DECIDED_THAT = re.compile(r"\b(?:agreed|decided|resolved|asked|requested)\b[^.;]*?\bthat\b")
+#: A clause that counts from a completion just reported ('was signed on 27 November; since
+#: then 212 animals have been returned') tells what the completed measure has done.
+_SINCE_THEN = re.compile(r"(?:and\s+)?since\s+(?:then|that\s+date|that\s+day)\b", re.IGNORECASE)
 #: A paragraph opening on a pronoun speaks of what the block before named.
 _PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
 
@@ -98,7 +102,10 @@ def prose_items(
     previous: tuple[int, ReportedItem] | None = None
     for index, item in _clause_items(lex, passage, date, before):
         if previous is not None and _takes_up(previous, index, item):
-            previous = (index, _joined(passage, previous[1], item))
+            previous = (index, _joined(passage, previous[1], item, item))
+            continue
+        if previous is not None and _counts_on(previous, index, item):
+            previous = (index, _joined(passage, previous[1], item, previous[1]))
             continue
         if previous is not None:
             yield previous[1]
@@ -120,11 +127,26 @@ def _takes_up(previous: tuple[int, ReportedItem], index: int, item: ReportedItem
     )
 
 
-def _joined(passage: Span, before: ReportedItem, item: ReportedItem) -> ReportedItem:
+def _counts_on(previous: tuple[int, ReportedItem], index: int, item: ReportedItem) -> bool:
+    """Whether a clause counts what the completion reported just before has done since
+    (``_SINCE_THEN``): one item, done."""
+    before_index, before = previous
+    return (
+        before_index == index - 1
+        and before.status == FULFILLED
+        and not (before.added or item.added)
+        and bool(_SINCE_THEN.match(item.span.text))
+    )
+
+
+def _joined(
+    passage: Span, before: ReportedItem, item: ReportedItem, verdict: ReportedItem
+) -> ReportedItem:
+    """One item of two clauses, with the status of ``verdict``."""
     start, end = before.span.start, item.span.end
     text = passage.text[start - passage.start : end - passage.start]
     return dataclasses.replace(
-        item,
+        verdict,
         label=f"{before.label}. {item.label}",
         span=Span(start, end, text),
         figure=item.figure or before.figure,

@@ -32,9 +32,12 @@ _DENIED = re.compile(
     re.IGNORECASE,
 )
 
-#: What should have happened by now ('when it should have been complete with 1,500'): a
-#: completion so denied is a delay.
+#: What should have happened by now ('when it should have been complete with 1,500'), or a
+#: completion denied ('the target has not been met', 'Nor has the promise … been met'): a
+#: delay.
 _SHOULD_HAVE = re.compile(r"\b(?:should|ought\s+to)\s+have\s+(?:been\s+)?$", re.IGNORECASE)
+_NOT_DONE = re.compile(r"\b(?:not|never|n't)\s+(?:yet\s+)?(?:been\s+|be\s+)?$", re.IGNORECASE)
+_NOR = re.compile(r"\W*(?:nor|neither)\s+(?:has|have|had|is|are|was|were)\b", re.IGNORECASE)
 
 #: A delay that had to be ('Its second session had to be postponed'): it happened.
 _HAD_TO_BE = re.compile(r"\b(?:had|has|have)\s+to\s+be\s+$", re.IGNORECASE)
@@ -102,14 +105,17 @@ _BY_WHICH_TIME = re.compile(r"\bby\s+which\s+(?:time|point|date)\b", re.IGNORECA
 
 #: A clause that gives the background of what a sentence reports: the agreement's own
 #: start ('met only twice since the Plan entered into force') or what had happened before
-#: ('The memorandum, which had been held up for months, was signed'). Its phrases give way
+#: ('The memorandum, which had been held up for months, was signed'; 'a first session that had
+#: been pushed back'). Its phrases give way
 #: to those of the sentence's own clause; a relative clause of the simple past ('The
 #: Commission, which met for the first time in Banjul') is the report itself.
 _BACKGROUND = re.compile(
-    r"(?:^|[,;(—])\s*which\s+had\b[^,;()—]*$"
+    r"(?:^|[,;(—]|\s)\s*(?:which|that)\s+had\b[^,;()—]*$"
     r"|\b(?:since|after|before|until)\s+(?:the|its|their)\s+(?:signing|signature)\b[^,;()—]*$",
     re.IGNORECASE,
 )
+#: A meeting reported held, for which a clause of background gives no status of its own.
+_OCCASION_HELD = re.compile(r"\b(?:met|convened|was\s+held|were\s+held|took\s+place)\b", re.I)
 #: The agreement's own start, named in a clause of time ('since the Plan entered into force').
 _AGREEMENT_STARTED = re.compile(
     r"\b(?:since|after|before|until)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
@@ -130,9 +136,13 @@ def _in_background(text: str, hit: Hit[str]) -> bool:
 
 
 def _overdue(text: str, hit: Hit[str]) -> Hit[str]:
-    """A completion that should have come by now ('should have been complete') reads as a
-    delay; any other phrase as itself."""
-    if hit.values[0] == FULFILLED and _SHOULD_HAVE.search(text, 0, hit.start):
+    """A completion that should have come by now ('should have been complete') or is denied
+    ('has not been met') reads as a delay; any other phrase as itself."""
+    if hit.values[0] == FULFILLED and (
+        _SHOULD_HAVE.search(text, 0, hit.start)
+        or _NOT_DONE.search(text, 0, hit.start)
+        or _NOR.match(text)
+    ):
         return Hit(hit.start, hit.end, hit.text, (DELAYED,))
     return hit
 
@@ -194,8 +204,9 @@ def speaking_phrases(lex: Lexicon, text: str) -> list[Hit[str]]:
         and not (h.values[0] == PARTLY_FULFILLED and _RHYTHM.match(text, h.end))
     ]
     foreground = [h for h in hits if not _in_background(text, h)]
-    if foreground:
-        hits = foreground
+    if foreground or _OCCASION_HELD.search(text):
+        hits = foreground  # 'met for the second time, after a first session that had been
+        # pushed back': the meeting held is the report, its background no status
     by_which_time = _BY_WHICH_TIME.search(text)
     if by_which_time and any(h.end <= by_which_time.start() for h in hits):
         hits = [h for h in hits if h.end <= by_which_time.start()]

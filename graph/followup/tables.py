@@ -102,7 +102,9 @@ def _status_column(lex: Lexicon, block: Block, header: Row) -> int | None:
 
 
 #: Where a verdict's qualifier begins: 'Met since 16 September 2024', 'Met (two days late)'.
-_QUALIFIED = re.compile(r"\s+(?:since|from|as\s+of|on|in)\b|\s*[(,;:\u2013\u2014-]", re.IGNORECASE)
+_QUALIFIED = re.compile(
+    r"\s+(?:since|from|as\s+of|on|in|late)\b|\s*[(,;:\u2013\u2014-]", re.IGNORECASE
+)
 
 
 def _cell_status(lex: Lexicon, text: str) -> str | None:
