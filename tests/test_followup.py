@@ -159,27 +159,31 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: its own; all five in one store 0.600 / 0.542 / 0.384 (a report went to the later agreement
 #: of its parties), until the day a report names told the agreements apart; fu-r32 (four
 #: sets, read on arrival with fu-r31's study in) 1.000 / 0.596 / 0.298, 1.000 / 0.851 /
-#: 0.553, 1.000 / 0.732 / 0.537 and 1.000 / 0.833 / 0.653, pooled 1.000 / 0.754 / 0.511.
+#: 0.553, 1.000 / 0.732 / 0.537 and 1.000 / 0.833 / 0.653, pooled 1.000 / 0.754 / 0.511;
+#: fu-r33 (four sets, read on arrival with fu-r32's first study in) 0.667 / 0.516 / 0.452,
+#: 0.667 / 0.372 / 0.279 (a donor's monitoring report and a working group's minutes were
+#: not known as follow-ups), 1.000 / 0.792 / 0.679 and 1.000 / 0.727 / 0.409, pooled 0.857 /
+#: 0.620 / 0.468.
 #: fu-r19's matches fell from 0.806 when a bulletin pledged in prose ('will issue a joint
 #: intelligence bulletin … every quarter') became a commitment: its reports now go to it,
 #: which the gold calls 'Migrant Smuggling Intelligence Bulletin', a label no reading of the
 #: sentence gives.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
-    "followup-r5": (1.0, 0.925, 0.867),
+    "followup-r5": (1.0, 0.936, 0.877),
     "followup-r6": (1.0, 0.900, 0.825),
     "followup-r7": (1.0, 0.869, 0.788),
     "followup-r8": (1.0, 0.902, 0.829),
     "followup-r9": (1.0, 0.929, 0.808),
     "followup-r10": (1.0, 0.875, 0.688),
-    "followup-r11": (1.0, 0.925, 0.839),
+    "followup-r11": (1.0, 0.935, 0.848),
     "followup-r12": (1.0, 0.780, 0.733),
     "followup-r13": (1.0, 0.795, 0.750),
     "followup-r14": (1.0, 0.904, 0.808),
     "followup-r15": (1.0, 0.935, 0.848),
     "followup-r16": (1.0, 0.867, 0.711),
-    "followup-r17": (1.0, 0.652, 0.543),
-    "followup-r18": (1.0, 0.781, 0.610),
+    "followup-r17": (1.0, 0.674, 0.543),
+    "followup-r18": (1.0, 0.788, 0.615),
     "followup-r19": (1.0, 0.784, 0.649),
     "followup-r20": (1.0, 0.873, 0.727),
     "followup-r21": (1.0, 0.872, 0.701),
@@ -188,12 +192,13 @@ HELD_OUT_FLOORS = {
     "followup-r24": (1.0, 0.833, 0.648),
     "followup-r25": (1.0, 0.946, 0.857),
     "followup-r26": (1.0, 0.854, 0.699),
-    "followup-r27": (1.0, 0.780, 0.600),
+    "followup-r27": (1.0, 0.788, 0.606),
     "followup-r28": (1.0, 0.781, 0.667),
     "followup-r29": (1.0, 0.912, 0.807),
-    "followup-r30": (1.0, 0.873, 0.618),
+    "followup-r30": (1.0, 0.893, 0.643),
     "followup-r31": (1.0, 0.828, 0.548),
-    "followup-r32": (1.0, 0.811, 0.667),
+    "followup-r32": (1.0, 0.811, 0.698),
+    "followup-r33": (1.0, 0.776, 0.660),
 }
 
 

@@ -747,3 +747,27 @@ def test_an_anniversary_of_something_else_and_operational_intelligence_report_no
         ANNOUNCEMENT_NAMING_AN_ANNIVERSARY, key="a", source_name="a.txt", sha256="0" * 64
     )
     assert recognise(lexicon(), document) is None
+
+
+def test_a_monitoring_report_and_a_working_groups_minutes_are_follow_ups() -> None:
+    monitoring = (
+        "SUPPORT TO TRIPARTITE SECURITY COOPERATION\n\nAnnual Monitoring Report No. 2\n\n"
+        "Date of report: 15 July 2027\n\n"
+        "The project supports the governments in implementing the Plan of Action adopted by "
+        "the interior ministers on 18 February 2025.\n\n"
+        "| Indicator | Target | Value achieved | Rating |\n|---|---|---|---|\n"
+        "| Joint maritime cell | Operational by June 2025 | Operational since July 2025 | Met |\n"
+        "| Container units | Two units by 2026 | One unit delayed to 2027 | Not met |\n"
+    )
+    minutes = (
+        "JOINT WORKING GROUP ON MARITIME CRIME\n\nMinutes of the Fourth Meeting\n\n"
+        "Jaffna, 9 December 2027\n\n"
+        "1. The fourth meeting of the Joint Working Group set up under the Compact of 14 July "
+        "2025 was held in Jaffna.\n\n"
+        "| No. | Action point | Status |\n|---|---|---|\n"
+        "| 1 | Hotline between the coast guards | COMPLETED |\n"
+        "| 2 | Exchange of detained-boat lists | OVERDUE |\n"
+    )
+    for text in (monitoring, minutes):
+        document = parse_text(text, key="m", source_name="m.txt", sha256="0" * 64)
+        assert recognise(lexicon(), document) is not None

@@ -293,3 +293,59 @@ def test_figures_over_asides_out_of_a_target_to_come_and_in_compound_words() -> 
     words = figure_in("Sixty-four of the 150 officers have completed it")
     assert words is not None and (words.reached, words.target) == (64, 150)
     assert figure_in("58 of 50 fugitives") is not None
+
+
+def test_a_traffic_light_table_and_a_share_set_against_the_target_cell() -> None:
+    table = (
+        "| Measure | Benchmark set at the summit | Situation at 31 October | Rating |\n"
+        "|---|---|---|---|\n"
+        "| Analysts | 6 analysts by March | Cell opened; two analysts recalled | Amber |\n"
+        "| FIU requests | 85% answered within 20 working days | 115 of 131 requests (88%) "
+        "answered in time | Green |\n"
+        "| Joint exercise | Every two years | Suspended indefinitely | Red |\n"
+    )
+    assert [status for _, status in _statuses(table)] == [
+        "partially-fulfilled",
+        "fulfilled",
+        "abandoned",
+    ]
+
+
+def test_a_span_of_a_year_is_no_figure_and_a_level_is_a_target() -> None:
+    text = "in the first nine months of 2026 the units answered 68 of 96 requests"
+    figure = figure_in(text)
+    assert figure is not None and (figure.reached, figure.target) == (68, 96)
+    below = figure_in("14 percent of containers had been checked, below the level of 25 percent")
+    assert below is not None and (below.reached, below.target) == (14, 25)
+
+
+def test_a_numbered_paragraph_that_ends_on_a_new_instruction_is_read_by_its_sentences() -> None:
+    text = (
+        "1. The Parties noted that 14 percent of rail containers had been checked, below the "
+        "level of 25 percent, owing to the late delivery of scanners. The Heads of State "
+        "instructed the customs services to reach the agreed level by 30 June 2027.\n"
+        "2. The Parties welcomed the launch in June 2026 of the early warning mechanism.\n"
+    )
+    assert [status for _, status in _statuses(text)] == ["delayed", "fulfilled"]
+
+
+def test_what_befell_a_thing_named_again_and_a_session_put_off_without_a_date() -> None:
+    patrols = _statuses(
+        "The coordinated patrols of rangers and soldiers went out every month in 2025. Then, "
+        "in February 2026, a ranger was wounded and the patrols were suspended indefinitely.\n"
+    )
+    assert [status for _, status in patrols] == ["abandoned"]
+    session = _statuses(
+        "The commission of ministers met once, in Flores in September 2025; its second "
+        "session, due in March 2026, was postponed without a new date.\n"
+    )
+    # the session held, and the next one still delayed: the delay is not made up
+    assert [status for _, status in session] == ["in-progress", "delayed"]
+
+
+def test_a_body_named_by_the_text_it_was_set_up_under_reports_nothing() -> None:
+    assert (
+        _status("This report is submitted by the Committee established under the Declaration")
+        is None
+    )
+    assert _status("The Centre was established by decree on 3 May") == "fulfilled"

@@ -32,7 +32,7 @@ _OF_TARGET = re.compile(
 #: target of 120'
 _AGAINST_TARGET = re.compile(
     rf"\b({NUMBER})\b[^.;]*?\b(?:against|beating|exceeding|surpassing|above|below|short\s+of)"
-    rf"\s+(?:an?|the)\s+(?:[a-z]+\s+)?(?:target|objective|goal)\s+of\s+"
+    rf"\s+(?:an?|the)\s+(?:[a-z]+\s+)?(?:target|objective|goal|level|benchmark|threshold)\s+of\s+"
     rf"{MONEY}({NUMBER})\b",
     re.IGNORECASE,
 )
@@ -78,6 +78,18 @@ _PERCENT_AGAINST = re.compile(
     rf"|surpassing|below|short\s+of|under)\s+(?:the\s+|an?\s+|its\s+)?({_DIGITS})\s*{_PER_CENT}",
     re.IGNORECASE,
 )
+
+_A_SHARE = re.compile(rf"\b({_DIGITS})\s*{_PER_CENT}", re.IGNORECASE)
+
+
+def share_against(result: str, target: str) -> Figure | None:
+    """A share reached set against the share a target cell asks for: '115 of 131 requests
+    (88%) answered in time' beside '85% answered within 20 working days' is 88 of 85."""
+    aimed, reached = _A_SHARE.search(target), _A_SHARE.search(result)
+    if aimed is None or reached is None:
+        return None
+    return Figure(reached.group(), _decimal(reached.group(1)), _decimal(aimed.group(1)))
+
 
 #: Each way of stating a figure, with the groups holding what was reached and the target.
 _FIGURES = (
@@ -208,6 +220,8 @@ def _a_part(match: re.Match[str]) -> bool:
     words_between = len(match.group().split()) > 3 or " the " in match.group()
     reached, target = _decimal(match.group(1)), _decimal(match.group(2))
     exceeds = bool(words_between and reached and target and reached > target)
+    if _YEAR_NUMBER.match(match.group(2)):
+        return False  # 'in the first nine months of 2026': a span of a year
     return not exceeds or bool(_AIMED_AT.match(match.string, match.end()))
 
 

@@ -13,6 +13,7 @@ from graph.followup.facts import (
     PLEDGED,
 )
 from graph.followup.figures import YEAR
+from graph.followup.prose import prose_items
 from graph.followup.values import (
     reports_occasion,
     status_in,
@@ -90,6 +91,13 @@ def list_items(
             continue
         if lex.exclusions.find(item.text):
             continue  # 'a separate arrangement, not assessed in this fact sheet'
+        sentences = [c for c in clauses_of(item) if len(c.text.split()) > 3]
+        if label == item.text.strip() and status == PLEDGED and not pledging and len(sentences) > 1:
+            # '7. The Parties noted that … 14 percent … had been checked, below the level of
+            # 25 percent. The Heads of State instructed … to reach the agreed level': a
+            # numbered paragraph whose last word pledges anew, read sentence by sentence
+            yield from prose_items(lex, item, date)
+            continue
         if status is None and progress_list:
             found = clause_item(lex, item, date, strong=False, label=label, status=IN_PROGRESS)
         else:

@@ -122,9 +122,23 @@ def _takes_up(previous: tuple[int, ReportedItem], index: int, item: ReportedItem
         and before_index == index - 1
         and before.status == IN_PROGRESS
         and item.status in _CHANGES
-        and bool(_ANAPHOR.search(" ".join(item.span.text.split()[:_ANAPHOR_WORDS])))
+        and (
+            bool(_ANAPHOR.search(" ".join(item.span.text.split()[:_ANAPHOR_WORDS])))
+            or _named_again(before.span.text, item.span.text)
+        )
         and not _DECIDED_THAT.search(item.span.text)
     )
+
+
+#: A thing named again as the subject of what befell it: '… and the patrols were suspended'.
+_THE_SUBJECT = re.compile(r"\bthe\s+([a-z]{4,})\s+(?:was|were|has|have|had)\b")
+
+
+def _named_again(before: str, text: str) -> bool:
+    """Whether a clause's subject is a thing the clause before named ('The coordinated
+    patrols … Then … the patrols were suspended indefinitely')."""
+    words = set(before.casefold().split())
+    return any(match.group(1) in words for match in _THE_SUBJECT.finditer(text))
 
 
 def _counts_on(previous: tuple[int, ReportedItem], index: int, item: ReportedItem) -> bool:

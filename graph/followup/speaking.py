@@ -123,6 +123,26 @@ _AGREEMENT_STARTED = re.compile(
 _STARTS = frozenset({"entered into force", "took effect", "came into force"})
 
 
+#: A body named by where it was set up, the participle after its name ('This report is
+#: submitted by the Joint Technical Committee established under the Declaration'): how it
+#: began, not what became of it; 'was established by decree' reports it done.
+_NAMED_BY_ORIGIN = re.compile(r"\s+(?:under|by|through|pursuant\s+to)\b", re.IGNORECASE)
+_ORIGINS = frozenset({"established", "set up", "created", "formed"})
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|formally|officially|finally|now|newly)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+def _named_by_origin(text: str, hit: Hit[str]) -> bool:
+    return (
+        hit.text.casefold() in _ORIGINS
+        and bool(_NAMED_BY_ORIGIN.match(text, hit.end))
+        and not _AUXILIARY_BEFORE.search(text, 0, hit.start)
+    )
+
+
 #: A reason ('because too many cases have not yet reached the courts') states no item's
 #: status.
 _REASON = re.compile(r"\bbecause\b[^,;()—]*$", re.IGNORECASE)
@@ -201,6 +221,7 @@ def speaking_phrases(lex: Lexicon, text: str) -> list[Hit[str]]:
         and not _EITHER_AFTER.match(text, h.end)
         and not _in_a_name(text, h.start, h.end)
         and not _attributive(text, h)
+        and not _named_by_origin(text, h)
         and not (h.values[0] == PARTLY_FULFILLED and _RHYTHM.match(text, h.end))
     ]
     foreground = [h for h in hits if not _in_background(text, h)]

@@ -13,7 +13,7 @@ from rdflib import URIRef
 
 from graph.documents.model import Block, Row, Span
 from graph.followup.facts import FULFILLED, IN_PROGRESS, Figure, ReportedItem
-from graph.followup.figures import count_in, figure_in
+from graph.followup.figures import count_in, figure_in, share_against
 from graph.followup.values import as_of_date, checked_status, status_in
 from graph.lexicon import Lexicon
 from graph.namespaces import DCTERMS, PG
@@ -136,6 +136,10 @@ def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[Re
     item_col = _item_column(lex, block, block.header, (status_col,))
     figure_col = _column(lex, block.header, PG.reportedFigure)
     date_col = _column(lex, block.header, DCTERMS.date)
+    target_col = next(
+        (c for c in _columns(lex, block.header, PG.aimsAt) if c not in (item_col, status_col)),
+        None,
+    )
     items = []
     for row in block.rows:
         label, status_cell = _cell(row, item_col), _cell(row, status_col)
@@ -146,6 +150,11 @@ def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[Re
         status = status or IN_PROGRESS  # 'Four issues published': reported, so under way
         figure_cell = _cell(row, figure_col if figure_col != status_col else None)
         figure = figure_in(figure_cell.text) if figure_cell else figure_in(row.span.text)
+        target_cell = _cell(row, target_col)
+        if target_cell is not None:
+            # '| 85% answered within 20 working days | 115 of 131 requests (88%) … |'
+            rest = row.span.text.replace(target_cell.text, "")
+            figure = share_against(rest, target_cell.text) or figure
         if figure is None and figure_cell is not None:
             figure = Figure(figure_cell.text.strip(), None, None)
         date_cell = _cell(row, date_col)

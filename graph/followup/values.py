@@ -168,7 +168,8 @@ _PAST_DELAY = re.compile(
 )
 #: A delay still open ('was postponed and has not yet been rescheduled').
 _STILL_OPEN = re.compile(
-    r"\b(?:not\s+yet|yet\s+to|still|until\s+further|indefinitely|no\s+new\s+date)\b",
+    r"\b(?:not\s+yet|yet\s+to|still|until\s+further|indefinitely|no\s+new\s+date"
+    r"|without\s+(?:a\s+)?(?:new\s+)?date|sine\s+die)\b",
     re.IGNORECASE,
 )
 
