@@ -73,6 +73,8 @@ class Lexicon:
     actors: dict[URIRef, ActorEntry]
     languages: frozenset[str] = frozenset({ENGLISH})
     inner_name_words: frozenset[str] = frozenset()
+    #: Words that open a code name ('Exercise Palk Shield').
+    code_name_words: frozenset[str] = frozenset()
 
     def cue_index(self, term: URIRef) -> PhraseIndex[URIRef]:
         """Case-insensitive index of the cues of one ontology term."""
@@ -222,6 +224,9 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         creation_words=cue_words(PG.AdditionStatusAssertion, PG.creationCue, case_sensitive=False),
         actors={**nations, **organizations, **agencies, **media},
         languages=frozenset({ENGLISH}) | languages,
+        code_name_words=frozenset(
+            str(cue) for cue in graph.objects(PG.Commitment, PG.codeNameCue) if speaks(cue, langs)
+        ),
         inner_name_words=frozenset(
             str(cue)
             for cue in graph.objects(PG.Agency, PG.nameModifierCue)

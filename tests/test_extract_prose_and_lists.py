@@ -258,3 +258,21 @@ def test_parties_named_together_in_a_heading_under_the_title() -> None:
         "The Minister of Government of Bolivia, the Minister of the Interior of Chile and the Minister of the Interior of Peru today signed the Altiplano Plan.\n"
     )
     assert set(facts.agreements[0].parties) == {nation_iri(c) for c in ("BOL", "CHL", "PER")}
+
+
+def test_code_names_after_their_kind_irregular_plural_possessives_and_an_agency_as_subject() -> (
+    None
+):
+    facts = _extract(
+        HEADER
+        + "\nThe two navies will in addition hold a joint boarding exercise, Exercise Salar Shield, once a year.\n"
+        + "\nThe two customs services will also convene a Fishermen's Dialogue every year, bringing together the associations of both coasts.\n"
+        + "\nIn addition, the Border Service of the Committee for National Security will lead a Border Detection Training Programme under which 300 officers are to be trained within 18 months.\n"
+    )
+    commitments = _commitments(facts)
+    assert {
+        "Exercise Salar Shield",
+        "Fishermen's Dialogue",
+        "Border Detection Training Programme",
+    } <= set(commitments)
+    assert "Border Service of the Committee for National Security" not in commitments

@@ -99,6 +99,24 @@ def _is_body_name(lexicon: Lexicon, name: str, heads: PhraseIndex[str] | None = 
     return False
 
 
+def _is_agency_name(lexicon: Lexicon, name: str) -> bool:
+    """'Border Service of the Committee for National Security': a government body's name,
+    whose first head word is an agency's ('Service') and no body's ('Council of Security
+    Ministers', 'Compact Secretariat' are bodies the agreement sets up)."""
+    agency = lexicon.head_words.find(name)
+    body = lexicon.body_heads.find(name)
+    first_body = min((h.start for h in body), default=len(name))
+    return any(h.start < first_body for h in agency) and _is_body_name(
+        lexicon, name, lexicon.head_words
+    )
+
+
+def _is_code_name(lexicon: Lexicon, name: str) -> bool:
+    """'Exercise Palk Shield', 'Operation Amu Darya Barrier': a kind, then its code name."""
+    words = name.split()
+    return len(words) >= 2 and words[0] in lexicon.code_name_words and words[1][:1].isupper()
+
+
 def _spelled_out(document: Document, acronym: str) -> str | None:
     """The long form the text gives an acronym: 'Joint Permanent Commission … (JPCDS)'."""
     position = document.text.find(f"({acronym})")
@@ -139,7 +157,9 @@ def _body_named(lexicon: Lexicon, document: Document, clause: Span) -> str | Non
         name = _LEADING_ARTICLE.sub("", run.text)
         if _ACRONYM.match(name):
             name = _spelled_out(document, name) or name
-        if _is_body_name(lexicon, name):
+        if _is_agency_name(lexicon, name):
+            continue  # 'the Border Service of the Committee for National Security will lead'
+        if _is_body_name(lexicon, name) or _is_code_name(lexicon, name):
             return name
         headed = _with_lowercase_head(lexicon, document.text, run)
         if headed is not None:

@@ -48,11 +48,17 @@ def _is_possessive(token: str) -> bool:
     return token.endswith(("'s", "’s", "s'", "s’")) and len(token) > 2
 
 
+#: Plurals not made with -s, in their possessive: "Fishermen's Dialogue", "People's Police".
+_IRREGULAR_PLURAL_POSSESSIVE = re.compile(r"(?:men|[Cc]hildren|[Pp]eople)['’]s$")
+
+
 def _plural_possessive_inside(text: str, tokens: list[re.Match[str]], index: int) -> bool:
-    """ "Commanders' Meeting", "Farmers' Union": a plural possessive before a capitalized word
-    on the same line is inside the name; "Brazil's Polícia Federal" is not one name."""
+    """ "Commanders' Meeting", "Farmers' Union", "Fishermen's Dialogue": a plural possessive
+    before a capitalized word on the same line is inside the name; "Brazil's Polícia
+    Federal" is not one name."""
     word = tokens[index].group()
-    if not word.endswith(("s'", "s’")) or index + 1 >= len(tokens):
+    plural = word.endswith(("s'", "s’")) or bool(_IRREGULAR_PLURAL_POSSESSIVE.search(word))
+    if not plural or index + 1 >= len(tokens):
         return False
     following = tokens[index + 1]
     adjacent = text[tokens[index].end() : following.start()] == " "
