@@ -349,3 +349,36 @@ def test_a_body_named_by_the_text_it_was_set_up_under_reports_nothing() -> None:
         is None
     )
     assert _status("The Centre was established by decree on 3 May") == "fulfilled"
+
+
+def test_a_bulletins_marks_in_an_unheaded_column_are_its_verdicts() -> None:
+    table = (
+        "| | Measure | Where things stand |\n"
+        "|---|---|---|\n"
+        "| ✔ | Freeze requests | 197 of 212 requests acknowledged within 24 hours |\n"
+        "| ◐ | Return of fugitives | 20 of 29 returned within 30 days |\n"
+        "| ○ | Crypto tracing unit | Opening postponed again |\n"
+        "| ✖ | Awareness week | Not held in 2026 |\n"
+    )
+    assert [status for _, status in _statuses(table)] == [
+        "fulfilled",
+        "partially-fulfilled",
+        "delayed",
+        "abandoned",
+    ]
+
+
+def test_a_verdict_of_not_achieved_over_talks_suspended_is_abandonment() -> None:
+    table = (
+        "| Action | Target | Finding | Assessment |\n"
+        "|---|---|---|---|\n"
+        "| Evidence protocol | Within 9 months | Negotiations suspended on 16 November 2026 "
+        "| Not achieved |\n"
+        "| Register link | Within 12 months | Now expected by June 2028 | Not achieved |\n"
+    )
+    assert [status for _, status in _statuses(table)] == ["abandoned", "delayed"]
+
+
+def test_the_whole_named_first_and_what_was_done_after_the_comma() -> None:
+    figure = figure_in("Out of 84 urgent freeze requests sent since July, the AMLC acknowledged 61")
+    assert figure is not None and (figure.reached, figure.target) == (61, 84)

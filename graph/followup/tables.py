@@ -12,7 +12,7 @@ import re
 from rdflib import URIRef
 
 from graph.documents.model import Block, Row, Span
-from graph.followup.facts import FULFILLED, IN_PROGRESS, Figure, ReportedItem
+from graph.followup.facts import ABANDONED, DELAYED, FULFILLED, IN_PROGRESS, Figure, ReportedItem
 from graph.followup.figures import count_in, figure_in, share_against
 from graph.followup.values import as_of_date, checked_status, status_in
 from graph.lexicon import Lexicon
@@ -86,7 +86,7 @@ def _status_column(lex: Lexicon, block: Block, header: Row) -> int | None:
     """Of the columns headed like a status ('Progress to date', 'Status'), the one whose
     cells say a status most often; on a tie the tersest, the verdict beside the detail
     ('Completed' beside 'Operational since 2 September')."""
-    candidates = _columns(lex, header, PG.status)
+    candidates = _columns(lex, header, PG.status) + _unheaded_marks(lex, block, header)
     if not candidates:
         return None
 
@@ -99,6 +99,25 @@ def _status_column(lex: Lexicon, block: Block, header: Row) -> int | None:
         return sum(len(c.text) for row in block.rows if (c := _cell(row, column)))
 
     return max(candidates, key=lambda column: (said(column), -length(column)))
+
+
+def _is_mark(text: str) -> bool:
+    """A status cell holding a mark, not a word ('✔', '◐')."""
+    return len(text.strip()) == 1 and not text.strip().isalnum()
+
+
+def _unheaded_marks(lex: Lexicon, block: Block, header: Row) -> list[int]:
+    """Columns with no heading whose every cell is a verdict ('| ✔ | Police liaison officers
+    | … |' under a key '✔ done ◐ partly achieved ○ not yet achieved')."""
+    return [
+        n
+        for n, cell in enumerate(header.cells)
+        if not cell.span.text.strip()
+        and all(
+            (c := _cell(row, n)) is not None and c.text.strip().casefold() in lex.status_verdicts
+            for row in block.rows
+        )
+    ]
 
 
 #: Where a verdict's qualifier begins: 'Met since 16 September 2024', 'Met (two days late)'.
@@ -146,6 +165,8 @@ def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[Re
         if label is None or status_cell is None:
             continue
         status = _cell_status(lex, status_cell.text) or status_in(lex, row.span.text)
+        if status == DELAYED and status_in(lex, row.span.text) == ABANDONED:
+            status = ABANDONED  # '| Negotiations suspended on 16 November | Not achieved |'
         strong = status is not None
         status = status or IN_PROGRESS  # 'Four issues published': reported, so under way
         figure_cell = _cell(row, figure_col if figure_col != status_col else None)
@@ -161,7 +182,14 @@ def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[Re
         as_of = as_of_date(date_cell.text) if date_cell else None
         items.append(
             _row_item(
-                row, label, status, figure, strong=strong, default_date=default_date, as_of=as_of
+                row,
+                label,
+                status,
+                figure,
+                strong=strong,
+                default_date=default_date,
+                as_of=as_of,
+                marked=_is_mark(status_cell.text),
             )
         )
     return items
@@ -176,12 +204,14 @@ def _row_item(
     strong: bool,
     default_date: str | None,
     as_of: str | None = None,
+    marked: bool = False,
 ) -> ReportedItem:
     """The item a row reports, dated by its date cell (``as_of``), else a date in the row,
-    else the report's own."""
+    else the report's own. A mark of the status column ('✔') is the writer's own verdict,
+    which no figure of the row overrules."""
     return ReportedItem(
         label=label.text.strip(),
-        status=checked_status(status, figure, row.span.text),
+        status=status if marked else checked_status(status, figure, row.span.text),
         span=row.span,
         strong=strong,
         as_of=as_of or as_of_date(row.span.text) or default_date,
