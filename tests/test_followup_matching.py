@@ -350,3 +350,23 @@ def test_an_acronym_the_announcement_spells_out_is_read_in_a_report_row() -> Non
     report.remove((items[0], RDF.type, PG.ProseStatusAssertion))  # a row of a table
     graph = tracking_graph("report", report, [_border_plan(commitments)])
     assert str(graph.value(items[0], PG.assertsStatusOf)) == "c1"
+
+
+def test_a_clause_that_writes_out_a_commitments_name_speaks_of_it() -> None:
+    commitments = [
+        CommitmentRecord(
+            "c1", "Operation Phakela", "joint operations along the border twice a year"
+        ),
+        CommitmentRecord("c2", "Border Vehicle Verification", "vehicles checked at the border"),
+        CommitmentRecord("c3", "Vehicles Home", "stolen vehicles returned to their owners"),
+    ]
+    text = (
+        "The fifth round of Operation Phakela, held along the border in June, led to 34 arrests "
+        "and the recovery of 29 vehicles"
+    )
+    found = best_for_clause(text, commitments, frozenset())
+    assert found is not None and found[0].iri == "c1"
+    # by its words alone, the operation does not stand out clearly from the vehicle checks
+    assert best_commitment(text, commitments, clear_only=True, margin=2.0) is None
+    named = best_commitment(text, commitments, clear_only=True, margin=2.0, by_name=True)
+    assert named is not None and named[0].iri == "c1"

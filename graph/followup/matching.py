@@ -248,12 +248,14 @@ def best_commitment(
     common: frozenset[str] = frozenset(),
     floor: float = LOWER_THRESHOLD,
     margin: float = MARGIN,
+    by_name: bool = False,
 ) -> tuple[CommitmentRecord, float] | None:
     """The commitment the item speaks of, or None when none scores the threshold.
 
     ``clear_only``: only a commitment that stands out, scoring ``floor`` and at least
     ``margin`` times the runner-up. ``common``: words the report says throughout, which
-    tell nothing here.
+    tell nothing here. ``by_name``: failing a clear winner, the commitment whose name the
+    item writes out (for a clause of prose, which no row or list label names).
     """
     weights = _weights(commitments)
     led = Counter(c.agency for c in commitments if c.agency)
@@ -275,9 +277,31 @@ def best_commitment(
         score >= margin * runner_up
         or (len(scored) > 1 and _dominates(item_text, commitment, scored[1][2], common))
     )
-    if clear_only:
-        return (commitment, score) if clear else None
-    return (commitment, score) if score >= MATCH_THRESHOLD or clear else None
+    if clear or (not clear_only and score >= MATCH_THRESHOLD):
+        return commitment, score
+    named = _named_in_full(item_text, commitments) if by_name else None
+    return next(((c, s) for s, _, c in scored if c is named), None)
+
+
+def _named_in_full(
+    item_text: str, commitments: Sequence[CommitmentRecord]
+) -> CommitmentRecord | None:
+    """The one commitment whose name of two words or more the item writes out as a name, in
+    its capitals ('The fifth round of Operation Phakela … led to 34 arrests'): a name is the
+    clearest match; of two named, the longer ('Joint Border Patrols' over 'Border Patrols')."""
+    text = " ".join(item_text.split())
+    named = [
+        c
+        for c in commitments
+        if len(c.label.split()) >= 2 and c.label[:1].isupper() and " ".join(c.label.split()) in text
+    ]
+    if not named:
+        return None
+    longest = max(named, key=lambda c: len(c.label))
+    others = [
+        c for c in named if c is not longest and c.label.casefold() not in longest.label.casefold()
+    ]
+    return None if others else longest
 
 
 def _more_specific(item_text: str, best: CommitmentRecord, runner_up: CommitmentRecord) -> bool:
@@ -302,6 +326,7 @@ def best_for_clause(
             clear_only=True,
             floor=PROSE_FLOOR,
             margin=PROSE_FLOOR_MARGIN,
+            by_name=True,
         )
     )
 

@@ -131,14 +131,16 @@ def _takes_up(previous: tuple[int, ReportedItem], index: int, item: ReportedItem
 
 
 #: A thing named again as the subject of what befell it: '… and the patrols were suspended'.
-_THE_SUBJECT = re.compile(r"\bthe\s+([a-z]{4,})\s+(?:was|were|has|have|had)\b")
+_THE_SUBJECT = re.compile(
+    r"\bthe\s+([A-Za-z]{4,})\s+(?:was|were|has|have|had|will|would)\b", re.IGNORECASE
+)
 
 
 def _named_again(before: str, text: str) -> bool:
     """Whether a clause's subject is a thing the clause before named ('The coordinated
     patrols … Then … the patrols were suspended indefinitely')."""
     words = set(before.casefold().split())
-    return any(match.group(1) in words for match in _THE_SUBJECT.finditer(text))
+    return any(match.group(1).casefold() in words for match in _THE_SUBJECT.finditer(text))
 
 
 def _counts_on(previous: tuple[int, ReportedItem], index: int, item: ReportedItem) -> bool:

@@ -306,7 +306,7 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     )
     counted_match = partial(
         best_commitment, commitments=commitments, clear_only=True, common=common,
-        floor=COUNT_FLOOR, margin=COUNT_MARGIN,
+        floor=COUNT_FLOOR, margin=COUNT_MARGIN, by_name=True,
     )  # fmt: skip
     clauses.update(
         (commitment, found)
