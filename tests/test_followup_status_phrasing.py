@@ -382,3 +382,26 @@ def test_a_verdict_of_not_achieved_over_talks_suspended_is_abandonment() -> None
 def test_the_whole_named_first_and_what_was_done_after_the_comma() -> None:
     figure = figure_in("Out of 84 urgent freeze requests sent since July, the AMLC acknowledged 61")
     assert figure is not None and (figure.reached, figure.target) == (61, 84)
+
+
+def test_a_dashboard_with_a_light_and_a_completion_share() -> None:
+    table = (
+        "| Line of action | Indicator | Completion | Light | Remarks |\n"
+        "|---|---|---|---|---|\n"
+        "| Maritime watch centre | Cell open 24/7 | 100% | GREEN | Operational since October |\n"
+        "| Coordinated naval patrols | 2 patrols a month | 79% | GREEN | 19 of 24 carried out |\n"
+    )
+    assert [status for _, status in _statuses(table)] == ["fulfilled", "in-progress"]
+
+
+def test_words_of_a_decision_to_end_and_of_a_start_welcomed() -> None:
+    assert (
+        _status(
+            "The 2026 exercise, postponed to early 2027, did not take place, and in May 2027 the "
+            "two agencies agreed to discontinue the exercise"
+        )
+        == "abandoned"
+    )
+    assert _status("the alert channel was switched off altogether in February") == "abandoned"
+    assert _status("AUSTRAC suspended the placement and has no plans to resume it") == "abandoned"
+    assert _status("Ministers welcomed the start, on 2 April 2026, of the exchange") == "fulfilled"

@@ -8,6 +8,7 @@ status), and of several status-like columns the one whose cells say a status mos
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from rdflib import URIRef
 
@@ -177,7 +178,7 @@ def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[Re
             rest = row.span.text.replace(target_cell.text, "")
             figure = share_against(rest, target_cell.text) or figure
         if figure is None and figure_cell is not None:
-            figure = Figure(figure_cell.text.strip(), None, None)
+            figure = _completion(figure_cell.text) or Figure(figure_cell.text.strip(), None, None)
         date_cell = _cell(row, date_col)
         as_of = as_of_date(date_cell.text) if date_cell else None
         items.append(
@@ -193,6 +194,16 @@ def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[Re
             )
         )
     return items
+
+
+#: A cell that holds only a share ('79%', '100 per cent'): how much of the measure is done.
+_BARE_SHARE = re.compile(r"\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s*", re.IGNORECASE)
+
+
+def _completion(text: str) -> Figure | None:
+    """A figure column's bare share, as done of the whole ('| 79% |' is 79 of 100)."""
+    match = _BARE_SHARE.fullmatch(text)
+    return Figure(text.strip(), Decimal(match.group(1)), Decimal(100)) if match else None
 
 
 def _row_item(
