@@ -771,3 +771,17 @@ def test_a_monitoring_report_and_a_working_groups_minutes_are_follow_ups() -> No
     for text in (monitoring, minutes):
         document = parse_text(text, key="m", source_name="m.txt", sha256="0" * 64)
         assert recognise(lexicon(), document) is not None
+
+
+def test_a_committee_hansard_on_the_implementation_of_a_plan_is_a_follow_up() -> None:
+    text = (
+        "THE NATIONAL ASSEMBLY\n\nOFFICIAL REPORT (HANSARD) - EXCERPT\n\n"
+        "Thursday, 11th February 2027\n\n"
+        "AGENDA ITEM 3: MEETING WITH THE PRINCIPAL SECRETARY ON THE IMPLEMENTATION OF THE "
+        "KENYA-ETHIOPIA CROSS-BORDER SECURITY PLAN\n\n"
+        "The Principal Secretary: The joint intelligence cell at Moyale has been operational "
+        "since June 2025. The reservist training has been delayed to December 2027 because "
+        "of funding.\n"
+    )
+    document = parse_text(text, key="h", source_name="h.txt", sha256="0" * 64)
+    assert recognise(lexicon(), document) is not None

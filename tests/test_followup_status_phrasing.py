@@ -405,3 +405,17 @@ def test_words_of_a_decision_to_end_and_of_a_start_welcomed() -> None:
     assert _status("the alert channel was switched off altogether in February") == "abandoned"
     assert _status("AUSTRAC suspended the placement and has no plans to resume it") == "abandoned"
     assert _status("Ministers welcomed the start, on 2 April 2026, of the exchange") == "fulfilled"
+
+
+def test_a_reports_own_key_gives_its_marks_their_meaning() -> None:
+    text = (
+        "Traffic-light key: GREEN = completed or on track. AMBER = at risk. RED = off track. "
+        "GREY = suspended.\n\n"
+        "| Line of action | Completion | Light | Remarks |\n"
+        "|---|---|---|---|\n"
+        "| Vetting of border staff | 40% | GREY | Programme halted by the Council |\n"
+        "| Scanning of lorries | 37% | RED | Equipment awaiting clearance |\n"
+        "| Maritime watch centre | 100% | GREEN | Operational since October |\n"
+    )
+    # the key itself reports nothing; a mark meaning two statuses is read as elsewhere
+    assert [status for _, status in _statuses(text)] == ["abandoned", "delayed", "fulfilled"]

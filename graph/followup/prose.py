@@ -23,6 +23,7 @@ from graph.followup.facts import (
     ReportedItem,
 )
 from graph.followup.figures import figure_in
+from graph.followup.legend import defines_a_mark
 from graph.followup.values import (
     checked_status,
     counts_work_done,
@@ -185,6 +186,8 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
     for index, span in enumerate(clauses):
         if index <= taken:
             continue
+        if defines_a_mark(span.text):
+            continue  # 'RED = off track': the report's key, no item
         cue = addition_cues(lex, span.text)
         if cue and _against_the_promise(span.text[: cue[0].start]):
             cue = []  # '22 of the 25 networks we undertook to pursue; the rest will be opened'

@@ -24,6 +24,7 @@ from graph.followup.facts import (
     ReportedItem,
 )
 from graph.followup.figures import MONTHS, YEAR
+from graph.followup.legend import legend
 from graph.followup.lists import list_items
 from graph.followup.prose import prose_items
 from graph.followup.tables import table_items
@@ -49,11 +50,12 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
     heading: str | None = None
     previous: Block | None = None
     last_sentence: Span | None = None  # of the block before: a heading, a question
+    key = legend(lex, document.text)
     for block in document.blocks:
         if block.kind is BlockKind.HEADING:
             heading = block.span.text
         elif block.kind is BlockKind.TABLE:
-            items.extend(table_items(lex, block, date))
+            items.extend(table_items(lex, block, date, key))
         elif block.kind is BlockKind.BULLET_LIST:
             after_prose = previous is not None and previous.kind is BlockKind.PARAGRAPH
             intro = previous.span.text if after_prose else None

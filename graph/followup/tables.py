@@ -127,14 +127,16 @@ _QUALIFIED = re.compile(
 )
 
 
-def _cell_status(lex: Lexicon, text: str) -> str | None:
-    """The status a status cell states: a scorecard verdict filling it ('Met'), or standing
-    before a qualifier of when or how ('Met since 16 September 2024'), or a phrase."""
+def _cell_status(lex: Lexicon, text: str, key: dict[str, str] | None = None) -> str | None:
+    """The status a status cell states: a verdict filling it ('Met'), read first by the
+    report's own key ('GREEN = completed or on track'), or standing before a qualifier of
+    when or how ('Met since 16 September 2024'), or a phrase."""
+    verdicts = {**lex.status_verdicts, **(key or {})}
     verdict = text.strip(" .*_")
     qualified = _QUALIFIED.search(verdict)
     return (
-        lex.status_verdicts.get(verdict.casefold())
-        or (qualified and lex.status_verdicts.get(verdict[: qualified.start()].casefold()))
+        verdicts.get(verdict.casefold())
+        or (qualified and verdicts.get(verdict[: qualified.start()].casefold()))
         or status_in(lex, text)
     )
 
@@ -146,8 +148,11 @@ def _cell(row: Row, index: int | None) -> Span | None:
     return span if span.text.strip() else None
 
 
-def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[ReportedItem]:
-    """Rows of a table with a status column: the item cell, its status, figure and date."""
+def table_items(
+    lex: Lexicon, block: Block, default_date: str | None, key: dict[str, str] | None = None
+) -> list[ReportedItem]:
+    """Rows of a table with a status column: the item cell, its status (by the report's own
+    ``key`` to its marks, where it gives one), figure and date."""
     if block.header is None:
         return []
     status_col = _status_column(lex, block, block.header)
@@ -165,7 +170,7 @@ def table_items(lex: Lexicon, block: Block, default_date: str | None) -> list[Re
         label, status_cell = _cell(row, item_col), _cell(row, status_col)
         if label is None or status_cell is None:
             continue
-        status = _cell_status(lex, status_cell.text) or status_in(lex, row.span.text)
+        status = _cell_status(lex, status_cell.text, key) or status_in(lex, row.span.text)
         if status == DELAYED and status_in(lex, row.span.text) == ABANDONED:
             status = ABANDONED  # '| Negotiations suspended on 16 November | Not achieved |'
         strong = status is not None
