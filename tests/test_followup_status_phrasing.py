@@ -419,3 +419,15 @@ def test_a_reports_own_key_gives_its_marks_their_meaning() -> None:
     )
     # the key itself reports nothing; a mark meaning two statuses is read as elsewhere
     assert [status for _, status in _statuses(text)] == ["abandoned", "delayed", "fulfilled"]
+
+
+def test_a_deadline_extended_and_a_signing_later_than_the_year_set() -> None:
+    assert (
+        _status("2. The deadline for the register is extended to 31 March 2027, and its scope is")
+        == "revised"
+    )
+    items = _statuses(
+        "The bilateral procedures for returning victims were signed in Hawassa on 6th October "
+        "2026, later than the one year we had set.\n"
+    )
+    assert [status for _, status in items] == ["fulfilled"]

@@ -61,7 +61,10 @@ _PATTERNED = (
 #: How late something came: 'went live on 14 April, about two months behind schedule' is
 #: done, late; the lateness does not make it delayed.
 _LATE_BY = re.compile(
-    r"\b(?:days?|weeks?|months?|years?)\s+(?:late|later than|behind)\b", re.IGNORECASE
+    r"\b(?:days?|weeks?|months?|years?)\s+(?:late|later than|behind)\b"
+    r"|\blater\s+than\s+(?:planned|scheduled|foreseen|agreed|intended)\b"
+    r"|\blater\s+than\s+the\s+[\w\s-]{0,30}?\b(?:we|they)\s+had\s+(?:set|agreed|planned)\b",
+    re.IGNORECASE,
 )
 
 #: A recurrence or a number changed ('cut the patrols from weekly to every two weeks',
