@@ -431,3 +431,23 @@ def test_a_deadline_extended_and_a_signing_later_than_the_year_set() -> None:
         "2026, later than the one year we had set.\n"
     )
     assert [status for _, status in items] == ["fulfilled"]
+
+
+def test_letter_grades_read_by_the_reports_grading_key() -> None:
+    text = (
+        "Grading key: A = delivered in full or exceeded; B = delivered late, or on course; "
+        "C = partly delivered or below target; D = poor, or well behind schedule; F = failed or "
+        "dropped.\n\n"
+        "| Measure | Grade | What we found |\n"
+        "|---|---|---|\n"
+        "| Shared analysis unit | A | Operating since 15 January 2026 |\n"
+        "| Forged-document alerts | C | Only 68 percent of alerts arrive in time |\n"
+        "| Joint boat register | D | Still not running |\n"
+        "| Joint sea patrols | F | Suspended by Morocco in March |\n"
+    )
+    assert [status for _, status in _statuses(text)] == [
+        "fulfilled",
+        "partially-fulfilled",
+        "delayed",
+        "abandoned",
+    ]

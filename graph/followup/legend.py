@@ -14,9 +14,11 @@ import re
 from graph.followup.speaking import speaking_phrases
 from graph.lexicon import Lexicon
 
-#: 'GREEN = completed or on track', 'Red = not met, stalled or discontinued'.
+#: 'GREEN = completed or on track', 'Red = not met, stalled or discontinued', a grade ('A =
+#: delivered in full or exceeded; … F = failed or dropped').
 _DEFINED = re.compile(
-    r"(?<![\w=])(?P<mark>[A-Za-z][A-Za-z-]{1,15}|[^\w\s=;:,.()/-])\s*=\s*(?P<meaning>[^;=\n.]+)"
+    r"(?<![\w=])(?P<mark>[A-Za-z][A-Za-z-]{1,15}|[A-F]|[^\w\s=;:,.()/-])\s*=\s*"
+    r"(?P<meaning>[^;=\n.]+)"
 )
 #: 'Key: ✔ done   ◐ under way / partly achieved': marks, each before what it means.
 _KEY_LINE = re.compile(r"^\s*(?:key|legend|symbols?)\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
