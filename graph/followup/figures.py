@@ -44,6 +44,9 @@ _AGAINST_TARGET_NAMED_AFTER = re.compile(
     r"(?:target|objective|goal)\b",
     re.IGNORECASE,
 )
+#: Words that name a number as the one planned ('the 600 foreseen'), common to the ways of
+#: setting a count against its plan below.
+_PLANNED_WORDS = r"planned|foreseen|scheduled|promised|agreed|envisaged|expected"
 #: The words of a clause between a count and its target, over any aside in brackets ('met
 #: three times (Tabatinga, June 2025; Lima, February 2026) instead of the four foreseen').
 _ASIDES = r"(?:[^.;(]|\([^)]*\))*?"
@@ -56,15 +59,15 @@ AGAINST_PLANNED = re.compile(
     rf"\b({NUMBER})\b{_ASIDES}\b(?:against|instead\s+of|above|beyond|exceeding|below|short\s+of"
     rf"|more\s+than|fewer\s+than)\s+(?:the\s+)?({NUMBER})(?:\s*%|\s+per\s*cent)?\s+"
     r"(?:[a-z-]+\s+){0,4}?"
-    r"(?:planned|foreseen|scheduled|promised|agreed|due|envisaged|called\s+for|aimed\s+for"
-    r"|implied|expected|required|provided\s+for|laid\s+down|stipulated)\b",
+    rf"(?:{_PLANNED_WORDS}|due|called\s+for|aimed\s+for|implied|required|provided\s+for"
+    r"|laid\s+down|stipulated)\b",
     re.IGNORECASE,
 )
 #: '86 officers … have completed the course, out of the 200 to be trained by the end of
 #: 2026', '235 officers … out of the 600 foreseen': a count on the way to its target.
 _OUT_OF_PLANNED = re.compile(
     rf"\b({NUMBER})\b{_ASIDES}\bout\s+of\s+(?:the\s+)?({NUMBER})\s+(?:[a-z-]+\s+){{0,4}}?"
-    r"(?:to\s+be|planned|foreseen|scheduled|promised|agreed|envisaged|expected|provided\s+for)\b",
+    rf"(?:to\s+be|{_PLANNED_WORDS}|provided\s+for)\b",
     re.IGNORECASE,
 )
 #: 'Out of 84 urgent freeze requests sent since July, the AMLC acknowledged 61 within 24
@@ -214,8 +217,7 @@ def _reached(count: Decimal | None, goal: Decimal | None, between: str) -> Decim
 
 #: What names a number as the one aimed at: '1,412 entries of the 1,000 foreseen'.
 _AIMED_AT = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}?(?:planned|foreseen|scheduled|promised|agreed|envisaged|expected"
-    r"|targeted|target|goal|required)\b",
+    rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{_PLANNED_WORDS}|targeted|target|goal|required)\b",
     re.IGNORECASE,
 )
 

@@ -36,7 +36,7 @@ _DENIED = re.compile(
 #: completion denied ('the target has not been met', 'Nor has the promise … been met'): a
 #: delay.
 _SHOULD_HAVE = re.compile(r"\b(?:should|ought\s+to)\s+have\s+(?:been\s+)?$", re.IGNORECASE)
-_NOT_DONE = re.compile(r"\b(?:not|never|n't)\s+(?:yet\s+)?(?:been\s+|be\s+)?$", re.IGNORECASE)
+_DENIAL_BEFORE = re.compile(r"\b(?:not|never|n't)\s+(?:yet\s+)?(?:been\s+|be\s+)?$", re.IGNORECASE)
 _NOR = re.compile(r"\W*(?:nor|neither)\s+(?:has|have|had|is|are|was|were)\b", re.IGNORECASE)
 
 #: A delay that had to be ('Its second session had to be postponed'): it happened.
@@ -105,10 +105,10 @@ _BY_WHICH_TIME = re.compile(r"\bby\s+which\s+(?:time|point|date)\b", re.IGNORECA
 
 #: A clause that gives the background of what a sentence reports: the agreement's own
 #: start ('met only twice since the Plan entered into force') or what had happened before
-#: ('The memorandum, which had been held up for months, was signed'; 'a first session that had
-#: been pushed back'). Its phrases give way
-#: to those of the sentence's own clause; a relative clause of the simple past ('The
-#: Commission, which met for the first time in Banjul') is the report itself.
+#: ('The memorandum, which had been held up for months, was signed'; 'a first session that
+#: had been pushed back'). Its phrases give way to those of the sentence's own clause; a
+#: relative clause of the simple past ('The Commission, which met for the first time in
+#: Banjul') is the report itself.
 _BACKGROUND = re.compile(
     r"(?:^|[,;(—]|\s)\s*(?:which|that)\s+had\b[^,;()—]*$"
     r"|\b(?:since|after|before|until)\s+(?:the|its|their)\s+(?:signing|signature)\b[^,;()—]*$",
@@ -160,7 +160,7 @@ def _overdue(text: str, hit: Hit[str]) -> Hit[str]:
     ('has not been met') reads as a delay; any other phrase as itself."""
     if hit.values[0] == FULFILLED and (
         _SHOULD_HAVE.search(text, 0, hit.start)
-        or _NOT_DONE.search(text, 0, hit.start)
+        or _DENIAL_BEFORE.search(text, 0, hit.start)
         or _NOR.match(text)
     ):
         return Hit(hit.start, hit.end, hit.text, (DELAYED,))

@@ -127,11 +127,11 @@ _QUALIFIED = re.compile(
 )
 
 
-def _cell_status(lex: Lexicon, text: str, key: dict[str, str] | None = None) -> str | None:
-    """The status a status cell states: a verdict filling it ('Met'), read first by the
-    report's own key ('GREEN = completed or on track'), or standing before a qualifier of
-    when or how ('Met since 16 September 2024'), or a phrase."""
-    verdicts = {**lex.status_verdicts, **(key or {})}
+def _cell_status(lex: Lexicon, text: str, verdicts: dict[str, str] | None = None) -> str | None:
+    """The status a status cell states: a verdict filling it ('Met'; ``verdicts``, the
+    scheme's with the report's own key over them, else the scheme's), or standing before a
+    qualifier of when or how ('Met since 16 September 2024'), or a phrase."""
+    verdicts = verdicts or lex.status_verdicts
     verdict = text.strip(" .*_")
     qualified = _QUALIFIED.search(verdict)
     return (
@@ -161,6 +161,7 @@ def table_items(
     item_col = _item_column(lex, block, block.header, (status_col,))
     figure_col = _column(lex, block.header, PG.reportedFigure)
     date_col = _column(lex, block.header, DCTERMS.date)
+    verdicts = {**lex.status_verdicts, **(key or {})}  # the report's own key first
     target_col = next(
         (c for c in _columns(lex, block.header, PG.aimsAt) if c not in (item_col, status_col)),
         None,
@@ -170,8 +171,10 @@ def table_items(
         label, status_cell = _cell(row, item_col), _cell(row, status_col)
         if label is None or status_cell is None:
             continue
-        status = _cell_status(lex, status_cell.text, key) or status_in(lex, row.span.text)
-        if status == DELAYED and status_in(lex, row.span.text) == ABANDONED:
+        status = _cell_status(lex, status_cell.text, verdicts)
+        if status is None:
+            status = status_in(lex, row.span.text)
+        elif status == DELAYED and status_in(lex, row.span.text) == ABANDONED:
             status = ABANDONED  # '| Negotiations suspended on 16 November | Not achieved |'
         strong = status is not None
         status = status or IN_PROGRESS  # 'Four issues published': reported, so under way
