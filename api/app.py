@@ -75,6 +75,7 @@ def _open(settings: Settings) -> Store:
         settings.update_endpoint,
         settings.store_endpoint,
         allow_external=True,
+        memory_copy=settings.memory_copy,
     )
 
 

@@ -34,6 +34,11 @@ class Settings(BaseModel):
         description="memory for the answers of repeated queries and for the responses to "
         "repeated reads, each, kept until the next write (embedded store only; 0 keeps none)",
     )
+    memory_copy: bool = Field(
+        True,
+        description="answer queries from a copy of the embedded store held in memory, written "
+        "after the disk on every write (some 350 MB per million triples)",
+    )
     max_upload_bytes: int = Field(20_000_000, gt=0, description="largest request body accepted")
     body_timeout: float = Field(
         30.0, gt=0, description="seconds a request body may take to arrive in full"

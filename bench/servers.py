@@ -137,7 +137,8 @@ def _running(
 
 @contextmanager
 def pactgraph_server(store: Path, workdir: Path, *, cached: bool = False) -> Iterator[Server]:
-    """``pactgraph serve`` over the embedded store at ``store`` (read-only, the default).
+    """``pactgraph serve`` over the embedded store at ``store`` (read-only, and answering from
+    its copy in memory: both the defaults).
 
     Without ``cached`` its answer caches are off (``--result-cache-mb 0``), so it does the
     same work per request as the peers, which keep none; with it, as a user runs it. It

@@ -66,6 +66,14 @@ def serve(
             "(embedded store only); 0 keeps none."
         ),
     ] = 64.0,
+    memory_copy: Annotated[
+        bool,
+        typer.Option(
+            help="Answer queries from a copy of the embedded store held in memory, written "
+            "after the disk on every write: 2-10x faster queries at a million triples, "
+            "for some 350 MB of memory per million triples."
+        ),
+    ] = True,
     max_upload: Annotated[int, typer.Option(help="Largest request body in bytes.")] = 20_000_000,
     body_timeout: Annotated[
         float, typer.Option(help="Seconds a request body may take to arrive in full.")
@@ -106,6 +114,7 @@ def serve(
         max_rows=max_rows,
         query_workers=workers,
         result_cache_mb=result_cache_mb,
+        memory_copy=memory_copy,
         max_upload_bytes=max_upload,
         body_timeout=body_timeout,
         document_timeout=document_timeout,

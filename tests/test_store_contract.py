@@ -1,4 +1,5 @@
-"""One contract, three stores: embedded pyoxigraph, Oxigraph server, Virtuoso 7.
+"""One contract, three stores: embedded pyoxigraph (with and without its copy in memory),
+Oxigraph server, Virtuoso 7.
 
 Every test runs against each store and compares with the same expected
 values, so passing everywhere means the stores answer identically. The
@@ -80,14 +81,16 @@ def virtuoso_endpoints(tmp_path_factory: pytest.TempPathFactory) -> Iterator[End
 @pytest.fixture(
     params=[
         "embedded",
+        "embedded-memory-copy",
         pytest.param("oxigraph", marks=pytest.mark.slow),
         pytest.param("virtuoso", marks=pytest.mark.slow),
     ]
 )
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """An empty store of each kind (server stores are emptied before each test)."""
-    if request.param == "embedded":
-        opened: Store = EmbeddedStore(tmp_path / "store")
+    if request.param.startswith("embedded"):
+        copy = request.param == "embedded-memory-copy"
+        opened: Store = EmbeddedStore(tmp_path / "store", memory_copy=copy)
     else:
         opened = request.getfixturevalue(f"{request.param}_endpoints").remote_store()
         for name in opened.graph_names():

@@ -77,10 +77,12 @@ def open_store(
     *,
     auth: str = "basic",
     allow_external: bool = False,
+    memory_copy: bool = False,
 ) -> Store:
     """A remote store when ``endpoint`` is given, else the embedded store at ``location``.
 
-    ``location`` ':memory:' keeps the embedded store in memory.
+    ``location`` ':memory:' keeps the embedded store in memory; ``memory_copy`` has an
+    on-disk embedded store answer queries from a copy of itself in memory.
     """
     if endpoint:
         from graph.store.remote import RemoteStore
@@ -96,7 +98,7 @@ def open_store(
         )
     place = default_location() if location is None else location
     path = None if str(place) == MEMORY else Path(place)
-    return EmbeddedStore(path, allow_external=allow_external)
+    return EmbeddedStore(path, allow_external=allow_external, memory_copy=memory_copy)
 
 
 def _quads_select(name: URIRef | None) -> str:
