@@ -177,14 +177,26 @@ def _measure_peer(
     result.latency[peer] = latencies
 
 
+#: What the report says of throughput when it could not be measured.
+NO_WRK = "throughput: not measured, wrk is not installed (.ci/install-services installs it)"
+
+
+def _throughput_note(options: Options) -> str:
+    if not shutil.which("wrk"):
+        return NO_WRK
+    return (
+        f"throughput: wrk, {options.clients} connections, {options.seconds} s, POSTing "
+        f"`{options.throughput_query}` to each server's SPARQL endpoint"
+    )
+
+
 def _notes(options: Options) -> str:
     load = os.getloadavg()
     return (
         f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"load average at the end {load[0]:.1f} (the cores are shared with other jobs). "
         f"Latencies: {options.repeats} runs after {options.warmup} warm-up runs, one at a time; "
-        f"throughput: wrk, {options.clients} connections, {options.seconds} s, POSTing "
-        f"`{options.throughput_query}` to each server's SPARQL endpoint. pactgraph's answer "
+        f"{_throughput_note(options)}. pactgraph's answer "
         "caches are off for its latencies and its first throughput row, as the peers keep "
         "none; 'pactgraph (answers kept)' is the server as users run it, replaying the "
         "response to the repeated query until the store changes. A peer query that "
@@ -242,6 +254,8 @@ def main() -> None:
         report.plots(results, args.out)
         print(text)
         return
+    if not shutil.which("wrk"):
+        print(f"bench: {NO_WRK}", flush=True)
     sizes = [s for s in args.sizes.split(",") if s]
     unknown = [s for s in sizes if s not in SIZES]
     if unknown:
