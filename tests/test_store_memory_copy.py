@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from fastapi.testclient import TestClient
 from rdflib import BNode, Graph, Literal, URIRef
 
 from api.app import create_app
@@ -130,7 +131,8 @@ def test_a_store_in_memory_needs_no_copy() -> None:
 
 
 def test_the_server_reads_a_copy_unless_told_not_to(tmp_path: Path) -> None:
-    served = create_app(Settings(store=str(tmp_path / "a"), load_model=False))
-    assert served.state.services.store.has_memory_copy
-    plain = create_app(Settings(store=str(tmp_path / "b"), load_model=False, memory_copy=False))
-    assert not plain.state.services.store.has_memory_copy
+    with TestClient(create_app(Settings(store=str(tmp_path / "a"), load_model=False))) as client:
+        assert client.app.state.services.store.has_memory_copy
+    plain = Settings(store=str(tmp_path / "b"), load_model=False, memory_copy=False)
+    with TestClient(create_app(plain)) as client:
+        assert not client.app.state.services.store.has_memory_copy
