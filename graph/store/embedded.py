@@ -9,8 +9,8 @@ half of it. A batch of graphs none of which is stored yet goes in as one
 ``load`` of N-Quads, transactional too. ``bulk_load``/``bulk_extend`` are
 faster but not transactional, so they are not used for documents.
 
-An on-disk store may keep a copy of itself in memory (``memory_copy``, what `pactgraph
-serve` does): every query reads the copy, every write goes to disk first, in its
+An on-disk store may keep a copy of itself in memory (``memory_copy``, `pactgraph serve
+--memory-copy`): every query reads the copy, every write goes to disk first, in its
 transaction, and then to the copy. Reading RocksDB is what a query spends most of its time
 on: at a million triples the named queries ran 2-10x faster on the copy
 (bench/README.md), for some 350 MB of memory per million triples.
@@ -26,6 +26,7 @@ from types import TracebackType
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from graph.forking import FORK_LOCK
 from graph.namespaces import PREFIXES
 from graph.store import safety
 from graph.store.base import QueryResult, QuerySyntaxError, StoreError
@@ -301,11 +302,12 @@ class EmbeddedStore:
         again from the disk, which holds the truth."""
         if self._copy is None:
             return
-        try:
-            write(self._copy)
-        except (SyntaxError, OSError, ValueError, RuntimeError) as error:
-            log.warning("the copy in memory missed a write (%s): copying the store again", error)
-            self._copy = _copied(self.db)
+        with FORK_LOCK:  # a child forked mid-write would inherit the copy's locks held
+            try:
+                write(self._copy)
+            except (SyntaxError, OSError, ValueError, RuntimeError) as error:
+                log.warning("the copy in memory missed a write (%s): copying it again", error)
+                self._copy = _copied(self.db)
 
 
 def _copied(store: ox.Store) -> ox.Store:
