@@ -35,7 +35,7 @@ class Settings(BaseModel):
         "repeated reads, each, kept until the next write (embedded store only; 0 keeps none)",
     )
     memory_copy: bool = Field(
-        False,
+        True,
         description="answer queries from a copy of the embedded store held in memory, written "
         "after the disk on every write (some 350 MB per million triples)",
     )

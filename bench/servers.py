@@ -138,7 +138,7 @@ def _running(
 @contextmanager
 def pactgraph_server(store: Path, workdir: Path, *, cached: bool = False) -> Iterator[Server]:
     """``pactgraph serve`` over the embedded store at ``store`` (read-only, the default),
-    answering from its copy in memory (``--memory-copy``).
+    answering from its copy in memory (also the default).
 
     Without ``cached`` its answer caches are off (``--result-cache-mb 0``), so it does the
     same work per request as the peers, which keep none; with it, as a user runs it. It
@@ -147,7 +147,6 @@ def pactgraph_server(store: Path, workdir: Path, *, cached: bool = False) -> Ite
     base = f"http://127.0.0.1:{port}"
     command = [str(BIN / "pactgraph"), "serve", "--store", str(store), "--port", str(port)]
     command += ["--host", "127.0.0.1", "--timeout", "120", "--no-load-model", "--no-access-log"]
-    command += ["--memory-copy"]
     command += [] if cached else ["--result-cache-mb", "0"]
     name = "pactgraph (answers kept)" if cached else "pactgraph"
     with _running(name, command, base, f"{base}/sparql", f"{base}/health", workdir, 120) as s:

@@ -73,7 +73,7 @@ def serve(
             "after the disk on every write: 2-10x faster queries at a million triples, "
             "for some 350 MB of memory per million triples."
         ),
-    ] = False,
+    ] = True,
     max_upload: Annotated[int, typer.Option(help="Largest request body in bytes.")] = 20_000_000,
     body_timeout: Annotated[
         float, typer.Option(help="Seconds a request body may take to arrive in full.")

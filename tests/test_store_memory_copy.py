@@ -130,9 +130,9 @@ def test_a_store_in_memory_needs_no_copy() -> None:
     assert not open_store(":memory:", memory_copy=True).has_memory_copy
 
 
-def test_the_server_reads_a_copy_when_told_to(tmp_path: Path) -> None:
-    copied = Settings(store=str(tmp_path / "a"), load_model=False, memory_copy=True)
-    with TestClient(create_app(copied)) as client:
+def test_the_server_reads_a_copy_unless_told_not_to(tmp_path: Path) -> None:
+    with TestClient(create_app(Settings(store=str(tmp_path / "a"), load_model=False))) as client:
         assert client.app.state.services.store.has_memory_copy
-    with TestClient(create_app(Settings(store=str(tmp_path / "b"), load_model=False))) as client:
+    on_disk = Settings(store=str(tmp_path / "b"), load_model=False, memory_copy=False)
+    with TestClient(create_app(on_disk)) as client:
         assert not client.app.state.services.store.has_memory_copy

@@ -9,11 +9,11 @@ half of it. A batch of graphs none of which is stored yet goes in as one
 ``load`` of N-Quads, transactional too. ``bulk_load``/``bulk_extend`` are
 faster but not transactional, so they are not used for documents.
 
-An on-disk store may keep a copy of itself in memory (``memory_copy``, `pactgraph serve
---memory-copy`): every query reads the copy, every write goes to disk first, in its
-transaction, and then to the copy. Reading RocksDB is what a query spends most of its time
-on: at a million triples the named queries ran 2-10x faster on the copy
-(bench/README.md), for some 350 MB of memory per million triples.
+An on-disk store may keep a copy of itself in memory (``memory_copy``; `pactgraph serve`
+keeps one unless told ``--no-memory-copy``): every query reads the copy, every write goes to
+disk first, in its transaction, and then to the copy. Reading RocksDB is what a query
+spends most of its time on: at a million triples the named queries ran 2-10x faster on the
+copy (bench/README.md), for some 350 MB of memory per million triples.
 """
 
 from __future__ import annotations

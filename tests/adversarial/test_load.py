@@ -46,10 +46,17 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 @pytest.mark.slow
-def test_queries_during_uploads_see_whole_documents_and_no_errors(tmp_path: Path) -> None:
-    """Holds: per-document transactions, forked query workers, upload slots, under load."""
+@pytest.mark.parametrize("copy", [["--no-memory-copy"], []], ids=["disk", "memory-copy"])
+def test_queries_during_uploads_see_whole_documents_and_no_errors(
+    tmp_path: Path, copy: list[str]
+) -> None:
+    """Holds: per-document transactions, forked query workers, upload slots, under load.
+
+    Both ways the server can read: from disk, and from its copy in memory, which every
+    upload writes after the disk while query workers are forked from the server.
+    """
     sizes = triples_by_pair()
-    options = ["--store", str(tmp_path / "store"), "--allow-writes", "--timeout", "30"]
+    options = ["--store", str(tmp_path / "store"), "--allow-writes", "--timeout", "30", *copy]
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     partial: list[str] = []
