@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from graph.extract.scanning import Unit, compile_alternation
+from graph.extract.scanning import Unit, alternation
 
 V = TypeVar("V")
 
@@ -33,9 +33,16 @@ def unaccented(text: str) -> str:
     return unicodedata.normalize("NFC", bare)
 
 
+#: Dashes and the typographic apostrophe, each to its ASCII form when text is folded.
+_PUNCTUATION_FOLDED = {"‐": "-", "‑": "-", "–": "-", "’": "'"}
+
+
 def _folding_table() -> dict[int, str]:
-    """Each precomposed accented Latin letter → its bare letter, one character for one."""
-    table = {}
+    """Each precomposed accented Latin letter → its bare letter, one character for one; and
+    the dashes and apostrophe a phrase tolerates → their ASCII forms, so that a pattern over
+    folded text needs ASCII character classes only (a class holding other characters costs
+    ``re`` a table of every code point to compile: seconds over a gazetteer)."""
+    table = {ord(char): plain for char, plain in _PUNCTUATION_FOLDED.items()}
     for code in range(0xC0, 0x250):
         bare = unaccented(chr(code))
         if len(bare) == 1 and bare != chr(code) and bare.isascii():
@@ -78,27 +85,38 @@ def phrase_key(text: str, *, case_sensitive: bool) -> str:
 
 _GAP = r"[\s\-‐‑–]+"
 _HYPHEN = r"[\s\-‐‑–]?"
+_APOSTROPHE = "['’]"
+#: The same tolerances over ``folded`` text, where every dash is '-' and every apostrophe "'".
+_FOLDED_GAP = r"[\s\-]+"
+_FOLDED_HYPHEN = r"[\s\-]?"
+_FOLDED_APOSTROPHE = "'"
 
 
 def phrase_units(phrase: str, *, case_sensitive: bool = True, accents: bool = True) -> list[Unit]:
     """The pieces of ``phrase``'s pattern with the tolerances above, without word boundaries.
 
-    With ``accents=False`` letters match only themselves: for scanning a ``folded`` text with
-    a folded phrase, which finds the same matches and compiles far faster than letter classes.
+    With ``accents=False`` letters match only themselves and dashes and apostrophes only their
+    ASCII forms: for scanning a ``folded`` text with a folded phrase, which finds the same
+    matches and compiles far faster than classes of characters beyond ASCII.
     """
     letter = _letter if accents else re.escape
+    gap, hyphen, apostrophe = (
+        (_GAP, _HYPHEN, _APOSTROPHE)
+        if accents
+        else (_FOLDED_GAP, _FOLDED_HYPHEN, _FOLDED_APOSTROPHE)
+    )
     units: list[Unit] = []
     merged = False
     for char in phrase.strip():
         if char.isspace():
-            unit = Unit(_GAP)
+            unit = Unit(gap)
         elif char in "-‐‑–":
-            if units and units[-1].regex == _GAP and not merged:
+            if units and units[-1].regex == gap and not merged:
                 merged = True  # " - " in a phrase: the gap already takes one hyphen
                 continue
-            unit = Unit(_HYPHEN)
+            unit = Unit(hyphen)
         elif char in "'’":
-            unit = Unit("['’]")
+            unit = Unit(apostrophe)
         else:
             unit = Unit(letter(char), letter(char if case_sensitive else char.lower()))
         merged = False
@@ -165,8 +183,7 @@ class PhraseIndex(Generic[V]):
         for phrase in self.phrases:
             units = _bounded_units(folded(phrase), case_sensitive=case_sensitive, accents=False)
             groups[0 if phrase[:1].isalnum() else 1].append(units)
-        parts = [compile_alternation(group, self.flags) for group in groups]
-        words, others = (part.pattern if part is not None else None for part in parts)
+        words, others = (alternation(group) for group in groups)
         branches = [
             *([f"{_BEFORE}(?=\\w)(?:{words})"] if words else []),
             *([others] if others else []),

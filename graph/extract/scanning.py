@@ -63,11 +63,13 @@ def _branches(items: Sequence[Units], depth: int) -> str:
     return "|".join(parts)
 
 
-def compile_alternation(items: Sequence[Units], flags: int = 0) -> re.Pattern[str] | None:
-    """One compiled pattern matching exactly as ``(?:item1)|(?:item2)|...`` would."""
-    if not items:
-        return None
-    return re.compile(_branches(list(items), 0), flags)
+def alternation(items: Sequence[Units]) -> str | None:
+    """One pattern matching exactly as ``(?:item1)|(?:item2)|...`` would; None for no items.
+
+    Returned as text, for the caller to compile once with what surrounds it: compiling a
+    gazetteer's tree is most of the time a process spends reading the lexicon.
+    """
+    return _branches(list(items), 0) if items else None
 
 
 def required_words(phrase: str, minimum: int = 3) -> tuple[str, ...]:
