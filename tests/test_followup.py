@@ -173,13 +173,17 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: fu-r37 (four sets, read on arrival with fu-r36's study in) 1.000 / 0.829 / 0.585, 1.000 /
 #: 0.933 / 0.533, 1.000 / 0.833 / 0.458 and 1.000 / 0.864 / 0.500, pooled 1.000 / 0.865 /
 #: 0.517.
+#: fu-r5's statuses fell from 0.877 when a figure 'short of' its target became partial
+#: fulfilment unless the clause names a deadline still ahead: its 'well short of the 10,000
+#: the protocol set as its goal' says the time left in the next sentence ('With five
+#: months left'); the same change gained eight items over all folders.
 #: fu-r19's matches fell from 0.806 when a bulletin pledged in prose ('will issue a joint
 #: intelligence bulletin … every quarter') became a commitment: its reports now go to it,
 #: which the gold calls 'Migrant Smuggling Intelligence Bulletin', a label no reading of the
 #: sentence gives.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
-    "followup-r5": (1.0, 0.936, 0.877),
+    "followup-r5": (1.0, 0.936, 0.865),
     "followup-r6": (1.0, 0.900, 0.825),
     "followup-r7": (1.0, 0.869, 0.788),
     "followup-r8": (1.0, 0.902, 0.829),
@@ -192,7 +196,7 @@ HELD_OUT_FLOORS = {
     "followup-r15": (1.0, 0.935, 0.848),
     "followup-r16": (1.0, 0.867, 0.711),
     "followup-r17": (1.0, 0.674, 0.543),
-    "followup-r18": (1.0, 0.788, 0.615),
+    "followup-r18": (1.0, 0.800, 0.648),
     "followup-r19": (1.0, 0.784, 0.649),
     "followup-r20": (1.0, 0.873, 0.727),
     "followup-r21": (1.0, 0.872, 0.701),
@@ -204,14 +208,14 @@ HELD_OUT_FLOORS = {
     "followup-r27": (1.0, 0.800, 0.600),
     "followup-r28": (1.0, 0.781, 0.667),
     "followup-r29": (1.0, 0.922, 0.817),
-    "followup-r30": (1.0, 0.893, 0.643),
-    "followup-r31": (1.0, 0.828, 0.548),
+    "followup-r30": (1.0, 0.893, 0.661),
+    "followup-r31": (1.0, 0.828, 0.570),
     "followup-r32": (1.0, 0.811, 0.698),
     "followup-r33": (1.0, 0.800, 0.680),
     "followup-r34": (1.0, 0.795, 0.531),
     "followup-r35": (1.0, 0.821, 0.607),
     "followup-r36": (1.0, 0.807, 0.542),
-    "followup-r37": (1.0, 0.860, 0.547),
+    "followup-r37": (1.0, 0.860, 0.570),
 }
 
 

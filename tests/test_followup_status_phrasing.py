@@ -451,3 +451,31 @@ def test_letter_grades_read_by_the_reports_grading_key() -> None:
         "delayed",
         "abandoned",
     ]
+
+
+def _statuses_on(text: str, date: str) -> list[str]:
+    document = parse_text(text, key="d", source_name="d.txt", sha256="0" * 64)
+    return [i.status for i in reported_items(lexicon(), document, date)]
+
+
+def test_short_of_the_target_is_partial_unless_its_deadline_is_still_ahead() -> None:
+    campaign = (
+        "The information campaign for departing migrants has reached some 131,000 people, "
+        "short of the 200,000 foreseen by September 2026."
+    )
+    assert _statuses_on(campaign, "2026-03-01") == ["in-progress"]
+    assert _statuses_on(campaign, "2026-12-01") == ["partially-fulfilled"]
+    answered = (
+        "The financial intelligence units answered 74 percent of each other's requests within "
+        "20 working days, short of the 80 percent they set themselves."
+    )
+    assert _statuses_on(answered, "2026-03-01") == ["partially-fulfilled"]
+    assert _status("seizures rose by 11 per cent, short of the 30 per cent sought") == (
+        "partially-fulfilled"
+    )
+
+
+def test_implemented_alone_is_fulfilled_and_its_qualified_forms_are_not() -> None:
+    assert _status("Implemented") == "fulfilled"
+    assert _status("The register is being implemented") == "in-progress"
+    assert _status("The plan was partly implemented") == "partially-fulfilled"

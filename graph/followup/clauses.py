@@ -3,12 +3,15 @@ its status as its words and its figure give it, the day it holds from."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from graph.documents.model import Span
+from graph.extract.values import deadline_in
 from graph.followup.facts import (
     FULFILLED,
     IN_PROGRESS,
+    PARTLY_FULFILLED,
     PLEDGED,
     ReportedItem,
 )
@@ -46,14 +49,30 @@ def clause_item(
         status = FULFILLED
     if status is None or (status == PLEDGED and not strong):
         return None
+    status = checked_status(status, figure, span.text)
+    if status == PARTLY_FULFILLED and _deadline_ahead(span, default_date):
+        # 'some 131,000 people, short of the 200,000 foreseen by September 2026': the rest
+        # can still come, so the part done is work under way
+        status = IN_PROGRESS
     return ReportedItem(
         label=label,
-        status=checked_status(status, figure, span.text),
+        status=status,
         span=span,
         strong=strong,
         as_of=as_of_date(span.text) or default_date,
         figure=figure,
     )
+
+
+def _deadline_ahead(span: Span, report_date: str | None) -> bool:
+    """Whether the clause names a deadline by the calendar later than the report's date."""
+    if report_date is None:
+        return False
+    try:
+        since = datetime.date.fromisoformat(report_date[:10])
+    except ValueError:
+        return False
+    return deadline_in(span.text, span, since) is not None
 
 
 def clauses_of(span: Span) -> list[Span]:
