@@ -133,6 +133,8 @@ def test_a_store_in_memory_needs_no_copy() -> None:
 def test_the_server_reads_a_copy_unless_told_not_to(tmp_path: Path) -> None:
     with TestClient(create_app(Settings(store=str(tmp_path / "a"), load_model=False))) as client:
         assert client.app.state.services.store.has_memory_copy
+        assert "copy in memory" in client.get("/health").json()["store"]
     on_disk = Settings(store=str(tmp_path / "b"), load_model=False, memory_copy=False)
     with TestClient(create_app(on_disk)) as client:
         assert not client.app.state.services.store.has_memory_copy
+        assert "copy in memory" not in client.get("/health").json()["store"]

@@ -126,7 +126,11 @@ class EmbeddedStore:
         return self._copy is not None
 
     def __repr__(self) -> str:
-        return f"EmbeddedStore({str(self.path) if self.path else 'in memory'})"
+        """Where the store is, and whether it answers from a copy in memory (``/health``
+        shows it, so an operator sees which way a server reads)."""
+        where = str(self.path) if self.path else "in memory"
+        copy = ", answering from a copy in memory" if self.has_memory_copy else ""
+        return f"EmbeddedStore({where}{copy})"
 
     def __enter__(self) -> EmbeddedStore:
         return self
