@@ -20,10 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.extract.phrases import folded, phrase_body, phrase_pattern
+from graph.extract.phrases import GAP, folded, phrase_body, phrase_pattern
 from graph.extract.scanning import required_words
 
-_GAP = r"[\s\-‐‑–]+"
 _QUALIFIER = r"(?:(?:the|illegal|illicit|illegally|unlawful|small)\s+)*"
 _ROMANCE_QUALIFIER = (
     r"(?:\s+(?:il[ií]cit[oa]s?|ilegal(?:es)?|ilegais|illicites?|ill[ée]ga(?:l|le|ux|les)"
@@ -63,7 +62,7 @@ def _romance_variant(words: list[str]) -> str | None:
     """'tráfico de armas' with a qualifier after the head and an article after 'de'."""
     if len(words) < 3 or words[1].lower() not in _ROMANCE_PREPOSITIONS:
         return None
-    rest = _GAP.join(phrase_body(w) for w in words[2:])
+    rest = GAP.join(phrase_body(w) for w in words[2:])
     return (
         rf"(?<![\w]){phrase_body(words[0])}{_ROMANCE_QUALIFIER}\s+{phrase_body(words[1])}"
         rf"\s+{_ROMANCE_ARTICLE}{rest}(?![\w])"
@@ -79,12 +78,12 @@ def phrase_variants(phrase: str) -> list[str]:
     if not words or not words[-1][-1:].isalpha() or len(words[-1]) < 4:
         return [phrase_pattern(phrase)]
     head = _inflected_last_word(words[-1])
-    modifier = _GAP.join(phrase_body(w) for w in words[:-1])
+    modifier = GAP.join(phrase_body(w) for w in words[:-1])
     start = r"(?<![\w])"
     end = r"(?![\w])"
     if len(words) == 1:
         return [start + head + end]
-    variants = [start + modifier + _GAP + head + end]
+    variants = [start + modifier + GAP + head + end]
     if words[-1].endswith("ing"):
         between = rf"\s+{_QUALIFIER}(?:[\w\-]+\s+){{0,3}}?"
         plural = r"(?:s|es)?"
@@ -93,7 +92,7 @@ def phrase_variants(phrase: str) -> list[str]:
         coordinated = r"(?:\s*,\s*[\w\-]+|\s+(?:and|or|&)\s+[\w\-]+)+"
         # Only the modifier is the hit ("drug" in "drug and arms trafficking"), so the
         # other category's own phrase is not swallowed by this one.
-        variants.append(start + modifier + rf"(?={coordinated}{_GAP}{head}{end})")
+        variants.append(start + modifier + rf"(?={coordinated}{GAP}{head}{end})")
     return variants
 
 

@@ -83,7 +83,9 @@ def phrase_key(text: str, *, case_sensitive: bool) -> str:
     return key if case_sensitive else key.casefold()
 
 
-_GAP = r"[\s\-‐‑–]+"
+#: Between two words of a phrase: any run of spaces and dashes (also read by the crime
+#: matcher, which joins the words of its variants with it).
+GAP = r"[\s\-‐‑–]+"
 _HYPHEN = r"[\s\-‐‑–]?"
 _APOSTROPHE = "['’]"
 #: The same tolerances over ``folded`` text, where every dash is '-' and every apostrophe "'".
@@ -101,7 +103,7 @@ def phrase_units(phrase: str, *, case_sensitive: bool = True, accents: bool = Tr
     """
     letter = _letter if accents else re.escape
     gap, hyphen, apostrophe = (
-        (_GAP, _HYPHEN, _APOSTROPHE)
+        (GAP, _HYPHEN, _APOSTROPHE)
         if accents
         else (_FOLDED_GAP, _FOLDED_HYPHEN, _FOLDED_APOSTROPHE)
     )
