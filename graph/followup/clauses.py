@@ -68,11 +68,7 @@ def _deadline_ahead(span: Span, report_date: str | None) -> bool:
     """Whether the clause names a deadline by the calendar later than the report's date."""
     if report_date is None:
         return False
-    try:
-        since = datetime.date.fromisoformat(report_date[:10])
-    except ValueError:
-        return False
-    return deadline_in(span.text, span, since) is not None
+    return deadline_in(span.text, span, datetime.date.fromisoformat(report_date)) is not None
 
 
 def clauses_of(span: Span) -> list[Span]:
