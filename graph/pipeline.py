@@ -13,6 +13,7 @@ transaction. A refused document is left out of its batch; the others land.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -249,6 +250,15 @@ def prepare_workers() -> None:
     prepare_screen()
 
 
+def _worker_started() -> None:
+    """A load worker's first act: set aside what it inherited from the process that forked
+    it (the model, the lexicon, their indexes; hundreds of thousands of objects that live
+    as long as it does) so that its garbage collections stop walking them. Measured on
+    the generated documents, collection time fell from 5.2 to 1.3 ms a document
+    (bench/README.md)."""
+    gc.freeze()
+
+
 def process_many(
     paths: list[Path], workers: int | None = None, *, infer: bool = False
 ) -> Iterator[tuple[Path, ProcessedDocument | str]]:
@@ -263,7 +273,7 @@ def process_many(
             yield from zip(batch, process_batch(batch, infer), strict=True)
         return
     prepare_workers()
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_started)
     try:
         results = pool.map(process_batch, batches, [infer] * len(batches))
         for batch, processed in zip(batches, results, strict=True):

@@ -3,12 +3,14 @@ and a bad document in a batch is refused alone."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
+from graph import pipeline
 from graph.namespaces import PG, document_iri
 from graph.pipeline import load_paths, process_batch, process_path, store_document
 from graph.store.embedded import EmbeddedStore
@@ -66,3 +68,20 @@ def test_a_bad_document_in_a_batch_is_refused_alone(tmp_path: Path) -> None:
         names = store.graph_names()
         assert document_iri("broken") not in names
         assert all(document_iri(o.key) in names for o in outcomes if o.status == "loaded")
+
+
+def _frozen_objects(paths: list[Path], infer: bool) -> list[str]:
+    """Stands in for a worker's batch: says how many objects the worker had set aside."""
+    return [str(gc.get_freeze_count())] * len(paths)
+
+
+def test_load_workers_set_aside_what_they_inherit(monkeypatch) -> None:
+    """The workers a load forks stop walking the inherited model and lexicon in their
+    collections; the loading process itself keeps collecting everything."""
+    monkeypatch.setattr(pipeline, "process_batch", _frozen_objects)
+    documents = sorted(GENRE.glob("*.txt"))[:4]
+    before = gc.get_freeze_count()
+    counts = [int(result) for _, result in pipeline.process_many(documents, workers=2)]
+    assert len(counts) == len(documents)
+    assert min(counts) > 100_000
+    assert gc.get_freeze_count() == before
