@@ -6,6 +6,8 @@ from __future__ import annotations
 from graph.documents.text import parse_text
 from graph.extract.extractor import extract
 from graph.extract.facts import DocumentFacts
+from graph.extract.tables import header_role
+from graph.lexicon import lexicon
 from graph.namespaces import nation_iri
 
 
@@ -276,3 +278,60 @@ def test_code_names_after_their_kind_irregular_plural_possessives_and_an_agency_
         "Border Detection Training Programme",
     } <= set(commitments)
     assert "Border Service of the Committee for National Security" not in commitments
+
+
+def test_what_a_programme_is_for_is_told_with_its_subject_and_without_its_deadline() -> None:
+    text = (
+        HEADER
+        + "\nThe Police Academy will lead a Border Investigators Course under which 120 officers of both countries are to be trained by 31 December 2025 in risk analysis and document checks.\n"
+        + "\nCustoms will run a Tandem Language Programme, under which 300 customs officers are to learn the partner's language within 18 months, by the end of 2026, so that patrols need no interpreters.\n"
+    )
+    facts = _extract(text)
+    found = _commitments(facts)
+    course = found["Border Investigators Course"].outcome
+    assert (
+        course.label
+        == "120 officers of both countries trained in risk analysis and document checks"
+    )
+    assert course.span.text == text[course.span.start : course.span.end]
+    assert course.span.text.endswith("by 31 December 2025 in risk analysis and document checks")
+    tandem = found["Tandem Language Programme"].outcome
+    assert tandem.label == "300 customs officers are to learn the partner's language"
+    assert tandem.span.text == "300 customs officers are to learn the partner's language"
+
+
+def test_a_heading_that_inflects_a_cue_and_a_second_item_column_say_what_a_row_is_for() -> None:
+    lex = lexicon(frozenset({"en"}))
+    assert header_role(lex, "What It Should Deliver") == "outcome"  # the cue is 'delivers'
+    assert header_role(lex, "What it is meant to achieve") == "outcome"
+    assert header_role(lex, "Leading and Achieving") is None  # 'lead' and 'achieves'
+    assert header_role(lex, "Colour") is None
+    facts = _extract(
+        HEADER.replace("Result sought", "What It Should Deliver")
+        + "\n| Forum | Who Takes Part | Task | Meets |\n|---|---|---|---|\n"
+        + "| Border Commanders' Meeting | Regional heads of both police forces | Planning joint operations on the border | Every month |\n"
+    )
+    found = _commitments(facts)
+    assert found["Joint Checkpoint at Pisiga"].outcome.label == (
+        "Vehicles inspected by both customs services"
+    )
+    meeting = found["Border Commanders' Meeting"]
+    assert meeting.outcome.label == "Planning joint operations on the border"
+    assert meeting.frequency.key == "monthly"
+
+
+def _agency_labels(facts: DocumentFacts) -> set[str]:
+    return {agency.label for agency in facts.new_agencies}
+
+
+def test_a_defined_name_listed_among_bodies_is_a_body_and_a_mechanism_is_not() -> None:
+    listed = _extract(
+        HEADER
+        + "\nThe Indian side was represented by the Ministry of Home Affairs (MHA), the Sashastra Seema Bal (SSB), the Joint Border Task Force (JBTF) and the Narcotics Control Bureau (NCB).\n"
+    )
+    assert "Sashastra Seema Bal" in _agency_labels(listed)
+    assert "Joint Border Task Force" not in _agency_labels(listed)
+    alone = _extract(
+        HEADER + "\nThe talks were hosted by the Sashastra Seema Bal (SSB) in Delhi.\n"
+    )
+    assert "Sashastra Seema Bal" not in _agency_labels(alone)

@@ -16,6 +16,7 @@ same way, one in each mixing English and the language) must reach mean F1
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +32,13 @@ GENRE = Path(__file__).parent / "fixtures" / "genre"
 FIXTURES = Path(__file__).parent / "fixtures"
 GENRE_IN = {lang: FIXTURES / f"genre-{lang}" for lang in ("es", "fr", "pt")}
 LANGUAGE_BAR, LANGUAGE_FIELD_BAR = 0.90, 0.80
+#: The announcements of the follow-up rounds (tests/fixtures/followup*, 122 documents
+#: written and annotated blind to the extractor, most of them never studied for the
+#: extraction) read as they stand: mean F1 0.927 on 2026-12-06. Their annotators' own
+#: conventions cost some of it (international organizations listed as agencies,
+#: recurrences outside the frequency scheme such as 'every two months', crime keys of
+#: their own such as 'fuel-smuggling'), so the bar is what was measured, to hold it.
+ANNOUNCEMENTS_BAR, ANNOUNCEMENTS_FIELD_BAR = 0.925, 0.86
 
 
 @requires_shared
@@ -49,6 +57,19 @@ def test_scorer_meets_the_bar_in_other_languages(tmp_path: Path, language: str) 
     low = {f: s["f1"] for f, s in scores["fields"].items() if s["f1"] < LANGUAGE_FIELD_BAR}
     assert not low, f"fields under {LANGUAGE_FIELD_BAR}: {low}"
     assert scores["mean_f1"] >= LANGUAGE_BAR
+
+
+@requires_shared
+def test_the_follow_up_rounds_announcements_hold_their_figures(tmp_path: Path) -> None:
+    announcements = tmp_path / "announcements"
+    announcements.mkdir()
+    for gold in FIXTURES.glob("followup*/*.gold.json"):
+        shutil.copy(gold, announcements)
+        shutil.copy(gold.with_name(json.loads(gold.read_text())["document"]), announcements)
+    scores = _scores(tmp_path, announcements)
+    low = {f: s["f1"] for f, s in scores["fields"].items() if s["f1"] < ANNOUNCEMENTS_FIELD_BAR}
+    assert not low, f"fields under {ANNOUNCEMENTS_FIELD_BAR}: {low}"
+    assert scores["mean_f1"] >= ANNOUNCEMENTS_BAR, scores["mean_f1"]
 
 
 def _scores(tmp_path: Path, folder: Path) -> dict:

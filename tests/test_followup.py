@@ -181,6 +181,12 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: intelligence bulletin … every quarter') became a commitment: its reports now go to it,
 #: which the gold calls 'Migrant Smuggling Intelligence Bulletin', a label no reading of the
 #: sentence gives.
+#: fu-r35's matches fell from 0.821 when prose programmes and tables under headings such as
+#: 'What It Should Deliver' gained their outcomes ('under which 300 officers are to learn
+#: the partner's language'): with those words beside them, two of the Bundestag answer's
+#: pillars now go to the commitments they describe instead of the gold's, while the news
+#: feature's asset tracing desk is found; the change gained nine matches and ten statuses
+#: over all folders.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.936, 0.865),
@@ -205,15 +211,15 @@ HELD_OUT_FLOORS = {
     "followup-r24": (1.0, 0.833, 0.648),
     "followup-r25": (1.0, 0.946, 0.857),
     "followup-r26": (1.0, 0.854, 0.699),
-    "followup-r27": (1.0, 0.800, 0.600),
-    "followup-r28": (1.0, 0.781, 0.667),
-    "followup-r29": (1.0, 0.922, 0.817),
+    "followup-r27": (1.0, 0.832, 0.653),
+    "followup-r28": (1.0, 0.796, 0.718),
+    "followup-r29": (1.0, 0.930, 0.825),
     "followup-r30": (1.0, 0.893, 0.661),
-    "followup-r31": (1.0, 0.828, 0.570),
-    "followup-r32": (1.0, 0.811, 0.698),
-    "followup-r33": (1.0, 0.800, 0.680),
-    "followup-r34": (1.0, 0.795, 0.531),
-    "followup-r35": (1.0, 0.821, 0.607),
+    "followup-r31": (1.0, 0.843, 0.581),
+    "followup-r32": (1.0, 0.827, 0.705),
+    "followup-r33": (1.0, 0.836, 0.697),
+    "followup-r34": (1.0, 0.807, 0.543),
+    "followup-r35": (1.0, 0.819, 0.614),
     "followup-r36": (1.0, 0.807, 0.542),
     "followup-r37": (1.0, 0.860, 0.570),
 }

@@ -36,6 +36,13 @@ _ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9.&\-]{1,14})\)")
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['’]s\s+$")
 _CELL_DEFINITION = re.compile(r"^(.*?\S)\s*\(([A-Za-z][A-Za-z0-9.&\-]{1,14})\)$")
 _MIN_BARE_ACRONYM = 3
+#: What stands between two items of a list of bodies: '), the', ' and its', '; the', ' and
+#: Türkiye's'.
+_LIST_GAP = re.compile(
+    r"^\)?\s*[,;]?\s*(?:(?:and|as\s+well\s+as)\s+)?"
+    r"(?:(?:the|its|their)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s\s+)?$"
+)
+_LIST_GAP_MAX = 30
 _POSSESSIVE_PREFIX = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:The|the|El|La|Los|Las|Le|Les|O|Os)\s+|^L['’](?=\w)", re.UNICODE)
 _NAME_PREPOSITIONS = grammar.all_words(grammar.NAME_PREPOSITIONS)
@@ -173,30 +180,61 @@ class AgencyRecognizer:
         return bool(self.lexicon.head_words.find(name))
 
     def definitions(self) -> None:
-        for span in prose_spans(self.document) + table_cells(self.document):
-            for match in _ACRONYM.finditer(self.text, span.start, span.end):
-                self._definition(match)
+        """'Full Name (ACR)' read as a body where its name reads as one; then, once those
+        are known, where it stands in a list among them ('the Ministry of Home Affairs
+        (MHA), the Sashastra Seema Bal (SSB), the Narcotics Control Bureau (NCB)')."""
+        matches = [
+            match
+            for span in prose_spans(self.document) + table_cells(self.document)
+            for match in _ACRONYM.finditer(self.text, span.start, span.end)
+        ]
+        listed = [match for match in matches if not self._definition(match, listed=False)]
+        for match in listed:
+            self._definition(match, listed=True)
 
-    def _definition(self, match: re.Match[str]) -> None:
+    def _definition(self, match: re.Match[str], *, listed: bool) -> bool:
+        """Record the body 'Full Name (ACR)' defines; False when it may not be one (yet).
+        ``listed`` accepts a name that stands in a list beside bodies already found."""
         acronym = match.group(1)
         name = self._defined_name(match.start(), acronym)
         if name is None:
-            return
+            return True
         name = _without_article(self.text, name)
         if len(name.text.split()) < 2 or self._is_other_actor(name.text):
-            return
+            return True
         known = self._gazetteer_entry(name.text, acronym)
-        if known is None and not self._names_a_body(name, acronym):
-            return
+        reads_as_body = self._names_a_body(name, acronym) or (
+            listed and self._listed_among_bodies(name, match.end())
+        )
+        if known is None and not reads_as_body:
+            return False
         acronym_span = Span(match.start(1), match.end(1), acronym)
         iri = known.iri if known is not None else self._new_agency(name, acronym)
         if iri is None:
-            return
+            return True
         if not self._taken(name):
             self.found.add(iri, name)
         self.found.add(iri, acronym_span)
         self.found.acronyms[acronym] = iri
         self.found.labels[name.text] = iri
+        return True
+
+    def _listed_among_bodies(self, name: Span, end: int) -> bool:
+        """Whether a defined name stands in a list next to a body already found: the text
+        between them only separates items (', the', ' and its'). A cooperation mechanism
+        ('Joint Task Force (JTF)') is not taken for a body however it is listed."""
+        if self._opens_a_mechanism(name.text):
+            return False
+        for found in self.found.name_spans():
+            if found.end <= name.start:
+                between = self.text[found.end : name.start]
+            elif found.start >= end:
+                between = self.text[end : found.start]
+            else:
+                continue
+            if len(between) <= _LIST_GAP_MAX and _LIST_GAP.match(between):
+                return True
+        return False
 
     def _defined_name(self, position: int, acronym: str) -> Span | None:
         """The name an acronym defines: the capitalized run before it, or the longer form

@@ -34,6 +34,25 @@ _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|while|whereas)\s+(?:that\s+)?|\s+an
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _PURPOSE = re.compile(r"\bto\s+(?:[a-z][\w-]*)\b[^.;]*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
+#: 'a Course under which 120 officers of both countries are to be trained in …': what the
+#: programme is to achieve, told with its subject.
+_UNDER_WHICH = re.compile(r"\b(?:under|through)\s+which\s+([^.;]+?\s(?:are|is)\s+to\s+[^.;]+)")
+#: The passive of that pledge, which readers leave out ('officers … trained in …').
+_TO_BE = re.compile(r"\s(?:are|is)\s+to\s+be\s+(?=[a-z]+(?:ed|en)\b)")
+_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty"
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+#: A deadline: 'by 31 December 2025', 'by the end of 2026', 'within 18 months', 'by June
+#: 2027', 'within twelve months of signature'.
+_DEADLINE = re.compile(
+    r",?\s+(?:by|before|within|no\s+later\s+than)\s+"
+    r"(?:the\s+end\s+of\s+|end-|mid-|early\s+|late\s+)?"
+    rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?|\d{{4}}|\d+\s+(?:days|weeks|months|years)"
+    rf"|(?:{_NUMBER_WORDS})(?:[\s-]\w+)?\s+(?:days|weeks|months|years))\b"
+    r"(?:\s+(?:of|after|from)\s+(?:the\s+|today's\s+)?(?:signature|signing|entry\s+into\s+force))?",
+    re.IGNORECASE,
+)
+#: What follows a deadline when the phrase has ended: another clause or the sentence's end.
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,;:(]|so\s+that\b|in\s+order\b|and\s+(?:will|shall)\b)")
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
 #: A clause that adds another named thing to the pledge before it: '; and a Joint Port
 #: Security Exercise, led by …'.
@@ -242,13 +261,37 @@ def _named_again(clause: Span, bodies_named: list[str]) -> str | None:
 
 
 def _purpose(clause: Span, after: int) -> LabelledText | None:
-    """'to monitor the plan and to correct …' after the recurrence, as the outcome."""
-    match = _PURPOSE.search(clause.text, after - clause.start)
+    """'to monitor the plan and to correct …' after the recurrence, as the outcome; what a
+    programme is set up for ('under which 120 officers are to be trained in …'), subject and
+    all. Its deadlines are the timeline's, not part of the outcome; the evidence quotes the
+    document as it stands, from the outcome's first word to its last."""
+    under = _UNDER_WHICH.search(clause.text)
+    match = under or _PURPOSE.search(clause.text, after - clause.start)
     if match is None:
         return None
-    text = re.sub(r"^to\s+", "", match.group().strip().rstrip(","))
-    start = clause.start + match.start()
-    return LabelledText(text[:1].upper() + text[1:], Span(start, start + len(match.group()), text))
+    group = 1 if under else 0
+    kept, spanned = _without_deadlines(match.group(group))
+    kept = kept.strip().rstrip(",").rstrip()
+    if not kept:
+        return None
+    quote = match.group(group)[:spanned].strip().rstrip(",").rstrip()
+    text = _TO_BE.sub(" ", kept) if under else re.sub(r"^to\s+", "", kept)
+    start = clause.start + match.start(group)
+    return LabelledText(text[:1].upper() + text[1:], Span(start, start + len(quote), quote))
+
+
+def _without_deadlines(text: str) -> tuple[str, int]:
+    """``text`` without its deadlines, and how much of ``text`` that spans: 'trained by 31
+    December 2025 in detecting threats' → 'trained in detecting threats'; a deadline that
+    ends the phrase ends the outcome ('trained in risk analysis within 18 months, by …')."""
+    removed = 0
+    while (deadline := _DEADLINE.search(text)) is not None:
+        rest = text[deadline.end() :]
+        if not rest.strip() or _CLAUSE_GOES_ON.match(rest):
+            return text[: deadline.start()], deadline.start() + removed
+        removed += deadline.end() - deadline.start()
+        text = text[: deadline.start()] + rest
+    return text, len(text) + removed
 
 
 def prose_bodies(

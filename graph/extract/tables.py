@@ -61,14 +61,42 @@ def _cell_text(row: Row, index: int) -> Span | None:
 
 
 def header_role(lexicon: Lexicon, header: str) -> str | None:
-    """The role whose cue covers most of the header ('Implementation Timeline' → timeline)."""
+    """The role whose cue covers most of the header ('Implementation Timeline' → timeline);
+    failing any cue, the role of a one-word cue that a word of the header inflects ('What
+    It Should Deliver' → outcome, as 'delivers' is)."""
     best: tuple[int, str] | None = None
     for role, term in _ROLE_TERMS.items():
         for hit in lexicon.cue_index(term).find(header):
             score = hit.end - hit.start
             if best is None or score > best[0]:
                 best = (score, role)
-    return best[1] if best else None
+    if best is not None:
+        return best[1]
+    return _inflected_role(lexicon, header)
+
+
+#: Endings of English inflection ('delivers', 'achieved', 'leading'), longest first.
+_INFLECTION = re.compile(r"(?:ing|es|ed|s|e)$")
+_MIN_BASE = 4
+
+
+def _base(word: str) -> str:
+    """A word without its inflection, when enough of it remains to mean the same word."""
+    base = _INFLECTION.sub("", word)
+    return base if len(base) >= _MIN_BASE else word
+
+
+def _inflected_role(lexicon: Lexicon, header: str) -> str | None:
+    """The role of the one-word cues a header's words share a base with; None when none
+    does, or when words of the header lead to two roles."""
+    words = {_base(w) for w in re.findall(r"[^\W\d_]+", unaccented(header).casefold())}
+    roles = {
+        role
+        for role, term in _ROLE_TERMS.items()
+        for cue in lexicon.cues.get(term, ())
+        if " " not in cue and _base(unaccented(cue).casefold()) in words
+    }
+    return roles.pop() if len(roles) == 1 else None
 
 
 def _content_role(
@@ -182,11 +210,18 @@ def column_roles(lexicon: Lexicon, block: Block, agencies: AgencyRecognizer) -> 
         roles[item] = OTHER  # '| No. | Deliverable | …': the item is named after its number
         item += 1
     roles[item] = ITEM
+    described_by = None  # a later column headed as an item: 'Task' beside 'Forum'
     for index in range(width):
         if index != item and roles[index] in (None, ITEM):
+            if roles[index] == ITEM and index > item and described_by is None:
+                described_by = index
             cells = [c for r in block.rows if (c := _cell_text(r, index)) is not None]
             headed = bool(headers[index : index + 1] and headers[index].strip())
             roles[index] = _content_role(lexicon, cells, agencies, headed=headed)
+    if OUTCOME not in roles and described_by is not None and roles[described_by] == OTHER:
+        # '| Forum | Who Takes Part | Task | Meets |': the item is the first column named
+        # as one; a later one says what the item is there to do, its purpose
+        roles[described_by] = OUTCOME
     if OUTCOME not in roles:
         # A column with no header at all may hold the outcome; a named one ("Notes") does not.
         first_text = next(
