@@ -335,3 +335,29 @@ def test_a_defined_name_listed_among_bodies_is_a_body_and_a_mechanism_is_not() -
         HEADER + "\nThe talks were hosted by the Sashastra Seema Bal (SSB) in Delhi.\n"
     )
     assert "Sashastra Seema Bal" not in _agency_labels(alone)
+
+
+def _lead_labels(facts: DocumentFacts) -> dict[str, str | None]:
+    labels = {agency.iri: agency.label for agency in facts.new_agencies}
+    return {
+        c.label: (labels.get(c.agency, str(c.agency)) if c.agency else None)
+        for c in facts.agreements[0].commitments
+    }
+
+
+def test_a_body_pledged_in_prose_is_led_by_the_agency_its_sentence_puts_in_charge() -> None:
+    facts = _extract(
+        HEADER
+        + "\nThe Bolivian Anti-Drug Directorate (BADD) and the Chilean Maritime Directorate (CMD) were both present.\n"
+        + "\nIn addition, the Bolivian Anti-Drug Directorate will lead a Riverine Interdiction Course, under which 80 officers are to be trained by the end of 2025.\n"
+        + "\nA Precursor Working Group, convened by the CMD and bringing together analysts of the BADD, will meet every month to compare seizure data.\n"
+        + "\nA Port Security Working Group of the BADD and the CMD will meet every quarter to review inspections.\n"
+        + "\nThe BADD and the CMD will hold a Joint Lake Exercise once a year, the first in 2025.\n"
+        + "\nA Border Security Council, co-chaired by the BADD and the two ministers, will meet twice a year to review the Compact.\n"
+    )
+    leads = _lead_labels(facts)
+    assert leads["Riverine Interdiction Course"] == "Bolivian Anti-Drug Directorate"
+    assert leads["Precursor Working Group"] == "Chilean Maritime Directorate"
+    assert leads["Port Security Working Group"] is None  # its members, not its lead
+    assert leads["Joint Lake Exercise"] is None  # two in charge together
+    assert leads["Border Security Council"] is None  # a lead shared

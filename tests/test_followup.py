@@ -187,6 +187,12 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: pillars now go to the commitments they describe instead of the gold's, while the news
 #: feature's asset tracing desk is found; the change gained nine matches and ten statuses
 #: over all folders.
+#: fu-r26's statuses (0.699 → 0.692, with its matches 0.854 → 0.865) and fu-r37's (0.570 →
+#: 0.567) moved when a commitment pledged in prose gained the agency its sentence puts in
+#: charge ('the Djibouti Coast Guard will lead a … Course'): matching weighs the agency.
+#: fu-r26's reporting line is now matched, with a status the gold does not give; in fu-r37
+#: the Senate answer's exercise is matched, and the scorecard's sea patrols, by the same navy,
+#: go to that exercise too instead of standing as a new commitment.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.936, 0.865),
@@ -210,7 +216,7 @@ HELD_OUT_FLOORS = {
     "followup-r23": (1.0, 0.917, 0.826),
     "followup-r24": (1.0, 0.833, 0.648),
     "followup-r25": (1.0, 0.946, 0.857),
-    "followup-r26": (1.0, 0.854, 0.699),
+    "followup-r26": (1.0, 0.865, 0.692),
     "followup-r27": (1.0, 0.832, 0.653),
     "followup-r28": (1.0, 0.796, 0.718),
     "followup-r29": (1.0, 0.930, 0.825),
@@ -221,7 +227,7 @@ HELD_OUT_FLOORS = {
     "followup-r34": (1.0, 0.807, 0.543),
     "followup-r35": (1.0, 0.819, 0.614),
     "followup-r36": (1.0, 0.807, 0.542),
-    "followup-r37": (1.0, 0.860, 0.570),
+    "followup-r37": (1.0, 0.860, 0.567),
 }
 
 

@@ -21,6 +21,7 @@ from graph.extract.facts import (
     DocumentFacts,
     SafeguardFact,
 )
+from graph.extract.leads import lead_agency
 from graph.language.detect import Languages, detect
 from graph.lexicon import Lexicon, lexicon
 from graph.namespaces import PG
@@ -155,16 +156,22 @@ class _BlockReader:
 
 
 def _new_bodies(
-    lex: Lexicon, document: Document, listed: list[CommitmentFact], since: date | None
+    lex: Lexicon,
+    document: Document,
+    listed: list[CommitmentFact],
+    since: date | None,
+    agencies: list[ActorMention],
 ) -> list[CommitmentFact]:
-    """Bodies pledged in prose that no table or list names and that are no agency."""
+    """Bodies pledged in prose that no table or list names and that are no agency, each
+    with the agency its sentence puts in charge."""
     seen = {_folded(c.label) for c in listed}
     found = []
     for body in bodies.prose_bodies(lex, document, since):
         if _folded(body.label) in seen or lex.agency_names.lookup(body.label):
             continue
         seen.add(_folded(body.label))
-        found.append(body)
+        lead = body.agency or lead_agency(lex, body.span, body.label, agencies)
+        found.append(dataclasses.replace(body, agency=lead))
     return found
 
 
@@ -207,7 +214,9 @@ def _extract(document: Document, lex: Lexicon, languages: Languages) -> Document
     ]
     reader = _BlockReader(lex, document, recognizer)
     reader.read()
-    commitments = reader.commitments + _new_bodies(lex, document, reader.commitments, reader.since)
+    commitments = reader.commitments + _new_bodies(
+        lex, document, reader.commitments, reader.since, agencies.mentions
+    )
     crimes, crime_spans = _crimes(lex, document, agencies.name_spans() + [m.span for m in media])
     opening = first_sentence(document)
     places = [s for s in (document.title, opening) if s is not None]
