@@ -55,6 +55,10 @@ class Lexicon:
     cooperation_types: PhraseIndex[str]
     cues: dict[URIRef, tuple[str, ...]]
     head_words: PhraseIndex[str]
+    #: Titles of an office a person holds ('Minister', 'Chief'): what opens no body's name.
+    office_titles: PhraseIndex[str]
+    #: Heads of a media outlet's name ('News Agency'): what ends no government body's name.
+    media_heads: PhraseIndex[str]
     modifier_words: PhraseIndex[str]
     mechanism_openers: PhraseIndex[str]
     #: Last words of the names of bodies an agreement sets up to meet ('Committee', 'Meeting').
@@ -206,6 +210,8 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         ),
         cues=_cues(graph, langs),
         head_words=cue_words(PG.Agency, PG.nameHeadCue, case_sensitive=True),
+        office_titles=cue_words(PG.Agency, PG.officeTitleCue, case_sensitive=True),
+        media_heads=cue_words(PG.Agency, PG.mediaHeadCue, case_sensitive=True),
         modifier_words=cue_words(PG.Agency, PG.nameModifierCue, case_sensitive=True),
         mechanism_openers=cue_words(PG.Commitment, PG.nameModifierCue, case_sensitive=True),
         body_heads=cue_words(PG.Commitment, PG.nameHeadCue, case_sensitive=True),

@@ -361,3 +361,16 @@ def test_a_body_pledged_in_prose_is_led_by_the_agency_its_sentence_puts_in_charg
     assert leads["Port Security Working Group"] is None  # its members, not its lead
     assert leads["Joint Lake Exercise"] is None  # two in charge together
     assert leads["Border Security Council"] is None  # a lead shared
+
+
+def test_an_office_a_media_outlet_and_a_place_are_not_part_of_a_body_found_by_its_shape() -> None:
+    facts = _extract(
+        HEADER
+        + "\nThe Compact was signed by the Minister of Interior and Police of Bolivia, in the presence of the Head of the Federal Department of Justice and Police of Chile, according to the Bolivian News Agency.\n"
+        + "\nTraining will take place at the National Police Academy in Santiago.\n"
+    )
+    labels = _agency_labels(facts)
+    assert "Federal Department of Justice and Police of Chile" in labels
+    assert "National Police Academy" in labels
+    assert not {label for label in labels if label.startswith(("Minister", "Head"))}
+    assert not {label for label in labels if "News Agency" in label or " in " in label}
