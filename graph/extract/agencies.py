@@ -21,6 +21,7 @@ from rdflib import URIRef
 
 from graph.documents.model import BlockKind, Document, Span
 from graph.extract.actors import nation_mentions
+from graph.extract.body_names import as_body_name, is_media_name
 from graph.extract.facts import ActorMention, NewAgency
 from graph.extract.names import (
     acronym_long_form,
@@ -43,10 +44,6 @@ _LIST_GAP = re.compile(
     r"(?:(?:the|its|their)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s\s+)?$"
 )
 _LIST_GAP_MAX = 30
-#: What joins an office's title to the body it is held in: 'Chief of the', 'Head of the'.
-#: Without the article the title goes on ('Minister of Police', 'Secretary of State for
-#: Security'): an office, not a body.
-_OFFICE_OF = re.compile(r"\s+(?:of|for)\s+the\s+")
 _POSSESSIVE_PREFIX = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:The|the|El|La|Los|Las|Le|Les|O|Os)\s+|^L['’](?=\w)", re.UNICODE)
 _NAME_PREPOSITIONS = grammar.all_words(grammar.NAME_PREPOSITIONS)
@@ -207,7 +204,7 @@ class AgencyRecognizer:
         if (
             len(name.text.split()) < 2
             or self._is_other_actor(name.text)
-            or self._is_media_name(name.text)
+            or is_media_name(self.lexicon, name.text)
         ):
             return True
         known = self._gazetteer_entry(name.text, acronym)
@@ -303,7 +300,7 @@ class AgencyRecognizer:
                 self.text, span.start, span.end, self.lexicon.inner_name_words
             ):
                 for split in _split_on_and(self.text, _without_article(self.text, run), self):
-                    part = self._as_body_name(split)
+                    part = as_body_name(self.lexicon, self.text, split)
                     if part is None:
                         continue
                     if (
@@ -317,43 +314,6 @@ class AgencyRecognizer:
                         if iri is not None:
                             self.found.add(iri, part)
                             self.found.labels[part.text] = iri
-
-    def _as_body_name(self, name: Span) -> Span | None:
-        """The body a name found by its shape names: what follows the title of an office
-        ('Chief of the National Police Agency' → 'National Police Agency'), without the
-        place after it ('Ministry of Interior in New Cairo' → 'Ministry of Interior'). None
-        for an office with no body after it ('Minister of Police') and for a media outlet
-        ('Oman News Agency')."""
-        if self._is_media_name(name.text):
-            return None
-        title = next((h for h in self.lexicon.office_titles.find(name.text) if h.start == 0), None)
-        if title is not None:
-            office = _OFFICE_OF.match(name.text, title.end)
-            if office is None:
-                return None
-            start = name.start + office.end()
-            name = Span(start, name.end, self.text[start : name.end])
-            if len(name.text.split()) < 2:
-                return None
-        places = grammar.words(grammar.PLACE_PREPOSITIONS, self.lexicon.languages)
-        words = list(re.finditer(r"\S+", name.text))
-        for index, word in enumerate(words[2:-1], start=2):
-            if word.group() in places and self._names_a_place(
-                name.text[words[index + 1].start() :]
-            ):
-                end = name.start + words[index - 1].end()
-                return Span(name.start, end, self.text[name.start : end])
-        return name
-
-    def _names_a_place(self, text: str) -> bool:
-        """Whether ``text`` is a nation or a capital the lexicon knows, and nothing more."""
-        lex = self.lexicon
-        return any(h.start == 0 and h.end == len(text) for h in lex.capitals.find(text)) or any(
-            h.start == 0 and h.end == len(text) for h in lex.nations.find(text)
-        )
-
-    def _is_media_name(self, name: str) -> bool:
-        return any(h.end == len(name) for h in self.lexicon.media_heads.find(name))
 
     def _known(self, name: str) -> URIRef | None:
         if name in self.found.labels:
