@@ -60,6 +60,7 @@ def test_scorer_meets_the_bar_in_other_languages(tmp_path: Path, language: str) 
 
 
 @requires_shared
+@pytest.mark.slow  # 122 documents extracted and scored: about a minute
 def test_the_follow_up_rounds_announcements_hold_their_figures(tmp_path: Path) -> None:
     announcements = tmp_path / "announcements"
     announcements.mkdir()
