@@ -24,7 +24,7 @@ from graph.documents.model import BlockKind, Document, Span
 from graph.extract.facts import CommitmentFact, LabelledText
 from graph.extract.names import acronym_long_form, capitalized_runs
 from graph.extract.phrases import PhraseIndex
-from graph.extract.values import deadline_in, parse_recurrence, parse_span
+from graph.extract.values import MONTH_NAMES, deadline_in, parse_recurrence, parse_span
 from graph.language import grammar
 from graph.lexicon import Lexicon
 
@@ -40,13 +40,12 @@ _UNDER_WHICH = re.compile(r"\b(?:under|through)\s+which\s+([^.;]+?\s(?:are|is)\s
 #: The passive of that pledge, which readers leave out ('officers … trained in …').
 _TO_BE = re.compile(r"\s(?:are|is)\s+to\s+be\s+(?=[a-z]+(?:ed|en)\b)")
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty"
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 #: A deadline: 'by 31 December 2025', 'by the end of 2026', 'within 18 months', 'by June
 #: 2027', 'within twelve months of signature'.
 _DEADLINE = re.compile(
     r",?\s+(?:by|before|within|no\s+later\s+than)\s+"
     r"(?:the\s+end\s+of\s+|end-|mid-|early\s+|late\s+)?"
-    rf"(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?|\d{{4}}|\d+\s+(?:days|weeks|months|years)"
+    rf"(?:(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{4}})?|\d{{4}}|\d+\s+(?:days|weeks|months|years)"
     rf"|(?:{_NUMBER_WORDS})(?:[\s-]\w+)?\s+(?:days|weeks|months|years))\b"
     r"(?:\s+(?:of|after|from)\s+(?:the\s+|today's\s+)?(?:signature|signing|entry\s+into\s+force))?",
     re.IGNORECASE,
@@ -186,7 +185,7 @@ def _body_named(lexicon: Lexicon, document: Document, clause: Span) -> str | Non
     return None
 
 
-def _pledge_word(clause: Span, auxiliaries: frozenset[str]) -> re.Match[str] | None:
+def pledge_word(clause: Span, auxiliaries: frozenset[str]) -> re.Match[str] | None:
     """The first auxiliary of a pledge in the clause ('will', 'shall'), if any."""
     return next((w for w in re.finditer(r"[a-z]+", clause.text) if w.group() in auxiliaries), None)
 
@@ -209,7 +208,7 @@ def _deliverable_named(
     ]
     # What the pledge delivers is its object: 'the DHS Office of Intelligence and Analysis …
     # will prepare a Joint Border Threat Assessment'; failing that, its subject.
-    pledge = _pledge_word(clause, auxiliaries)
+    pledge = pledge_word(clause, auxiliaries)
     verb = clause.start + pledge.start() if pledge else clause.end
     after = [name for start, name in deliverables if start > verb]
     return (after or [name for _, name in deliverables] or [None])[0]
@@ -308,7 +307,7 @@ def prose_bodies(
         pronoun = _PRONOUN_SUBJECT.match(clause.text)
         # '… will hold two exercises each year: a Cyber Exercise …; and a Port Exercise …'
         another = rhythm_pledged is not None and _AND_ANOTHER.match(clause.text)
-        if not pronoun and not another and _pledge_word(clause, auxiliaries) is None:
+        if not pronoun and not another and pledge_word(clause, auxiliaries) is None:
             # only a pledge names what 'It will meet' speaks of, or has things to continue
             named_before = rhythm_pledged = None
             continue

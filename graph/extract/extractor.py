@@ -22,14 +22,14 @@ from graph.extract.facts import (
     SafeguardFact,
 )
 from graph.extract.leads import lead_agency
+from graph.extract.values import MONTH_NAMES
 from graph.language.detect import Languages, detect
 from graph.lexicon import Lexicon, lexicon
 from graph.namespaces import PG
 
 _AGREEMENT_KINDS = (PG.MemorandumOfUnderstanding, PG.Treaty, PG.ActionPlan, PG.JointStatement)
-_MONTHS = "|".join(calendar.month_name[1:])
 _DATE = re.compile(
-    rf"\b(?:(\d{{1,2}})\s+({_MONTHS})\s+(\d{{4}})|({_MONTHS})\s+(\d{{1,2}}),\s+(\d{{4}})"
+    rf"\b(?:(\d{{1,2}})\s+({MONTH_NAMES})\s+(\d{{4}})|({MONTH_NAMES})\s+(\d{{1,2}}),\s+(\d{{4}})"
     rf"|(\d{{4}})-(\d{{2}})-(\d{{2}}))\b"
 )
 

@@ -20,6 +20,7 @@ import re
 from rdflib import URIRef
 
 from graph.documents.model import Span
+from graph.extract.bodies import pledge_word
 from graph.extract.facts import ActorMention
 from graph.language import grammar
 from graph.lexicon import Lexicon
@@ -54,7 +55,7 @@ def lead_agency(
         after = [m for m in inside if m.span.start - clause.start >= cue.end]
         if after and _AFTER_CUE.match(text[cue.end : after[0].span.start - clause.start]):
             return None if _joined(text, clause.start, after) else after[0].iri
-    return _subject(text, clause.start, label, inside, lexicon)
+    return _subject(clause, label, inside, lexicon)
 
 
 def _joined(text: str, offset: int, mentions: list[ActorMention]) -> bool:
@@ -66,14 +67,14 @@ def _joined(text: str, offset: int, mentions: list[ActorMention]) -> bool:
 
 
 def _subject(
-    text: str, offset: int, label: str, inside: list[ActorMention], lexicon: Lexicon
+    clause: Span, label: str, inside: list[ActorMention], lexicon: Lexicon
 ) -> URIRef | None:
     """The agency that is the whole subject of the pledge: right before 'will' or 'shall',
     joined to no other, and not named after the body it would lead."""
-    auxiliaries = grammar.words(grammar.PLEDGE_AUXILIARIES, lexicon.languages)
-    pledge = next((w for w in re.finditer(r"[a-z]+", text) if w.group() in auxiliaries), None)
+    pledge = pledge_word(clause, grammar.words(grammar.PLEDGE_AUXILIARIES, lexicon.languages))
     if pledge is None:
         return None
+    text, offset = clause.text, clause.start
     before = [m for m in inside if m.span.end - offset <= pledge.start()]
     if not before:
         return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from rdflib import URIRef
 
@@ -86,16 +87,23 @@ def _base(word: str) -> str:
     return base if len(base) >= _MIN_BASE else word
 
 
+@cache
+def _cue_bases(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
+    """(base, role) of every one-word cue of a column role: read once per lexicon, not
+    once per header."""
+    return tuple(
+        (_base(unaccented(cue).casefold()), role)
+        for role, term in _ROLE_TERMS.items()
+        for cue in lexicon.cues.get(term, ())
+        if " " not in cue
+    )
+
+
 def _inflected_role(lexicon: Lexicon, header: str) -> str | None:
     """The role of the one-word cues a header's words share a base with; None when none
     does, or when words of the header lead to two roles."""
     words = {_base(w) for w in re.findall(r"[^\W\d_]+", unaccented(header).casefold())}
-    roles = {
-        role
-        for role, term in _ROLE_TERMS.items()
-        for cue in lexicon.cues.get(term, ())
-        if " " not in cue and _base(unaccented(cue).casefold()) in words
-    }
+    roles = {role for base, role in _cue_bases(lexicon) if base in words}
     return roles.pop() if len(roles) == 1 else None
 
 

@@ -144,11 +144,13 @@ def _ordinal_after(text: str, hit, languages: frozenset[str]) -> Decimal | None:
     return None
 
 
-_MONTH_NAMES = "|".join(calendar.month_name[1:])
+#: The names of the months, as alternatives of a pattern (matched without case where prose
+#: may write them either way).
+MONTH_NAMES = "|".join(calendar.month_name[1:])
 #: A deadline by the calendar: 'September 2024', 'by March 2025', 'End of 2025'.
 _DEADLINE = re.compile(
     rf"^(?:(?:by|before|in)\s+)?(?:(?:the\s+)?end\s+of\s+(?P<end>\d{{4}})"
-    rf"|(?P<month>{_MONTH_NAMES})\s+(?P<year>\d{{4}}))\.?$",
+    rf"|(?P<month>{MONTH_NAMES})\s+(?P<year>\d{{4}}))\.?$",
     re.IGNORECASE,
 )
 
@@ -157,7 +159,7 @@ _DEADLINE = re.compile(
 #: 'by 31 December 2025'.
 _DEADLINE_IN_PROSE = re.compile(
     rf"\b(?:by|before)\s+(?:(?:the\s+)?end\s+of\s+(?P<end>\d{{4}})"
-    rf"|(?:\d{{1,2}}\s+)?(?P<month>{_MONTH_NAMES})\s+(?P<year>\d{{4}}))\b",
+    rf"|(?:\d{{1,2}}\s+)?(?P<month>{MONTH_NAMES})\s+(?P<year>\d{{4}}))\b",
     re.IGNORECASE,
 )
 
