@@ -8,13 +8,12 @@ import dataclasses
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
+from graph.followup.linking import AgreementRecord, best_agreement
 from graph.followup.matching import (
     PROSE_MARGIN,
     ROW_FLOOR,
     ROW_MARGIN,
-    AgreementRecord,
     CommitmentRecord,
-    best_agreement,
     best_commitment,
     best_for_clause,
     line_of_work,

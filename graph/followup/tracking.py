@@ -17,6 +17,7 @@ from functools import partial
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
+from graph.followup.linking import AgreementRecord, best_agreement
 from graph.followup.matching import (
     COUNT_FLOOR,
     COUNT_MARGIN,
@@ -25,9 +26,7 @@ from graph.followup.matching import (
     MATCH_THRESHOLD,
     ROW_FLOOR,
     ROW_MARGIN,
-    AgreementRecord,
     CommitmentRecord,
-    best_agreement,
     best_commitment,
     best_for_clause,
     line_of_work,
