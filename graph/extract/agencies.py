@@ -10,6 +10,9 @@ Three ways in, in order of trust:
    Directorate ... from the cues in ``ontology/``) that reads as a proper
    name: opened by a modifier such as National or Federal, naming a nation,
    or following a possessive ("Brazil's Federal Revenue Service").
+
+A body the gazetteer does not know is recorded under its owner by
+``graph.extract.agency_owners``.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from graph.documents.model import BlockKind, Document, Span
-from graph.extract.actors import nation_mentions
+from graph.extract.agency_owners import AgencyOwners
 from graph.extract.body_names import as_body_name, is_media_name
 from graph.extract.facts import ActorMention, NewAgency
 from graph.extract.names import (
@@ -31,10 +34,9 @@ from graph.extract.names import (
 )
 from graph.language import grammar
 from graph.lexicon import ActorEntry, Lexicon
-from graph.namespaces import ID, agency_iri
+from graph.namespaces import ID
 
 _ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9.&\-]{1,14})\)")
-_POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)['’]s\s+$")
 _CELL_DEFINITION = re.compile(r"^(.*?\S)\s*\(([A-Za-z][A-Za-z0-9.&\-]{1,14})\)$")
 _MIN_BARE_ACRONYM = 3
 #: What stands between two items of a list of bodies: '), the', ' and its', '; the', ' and
@@ -44,19 +46,9 @@ _LIST_GAP = re.compile(
     r"(?:(?:the|its|their)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s\s+)?$"
 )
 _LIST_GAP_MAX = 30
-_POSSESSIVE_PREFIX = re.compile(r"^[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:The|the|El|La|Los|Las|Le|Les|O|Os)\s+|^L['’](?=\w)", re.UNICODE)
 _NAME_PREPOSITIONS = grammar.all_words(grammar.NAME_PREPOSITIONS)
 _AND = "|".join(w for w in grammar.all_words(grammar.COORDINATORS) if w.isalpha())
-# "of the", "de la", "du", "d'": what joins a body's name to the nation that ends it.
-_JOINING_PREPOSITIONS = "|".join(
-    sorted(w for w in grammar.all_words(grammar.NAME_PREPOSITIONS) if w.isalpha())
-)
-_JOINING_ARTICLES = "|".join(sorted(w for w in grammar.all_words(grammar.ARTICLES) if w.isalpha()))
-_NATION_COMPLEMENT = re.compile(
-    rf"\s+(?:{_JOINING_PREPOSITIONS})(?:\s+(?:{_JOINING_ARTICLES}))?\s*(?:[lL]['’])?$"
-    r"|\s+[dD]['’]$"
-)
 
 
 @dataclass
@@ -114,6 +106,7 @@ class AgencyRecognizer:
         self.parties = parties
         self.context = {m.iri for m in nations} | set(parties)
         self.found = AgencyFindings()
+        self.owners = AgencyOwners(lexicon, self.text, nations, parties, self.found.new_agencies)
 
     # ---------------------------------------------------------------- gazetteer
 
@@ -123,11 +116,8 @@ class AgencyRecognizer:
             return False
         if owner in self.context or str(owner).startswith(f"{ID}org/"):
             return True
-        inside = {m.iri for m in self._nations_in(matched)}
+        inside = {m.iri for m in self.owners.nations_in(matched)}
         return owner in inside
-
-    def _nations_in(self, text: str) -> list[ActorMention]:
-        return [m for m in nation_mentions(self.lexicon, text) if m.kind == "nation"]
 
     def _choose(self, entries: tuple[ActorEntry, ...], matched: str) -> ActorEntry | None:
         fitting = [e for e in entries if self._in_context(e, matched)]
@@ -136,7 +126,7 @@ class AgencyRecognizer:
 
     def gazetteer_names(self) -> None:
         hits = self.lexicon.agency_names.find(self.text)
-        owned = {id(h): self._possessive_owner(Span(h.start, h.end, h.text)) for h in hits}
+        owned = {id(h): self.owners.possessive_owner(Span(h.start, h.end, h.text)) for h in hits}
         # Possessive mentions first: "Bangladesh's Ministry of Home Affairs" is Bangladesh's,
         # whatever else shares the name, and so is every later bare mention of that name.
         for hit in sorted(hits, key=lambda h: owned[id(h)] is None):
@@ -146,13 +136,13 @@ class AgencyRecognizer:
             if full is not None and full.end > hit.end and not self._names_another(full, hit.end):
                 # "Ministry of Security and Civil Protection" is not the gazetteer's
                 # "Ministry of Security": a longer name is another body.
-                if owner is not None and (iri := self._new_agency(full, None)) is not None:
+                if owner is not None and (iri := self.owners.new_agency(full, None)) is not None:
                     self.found.add(iri, full)
                     self.found.labels.setdefault(full.text, iri)
                 continue
             if owner is not None:
                 own = [e for e in hit.values if e.owner == owner]
-                iri = own[0].iri if own else self._new_agency(span, None)
+                iri = own[0].iri if own else self.owners.new_agency(span, None)
                 if iri is not None:
                     self.found.add(iri, span)
                     self.found.labels.setdefault(hit.text, iri)
@@ -214,7 +204,7 @@ class AgencyRecognizer:
         if known is None and not reads_as_body:
             return False
         acronym_span = Span(match.start(1), match.end(1), acronym)
-        iri = known.iri if known is not None else self._new_agency(name, acronym)
+        iri = known.iri if known is not None else self.owners.new_agency(name, acronym)
         if iri is None:
             return True
         if not self._taken(name):
@@ -269,7 +259,7 @@ class AgencyRecognizer:
         words = name.text.split()
         return self._has_head_word(name.text) or bool(
             sum(c.isupper() for c in acronym) >= 2
-            and (self.lexicon.modifier_words.lookup(words[0]) or self._nations_in(name.text))
+            and (self.lexicon.modifier_words.lookup(words[0]) or self.owners.nations_in(name.text))
         )
 
     def _opens_a_mechanism(self, name: str) -> bool:
@@ -290,9 +280,9 @@ class AgencyRecognizer:
             words[1] in _NAME_PREPOSITIONS or self.lexicon.modifier_words.lookup(words[1])
         ):
             return True  # "Ministry of ...", "Ministério do ...", "Policía Nacional"
-        if self.lexicon.modifier_words.lookup(words[0]) or self._nations_in(name.text):
+        if self.lexicon.modifier_words.lookup(words[0]) or self.owners.nations_in(name.text):
             return True
-        return self._possessive_owner(name) is not None
+        return self.owners.possessive_owner(name) is not None
 
     def discover(self, excluded: set[str]) -> None:
         for span in prose_spans(self.document):
@@ -310,7 +300,7 @@ class AgencyRecognizer:
                     ):
                         continue
                     if self._reads_as_proper_name(part):
-                        iri = self._known(part.text) or self._new_agency(part, None)
+                        iri = self._known(part.text) or self.owners.new_agency(part, None)
                         if iri is not None:
                             self.found.add(iri, part)
                             self.found.labels[part.text] = iri
@@ -320,58 +310,6 @@ class AgencyRecognizer:
             return self.found.labels[name]
         entry = self._choose(self.lexicon.agency_names.lookup(name), name)
         return entry.iri if entry else None
-
-    # ---------------------------------------------------------------- owners
-
-    def _possessive_owner(self, name: Span) -> URIRef | None:
-        before = self.text[max(0, name.start - 60) : name.start]
-        match = _POSSESSIVE_BEFORE.search(before)
-        if not match:
-            return None
-        owners = self.lexicon.nations.lookup(match.group(1))
-        return owners[0].iri if owners else None
-
-    def owner_of(self, name: Span) -> URIRef | None:
-        """The nation an unknown agency serves: named in it, before it, or the first party."""
-        inside = self._nations_in(name.text)
-        if inside:
-            return inside[0].iri
-        possessive = self._possessive_owner(name)
-        if possessive is not None:
-            return possessive
-        sentence_start = max(
-            self.text.rfind(". ", 0, name.start), self.text.rfind("\n", 0, name.start)
-        )
-        earlier = [m for m in self.nations if m.span.end <= name.start and m.kind == "nation"]
-        in_sentence = [m for m in earlier if m.span.start > sentence_start]
-        if in_sentence:
-            return in_sentence[-1].iri
-        return self.parties[0] if self.parties else (earlier[-1].iri if earlier else None)
-
-    def _new_agency(self, name: Span, acronym: str | None) -> URIRef | None:
-        possessive = _POSSESSIVE_PREFIX.match(name.text)
-        if possessive:  # "Uzbekistan's Ministry of Internal Affairs" in a cell
-            start = name.start + possessive.end()
-            name = Span(start, name.end, self.text[start : name.end])
-        owner = self.owner_of(name)
-        if owner is None:
-            return None
-        entry = self.lexicon.actors.get(owner)
-        code = entry.code if entry and entry.code else str(owner).rsplit("/", 1)[-1]
-        iri = agency_iri(code, name.text)
-        if iri not in self.lexicon.actors and iri not in self.found.new_agencies:
-            short = self._without_nation(name, owner)
-            self.found.new_agencies[iri] = NewAgency(iri, name.text, owner, acronym, name, short)
-        return iri
-
-    def _without_nation(self, name: Span, owner: URIRef) -> str | None:
-        """'Ministry of Security of Panama' → 'Ministry of Security', when Panama owns it."""
-        ending = [m for m in self._nations_in(name.text) if m.span.end == len(name.text)]
-        if not ending or ending[-1].iri != owner:
-            return None
-        match = _NATION_COMPLEMENT.search(name.text[: ending[-1].span.start])
-        short = name.text[: match.start()] if match else ""
-        return short if len(short.split()) >= 2 else None
 
     # ---------------------------------------------------------------- acronyms alone
 
@@ -402,7 +340,7 @@ class AgencyRecognizer:
         if defined:
             name = Span(cell.start, cell.start + len(defined.group(1)), defined.group(1))
             iri = self._known(name.text) or (
-                self._new_agency(name, defined.group(2)) if create else None
+                self.owners.new_agency(name, defined.group(2)) if create else None
             )
             if iri is not None:
                 self.found.acronyms.setdefault(defined.group(2), iri)
@@ -417,7 +355,7 @@ class AgencyRecognizer:
         if inside is not None:
             return inside
         if create and self._has_head_word(text) and text[:1].isupper() and len(text.split()) >= 2:
-            return self._new_agency(cell, None)
+            return self.owners.new_agency(cell, None)
         return None
 
     def _named_inside(self, cell: Span) -> URIRef | None:
