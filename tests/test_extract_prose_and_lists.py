@@ -298,6 +298,14 @@ def test_what_a_programme_is_for_is_told_with_its_subject_and_without_its_deadli
     tandem = found["Tandem Language Programme"].outcome
     assert tandem.label == "300 customs officers are to learn the partner's language"
     assert tandem.span.text == "300 customs officers are to learn the partner's language"
+    spelled = _extract(
+        HEADER
+        + "\nCustoms will run a Tandem Language Programme, under which 300 customs officers are to learn the partner's language within thirty months of signature in evening classes.\n"
+    )
+    assert (
+        _commitments(spelled)["Tandem Language Programme"].outcome.label
+        == "300 customs officers are to learn the partner's language in evening classes"
+    )  # any number word the grammar knows, not a hand-picked few
 
 
 def test_a_heading_that_inflects_a_cue_and_a_second_item_column_say_what_a_row_is_for() -> None:

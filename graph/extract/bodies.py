@@ -39,7 +39,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
 _UNDER_WHICH = re.compile(r"\b(?:under|through)\s+which\s+([^.;]+?\s(?:are|is)\s+to\s+[^.;]+)")
 #: The passive of that pledge, which readers leave out ('officers … trained in …').
 _TO_BE = re.compile(r"\s(?:are|is)\s+to\s+be\s+(?=[a-z]+(?:ed|en)\b)")
-_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty"
+#: English number words, longest first ('eighteen' before 'eight'), from the grammar.
+_NUMBER_WORDS = "|".join(sorted(grammar.numbers(frozenset()), key=len, reverse=True))
 #: A deadline: 'by 31 December 2025', 'by the end of 2026', 'within 18 months', 'by June
 #: 2027', 'within twelve months of signature'.
 _DEADLINE = re.compile(
