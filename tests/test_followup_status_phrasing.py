@@ -475,6 +475,20 @@ def test_short_of_the_target_is_partial_unless_its_deadline_is_still_ahead() -> 
     )
 
 
+def test_a_share_below_its_target_is_partial_unless_the_month_it_is_due_is_ahead() -> None:
+    below = (
+        "Of the 80 requests they have exchanged since then, 47, or 59 percent, were answered "
+        "within 30 days, below the 85 percent set in the plan."
+    )
+    assert _statuses_on(below, "2026-11-20") == ["partially-fulfilled"]
+    by_june = (
+        "Since January the Customs Agency has scanned 14 per cent of the high-risk containers "
+        "arriving from Freeport, against the 20 per cent we committed to reach by June."
+    )
+    assert _statuses_on(by_june, "2025-03-11") == ["in-progress"]  # June is ahead
+    assert _statuses_on(by_june, "2025-08-11") == ["partially-fulfilled"]  # June has passed
+
+
 def test_implemented_alone_is_fulfilled_and_its_qualified_forms_are_not() -> None:
     assert _status("Implemented") == "fulfilled"
     assert _status("The register is being implemented") == "in-progress"

@@ -7,7 +7,7 @@ import datetime
 import re
 
 from graph.documents.model import Span
-from graph.extract.values import deadline_in
+from graph.extract.values import MONTH_NAMES, deadline_in
 from graph.followup.facts import (
     FULFILLED,
     IN_PROGRESS,
@@ -15,7 +15,7 @@ from graph.followup.facts import (
     PLEDGED,
     ReportedItem,
 )
-from graph.followup.figures import covers_all, figure_in
+from graph.followup.figures import a_share_short, covers_all, figure_in
 from graph.followup.values import (
     as_of_date,
     checked_status,
@@ -24,6 +24,9 @@ from graph.followup.values import (
 from graph.lexicon import Lexicon
 
 _CLAUSE = re.compile(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*")
+#: A deadline by a month without its year: 'the 20 per cent we committed to reach by June'.
+_BY_MONTH = re.compile(rf"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?({MONTH_NAMES})\b(?!\s+\d)")
+_MONTH_NUMBERS = {name.casefold(): number for number, name in enumerate(MONTH_NAMES.split("|"), 1)}
 
 
 def clause_item(
@@ -50,6 +53,8 @@ def clause_item(
     if status is None or (status == PLEDGED and not strong):
         return None
     status = checked_status(status, figure, span.text)
+    if status == IN_PROGRESS and a_share_short(figure):
+        status = PARTLY_FULFILLED  # '47, or 59 percent, … below the 85 percent set in the plan'
     if status == PARTLY_FULFILLED and _deadline_ahead(span, default_date):
         # 'some 131,000 people, short of the 200,000 foreseen by September 2026': the rest
         # can still come, so the part done is work under way
@@ -65,10 +70,19 @@ def clause_item(
 
 
 def _deadline_ahead(span: Span, report_date: str | None) -> bool:
-    """Whether the clause names a deadline by the calendar later than the report's date."""
+    """Whether the clause names a deadline by the calendar later than the report's date. A
+    month without a year is its nearest occurrence: 'by June' in a report of March is
+    ahead; 'trained by the end of December' in a report of January is past."""
     if report_date is None:
         return False
-    return deadline_in(span.text, span, datetime.date.fromisoformat(report_date)) is not None
+    date = datetime.date.fromisoformat(report_date)
+    by_month = _BY_MONTH.search(span.text)
+    if (
+        by_month is not None
+        and 0 < (_MONTH_NUMBERS[by_month.group(1).casefold()] - date.month) % 12 <= 6
+    ):
+        return True
+    return deadline_in(span.text, span, date) is not None
 
 
 def clauses_of(span: Span) -> list[Span]:

@@ -323,6 +323,13 @@ _OCCASIONS = re.compile(
 _OCCASIONS_COUNTED = re.compile(rf"\S+\s+(?:[a-z-]+\s+)?(?:{_GATHERINGS}|times)\b", re.IGNORECASE)
 
 
+def a_share_short(figure: Figure | None) -> bool:
+    """Whether a figure is a share short of the share it is set against ('47, or 59
+    percent, were answered within 30 days, below the 85 percent set in the plan'): a rate
+    of service that fell short, which the missed part cannot make up."""
+    return figure is not None and figure.short_of_target and bool(_A_SHARE.search(figure.text))
+
+
 def counts_occasions(figure: Figure, text: str) -> bool:
     """Whether a figure counts occasions, not things ('in 7 of the 9 months', 'three
     meetings out of the four due'): an occasion that passed cannot be made up."""
