@@ -240,7 +240,10 @@ class _Builder:
             node = self.mint("report-item", number)
             self.extracted(node, PG.StatusAssertion, item.label, item.span)
             self.add(self.doc, PG.reportsStatus, node)
-            self.add(node, PG.status, URIRef(f"{ID}status/{item.status}"))
+            if item.running:  # its status is judged in the report's tracking graph
+                self.add(node, RDF.type, PG.RunningStatusAssertion)
+            else:
+                self.add(node, PG.status, URIRef(f"{ID}status/{item.status}"))
             if item.as_of:
                 self.add(node, DCTERMS.date, Literal(item.as_of, datatype=XSD.date))
             if item.added:

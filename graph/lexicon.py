@@ -79,6 +79,8 @@ class Lexicon:
     inner_name_words: frozenset[str] = frozenset()
     #: Words that open a code name ('Exercise Palk Shield').
     code_name_words: frozenset[str] = frozenset()
+    #: Words of a measure at work ('operating', 'staffed'): 'has been staffed … since 1 June'.
+    running_words: frozenset[str] = frozenset()
 
     def cue_index(self, term: URIRef) -> PhraseIndex[URIRef]:
         """Case-insensitive index of the cues of one ontology term."""
@@ -232,6 +234,11 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         languages=frozenset({ENGLISH}) | languages,
         code_name_words=frozenset(
             str(cue) for cue in graph.objects(PG.Commitment, PG.codeNameCue) if speaks(cue, langs)
+        ),
+        running_words=frozenset(
+            str(cue)
+            for cue in graph.objects(PG.RunningStatusAssertion, PG.statusCue)
+            if speaks(cue, langs)
         ),
         inner_name_words=frozenset(
             str(cue)

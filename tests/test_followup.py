@@ -193,6 +193,11 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: fu-r26's reporting line is now matched, with a status the gold does not give; in fu-r37
 #: the Senate answer's exercise is matched, and the scorecard's sea patrols, by the same navy,
 #: go to that exercise too instead of standing as a new commitment.
+#: fu-r19's statuses (0.649 → 0.622) fell when a clause reporting a measure at work since a
+#: day came to be judged against the commitment it is matched to (``graph.followup.running``):
+#: 'The joint targeting cell … has been working at the Freeport since 15 October 2024' fulfils
+#: a cell to be set up by a deadline, and fu-r19's annotator calls it in progress; the same
+#: words are fulfilled in fu-r16, r22, r30, r31 and r34–r37 (eleven statuses up over all).
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.936, 0.865),
@@ -206,13 +211,13 @@ HELD_OUT_FLOORS = {
     "followup-r13": (1.0, 0.795, 0.750),
     "followup-r14": (1.0, 0.904, 0.808),
     "followup-r15": (1.0, 0.935, 0.848),
-    "followup-r16": (1.0, 0.867, 0.711),
+    "followup-r16": (1.0, 0.867, 0.733),
     "followup-r17": (1.0, 0.674, 0.543),
     "followup-r18": (1.0, 0.800, 0.648),
-    "followup-r19": (1.0, 0.784, 0.649),
+    "followup-r19": (1.0, 0.784, 0.622),
     "followup-r20": (1.0, 0.873, 0.727),
     "followup-r21": (1.0, 0.872, 0.701),
-    "followup-r22": (1.0, 0.909, 0.836),
+    "followup-r22": (1.0, 0.909, 0.855),
     "followup-r23": (1.0, 0.917, 0.826),
     "followup-r24": (1.0, 0.833, 0.667),
     "followup-r25": (1.0, 0.946, 0.857),
@@ -220,14 +225,14 @@ HELD_OUT_FLOORS = {
     "followup-r27": (1.0, 0.832, 0.653),
     "followup-r28": (1.0, 0.796, 0.718),
     "followup-r29": (1.0, 0.930, 0.825),
-    "followup-r30": (1.0, 0.893, 0.661),
-    "followup-r31": (1.0, 0.843, 0.581),
+    "followup-r30": (1.0, 0.893, 0.679),
+    "followup-r31": (1.0, 0.843, 0.613),
     "followup-r32": (1.0, 0.827, 0.705),
     "followup-r33": (1.0, 0.836, 0.706),
-    "followup-r34": (1.0, 0.807, 0.556),
-    "followup-r35": (1.0, 0.819, 0.627),
-    "followup-r36": (1.0, 0.807, 0.554),
-    "followup-r37": (1.0, 0.860, 0.567),
+    "followup-r34": (1.0, 0.807, 0.568),
+    "followup-r35": (1.0, 0.819, 0.639),
+    "followup-r36": (1.0, 0.807, 0.588),
+    "followup-r37": (1.0, 0.860, 0.578),
 }
 
 

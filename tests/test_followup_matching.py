@@ -369,3 +369,28 @@ def test_a_clause_that_writes_out_a_commitments_name_speaks_of_it() -> None:
     assert best_commitment(text, commitments, clear_only=True, margin=2.0) is None
     named = best_commitment(text, commitments, clear_only=True, margin=2.0, by_name=True)
     assert named is not None and named[0].iri == "c1"
+
+
+def test_a_measure_at_work_since_a_day_is_judged_by_what_its_commitment_promised() -> None:
+    commitments = (
+        CommitmentRecord("c1", "Joint Targeting Cell", "a cell at the port", set_up_once=True),
+        CommitmentRecord("c2", "Coastal Patrols", "boats patrol the departure beaches"),
+    )
+    report, items = _report_with_clauses(
+        "report",
+        {
+            "The joint targeting cell has been working at the port since 15 October 2024": False,
+            "The coastal patrols have been running on the beaches since 1 March 2025": False,
+        },
+    )
+    for item in items:  # read as running: the document states no status of its own
+        report.remove((item, PG.status, None))
+        report.add((item, RDF.type, PG.RunningStatusAssertion))
+    graph = tracking_graph("report", report, [_border_plan(commitments)])
+    status = {item: str(graph.value(item, PG.status)).rsplit("/", 1)[-1] for item in items}
+    assert graph.value(items[0], PG.assertsStatusOf) == URIRef("c1")
+    assert graph.value(items[1], PG.assertsStatusOf) == URIRef("c2")
+    # a cell to be set up by a deadline is fulfilled; patrols that recur go on
+    assert status == {items[0]: "fulfilled", items[1]: "in-progress"}
+    unlinked = tracking_graph("report", report, [])  # its agreement not loaded yet
+    assert {str(unlinked.value(i, PG.status)).rsplit("/", 1)[-1] for i in items} == {"in-progress"}

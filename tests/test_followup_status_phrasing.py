@@ -5,11 +5,20 @@ occasion since held, a question asked, a measure signed late, a number of posts 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from rdflib import RDF
+
 from graph.documents.text import parse_text
 from graph.followup.figures import covers_all, figure_in
 from graph.followup.recognise import reported_items
 from graph.followup.values import checked_status, status_in
 from graph.lexicon import lexicon
+from graph.namespaces import PG
+from graph.pipeline import process_path
+from graph.validate import validate_document
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _statuses(text: str) -> list[tuple[str, str]]:
@@ -493,3 +502,35 @@ def test_implemented_alone_is_fulfilled_and_its_qualified_forms_are_not() -> Non
     assert _status("Implemented") == "fulfilled"
     assert _status("The register is being implemented") == "in-progress"
     assert _status("The plan was partly implemented") == "partially-fulfilled"
+
+
+def test_a_measure_reported_at_work_since_a_day_waits_for_its_commitment() -> None:
+    document = parse_text(
+        "The joint targeting cell has been working at the Freeport since 15 October 2024.\n\n"
+        "The first detector dog team has been working at the crossing since 10 January.\n\n"
+        "The intelligence cell began work in Tay Ninh on 15 June 2026.\n",
+        key="d",
+        source_name="d.txt",
+        sha256="0" * 64,
+    )
+    items = reported_items(lexicon(), document, "2026-07-01")
+    running = {i.span.text.split(" has ")[0].split(" began ")[0]: i.running for i in items}
+    assert running == {
+        "The joint targeting cell": True,
+        "The first detector dog team": False,  # one of several
+        "The intelligence cell": True,
+    }
+
+
+def test_only_a_running_status_assertion_may_leave_its_status_to_its_tracking_graph() -> None:
+    path = FIXTURES / "followup-r16" / "fu16_02_b_ministerial_communique.txt"
+    processed = process_path(path)
+    graph = processed.graph
+    running = set(graph.subjects(RDF.type, PG.RunningStatusAssertion))
+    assert running and processed.report.conforms
+    assert all(graph.value(item, PG.status) is None for item in running)
+    for item in running:
+        graph.remove((item, RDF.type, PG.RunningStatusAssertion))
+    refused = validate_document(graph)
+    assert not refused.conforms
+    assert any("has a pg:status" in str(v) for v in refused.violations)

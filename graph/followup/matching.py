@@ -111,6 +111,9 @@ class CommitmentRecord:
     #: A line of work with no target, deadline or rhythm of its own ('Dismantling
     #: Trafficking Networks: operations against the groups that move cocaine …').
     broad: bool = False
+    #: A measure to be set up once by a deadline, with no rhythm ('a joint cell in
+    #: Burlington within six months'): a clause reporting it at work since a day fulfils it.
+    set_up_once: bool = False
 
     @property
     def crimes(self) -> frozenset[str]:

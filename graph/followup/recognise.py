@@ -27,6 +27,7 @@ from graph.followup.figures import MONTHS, YEAR
 from graph.followup.legend import legend
 from graph.followup.lists import list_items
 from graph.followup.prose import prose_items
+from graph.followup.running import marked_running
 from graph.followup.tables import table_items
 from graph.lexicon import Lexicon
 
@@ -66,7 +67,7 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
             sentences = clauses_of(block.span) if block.kind is not BlockKind.TABLE else []
             last_sentence = trimmed(sentences[-1]) if sentences else None
         previous = block
-    return items
+    return [marked_running(lex, item) for item in items]
 
 
 def _sentence_end(text: str, offset: int) -> int:

@@ -33,6 +33,7 @@ from graph.followup.matching import (
     said_throughout,
 )
 from graph.followup.recognise import days_named
+from graph.followup.running import running_status
 from graph.followup.words import (
     acronyms_spelled_out,
     item_text,
@@ -80,6 +81,17 @@ SELECT DISTINCT ?commitment WHERE {{
   FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
 }}"""
 
+#: Commitments to set something up once by a deadline: a timeline and no rhythm.
+_SET_UP_ONCE = f"""
+PREFIX pg: <{PG}>
+SELECT DISTINCT ?commitment WHERE {{
+  GRAPH ?g {{
+    ?commitment pg:hasTimeline ?deadline .
+    FILTER NOT EXISTS {{ ?commitment pg:hasFrequency ?rhythm }}
+  }}
+  FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
+}}"""
+
 _AGENCY_NAMES = f"""
 PREFIX pg: <{PG}> PREFIX rdfs: <{RDFS}>
 SELECT ?agency ?name WHERE {{
@@ -122,6 +134,7 @@ def _agreements(store: Store) -> list[AgreementRecord]:
             agencies[key] = str(row["agency"])
     names = _agency_names(store)
     specific = {str(row["commitment"]) for row in store.select(_SPECIFIC)}
+    once = {str(row["commitment"]) for row in store.select(_SET_UP_ONCE)}
     commitments: dict[str, list[CommitmentRecord]] = defaultdict(list)
     for (agreement, commitment), label in sorted(labels.items()):
         context = " ".join(sorted(set(contexts[(agreement, commitment)])))
@@ -133,6 +146,7 @@ def _agreements(store: Store) -> list[AgreementRecord]:
                 matchable(context),
                 agency,
                 broad=commitment not in specific,
+                set_up_once=commitment in once,
             )
         )
     return [
@@ -258,7 +272,8 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
         days_named(str(report.value(doc, PG.textContent) or "")),
     )
     if agreement is None:
-        return graph
+        _judge_running(graph, report, doc, frozenset())
+        return _derived(graph, name, doc)
     agreement_iri = URIRef(agreement.iri)
     graph.add((doc, PG.reportsOn, agreement_iri))
     items = sorted(report.objects(doc, PG.reportsStatus), key=_document_order)
@@ -320,8 +335,26 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
             clauses[URIRef(line.iri)] = (0.0, item)
     for commitment, (_, item) in clauses.items():
         _assert(graph, item, commitment)
-    graph.add((name, PROV.wasDerivedFrom, doc))
-    graph.add((name, RDFS.comment, Literal("derived: recomputed on every load and removal")))
+    once = frozenset(c.iri for c in commitments if c.set_up_once)
+    _judge_running(graph, report, doc, once)
+    return _derived(graph, name, doc)
+
+
+def _judge_running(graph: Graph, report: Graph, doc: URIRef, once: frozenset[str]) -> None:
+    """The status of each clause reporting a measure at work since a day, judged against
+    the commitment ``graph`` matched it to (``graph.followup.running``)."""
+    for item in report.objects(doc, PG.reportsStatus):
+        if (item, RDF.type, PG.RunningStatusAssertion) in report:
+            commitment = graph.value(item, PG.assertsStatusOf)
+            status = running_status(commitment is not None and str(commitment) in once)
+            graph.add((item, PG.status, URIRef(f"{ID}status/{status}")))
+
+
+def _derived(graph: Graph, name: URIRef, doc: URIRef) -> Graph:
+    """``graph`` marked as derived from the report, unless it holds nothing."""
+    if len(graph):
+        graph.add((name, PROV.wasDerivedFrom, doc))
+        graph.add((name, RDFS.comment, Literal("derived: recomputed on every load and removal")))
     return graph
 
 
