@@ -24,6 +24,7 @@ from graph.extract.facts import (
     Timeline,
 )
 from graph.followup.facts import Figure, FollowUpFacts
+from graph.followup.judged import RUNNING, SHORTFALL
 from graph.lexicon import Lexicon, lexicon
 from graph.namespaces import (
     DCTERMS,
@@ -39,6 +40,9 @@ from graph.namespaces import (
     frequency_iri,
     slug,
 )
+
+#: The class of an item whose status waits for its commitment, by the judgement it waits for.
+_JUDGED = {RUNNING: PG.RunningStatusAssertion, SHORTFALL: PG.ShortfallStatusAssertion}
 
 
 class _Builder:
@@ -240,8 +244,9 @@ class _Builder:
             node = self.mint("report-item", number)
             self.extracted(node, PG.StatusAssertion, item.label, item.span)
             self.add(self.doc, PG.reportsStatus, node)
-            if item.running:  # its status is judged in the report's tracking graph
-                self.add(node, RDF.type, PG.RunningStatusAssertion)
+            if item.judged:  # its status is judged in the report's tracking graph
+                self.add(node, RDF.type, PG.JudgedStatusAssertion)
+                self.add(node, RDF.type, _JUDGED[item.judged])
             else:
                 self.add(node, PG.status, URIRef(f"{ID}status/{item.status}"))
             if item.as_of:

@@ -198,41 +198,47 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: 'The joint targeting cell … has been working at the Freeport since 15 October 2024' fulfils
 #: a cell to be set up by a deadline, and fu-r19's annotator calls it in progress; the same
 #: words are fulfilled in fu-r16, r22, r30, r31 and r34–r37 (eleven statuses up over all).
+#: fu-r13, r20 and r28 lost a status each (0.750 → 0.727, 0.727 → 0.709, 0.718 → 0.699) when a
+#: figure short of its target came to be judged against its commitment's deadline
+#: (``graph.followup.judged``): past the deadline it is partial fulfilment, as the gold of
+#: eleven other folders has it (ten statuses up over all); these three rows say "On track"
+#: or "On course" beside the shortfall ("38 of 60 officers graduated", "5 of the 6 planned
+#: patrols carried out") and their gold follows the words.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.936, 0.865),
     "followup-r6": (1.0, 0.900, 0.825),
-    "followup-r7": (1.0, 0.869, 0.788),
+    "followup-r7": (1.0, 0.869, 0.808),
     "followup-r8": (1.0, 0.902, 0.829),
     "followup-r9": (1.0, 0.929, 0.808),
     "followup-r10": (1.0, 0.875, 0.708),
     "followup-r11": (1.0, 0.935, 0.848),
     "followup-r12": (1.0, 0.780, 0.733),
-    "followup-r13": (1.0, 0.795, 0.750),
+    "followup-r13": (1.0, 0.795, 0.727),
     "followup-r14": (1.0, 0.904, 0.808),
     "followup-r15": (1.0, 0.935, 0.848),
     "followup-r16": (1.0, 0.867, 0.733),
-    "followup-r17": (1.0, 0.674, 0.543),
+    "followup-r17": (1.0, 0.674, 0.587),
     "followup-r18": (1.0, 0.800, 0.648),
     "followup-r19": (1.0, 0.784, 0.622),
-    "followup-r20": (1.0, 0.873, 0.727),
+    "followup-r20": (1.0, 0.873, 0.709),
     "followup-r21": (1.0, 0.872, 0.701),
     "followup-r22": (1.0, 0.909, 0.855),
     "followup-r23": (1.0, 0.917, 0.826),
-    "followup-r24": (1.0, 0.833, 0.667),
-    "followup-r25": (1.0, 0.946, 0.857),
+    "followup-r24": (1.0, 0.833, 0.685),
+    "followup-r25": (1.0, 0.946, 0.875),
     "followup-r26": (1.0, 0.865, 0.712),
-    "followup-r27": (1.0, 0.832, 0.653),
-    "followup-r28": (1.0, 0.796, 0.718),
+    "followup-r27": (1.0, 0.832, 0.673),
+    "followup-r28": (1.0, 0.796, 0.699),
     "followup-r29": (1.0, 0.930, 0.825),
-    "followup-r30": (1.0, 0.893, 0.679),
-    "followup-r31": (1.0, 0.843, 0.613),
+    "followup-r30": (1.0, 0.893, 0.696),
+    "followup-r31": (1.0, 0.843, 0.624),
     "followup-r32": (1.0, 0.827, 0.705),
-    "followup-r33": (1.0, 0.836, 0.706),
-    "followup-r34": (1.0, 0.807, 0.568),
+    "followup-r33": (1.0, 0.836, 0.716),
+    "followup-r34": (1.0, 0.807, 0.593),
     "followup-r35": (1.0, 0.819, 0.639),
-    "followup-r36": (1.0, 0.807, 0.588),
-    "followup-r37": (1.0, 0.860, 0.578),
+    "followup-r36": (1.0, 0.807, 0.599),
+    "followup-r37": (1.0, 0.860, 0.589),
 }
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
+from graph.followup.judged import deadline_of
 from graph.followup.linking import AgreementRecord, best_agreement
 from graph.followup.matching import (
     PROSE_MARGIN,
@@ -385,6 +386,7 @@ def test_a_measure_at_work_since_a_day_is_judged_by_what_its_commitment_promised
     )
     for item in items:  # read as running: the document states no status of its own
         report.remove((item, PG.status, None))
+        report.add((item, RDF.type, PG.JudgedStatusAssertion))
         report.add((item, RDF.type, PG.RunningStatusAssertion))
     graph = tracking_graph("report", report, [_border_plan(commitments)])
     status = {item: str(graph.value(item, PG.status)).rsplit("/", 1)[-1] for item in items}
@@ -394,3 +396,26 @@ def test_a_measure_at_work_since_a_day_is_judged_by_what_its_commitment_promised
     assert status == {items[0]: "fulfilled", items[1]: "in-progress"}
     unlinked = tracking_graph("report", report, [])  # its agreement not loaded yet
     assert {str(unlinked.value(i, PG.status)).rsplit("/", 1)[-1] for i in items} == {"in-progress"}
+
+
+def test_a_shortfall_is_partial_once_its_commitment_is_past_due_and_under_way_before() -> None:
+    assert deadline_of("2024-01-31", "1") == "2024-02-29"  # the last day of a short month
+    assert deadline_of("2024-01-10", "18") == "2025-07-10"
+    course = CommitmentRecord(
+        "c1", "Investigators Course", "officers trained in risk analysis", deadline="2025-07-10"
+    )
+    report, items = _report_with_clauses(
+        "report", {"86 of the 200 officers have completed the investigators course": False}
+    )
+    report.remove((items[0], PG.status, None))
+    report.add((items[0], RDF.type, PG.JudgedStatusAssertion))
+    report.add((items[0], RDF.type, PG.ShortfallStatusAssertion))
+
+    def judged_on(day: str) -> str:
+        report.set((items[0], DCTERMS.date, Literal(day, datatype=XSD.date)))
+        graph = tracking_graph("report", report, [_border_plan((course,))])
+        assert graph.value(items[0], PG.assertsStatusOf) == URIRef("c1")
+        return str(graph.value(items[0], PG.status)).rsplit("/", 1)[-1]
+
+    assert judged_on("2025-03-01") == "in-progress"  # the rest may still come
+    assert judged_on("2025-09-01") == "partially-fulfilled"  # the deadline has passed

@@ -514,23 +514,26 @@ def test_a_measure_reported_at_work_since_a_day_waits_for_its_commitment() -> No
         sha256="0" * 64,
     )
     items = reported_items(lexicon(), document, "2026-07-01")
-    running = {i.span.text.split(" has ")[0].split(" began ")[0]: i.running for i in items}
-    assert running == {
-        "The joint targeting cell": True,
-        "The first detector dog team": False,  # one of several
-        "The intelligence cell": True,
+    judged = {i.span.text.split(" has ")[0].split(" began ")[0]: i.judged for i in items}
+    assert judged == {
+        "The joint targeting cell": "running",
+        "The first detector dog team": None,  # one of several
+        "The intelligence cell": "running",
     }
 
 
-def test_only_a_running_status_assertion_may_leave_its_status_to_its_tracking_graph() -> None:
+def test_only_a_judged_status_assertion_may_leave_its_status_to_its_tracking_graph() -> None:
     path = FIXTURES / "followup-r16" / "fu16_02_b_ministerial_communique.txt"
     processed = process_path(path)
     graph = processed.graph
-    running = set(graph.subjects(RDF.type, PG.RunningStatusAssertion))
-    assert running and processed.report.conforms
-    assert all(graph.value(item, PG.status) is None for item in running)
-    for item in running:
-        graph.remove((item, RDF.type, PG.RunningStatusAssertion))
+    judged = set(graph.subjects(RDF.type, PG.JudgedStatusAssertion))
+    assert set(graph.subjects(RDF.type, PG.RunningStatusAssertion)) <= judged
+    assert judged and processed.report.conforms
+    assert all(graph.value(item, PG.status) is None for item in judged)
+    kinds = (PG.JudgedStatusAssertion, PG.RunningStatusAssertion, PG.ShortfallStatusAssertion)
+    for item in judged:  # now an assertion that states nothing
+        for kind in kinds:
+            graph.remove((item, RDF.type, kind))
     refused = validate_document(graph)
     assert not refused.conforms
     assert any("has a pg:status" in str(v) for v in refused.violations)

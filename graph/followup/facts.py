@@ -65,10 +65,9 @@ class ReportedItem:
     #: A counted clause that reports an occasion held ('met in Riga on 14 October to carry
     #: out the first yearly review'): one occurrence of a recurring commitment.
     occasion: bool = False
-    #: A prose clause that reports a measure at work since a day ('has been staffed since 1
-    #: June'): its status is judged against the commitment it is matched to
-    #: (``graph.followup.running``), so ``status`` is only the reading's default.
-    running: bool = False
+    #: The judgement its status waits for ('running', 'shortfall'; ``graph.followup.judged``):
+    #: the commitment it is matched to decides it, so ``status`` is only the reading's default.
+    judged: str | None = None
 
 
 @dataclass(frozen=True)

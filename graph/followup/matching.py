@@ -114,6 +114,8 @@ class CommitmentRecord:
     #: A measure to be set up once by a deadline, with no rhythm ('a joint cell in
     #: Burlington within six months'): a clause reporting it at work since a day fulfils it.
     set_up_once: bool = False
+    #: The day it is due, ISO 8601: its agreement's date plus its timeline.
+    deadline: str | None = None
 
     @property
     def crimes(self) -> frozenset[str]:

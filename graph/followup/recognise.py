@@ -24,10 +24,10 @@ from graph.followup.facts import (
     ReportedItem,
 )
 from graph.followup.figures import MONTHS, YEAR
+from graph.followup.judged import marked_for_judgement
 from graph.followup.legend import legend
 from graph.followup.lists import list_items
 from graph.followup.prose import prose_items
-from graph.followup.running import marked_running
 from graph.followup.tables import table_items
 from graph.lexicon import Lexicon
 
@@ -67,7 +67,7 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
             sentences = clauses_of(block.span) if block.kind is not BlockKind.TABLE else []
             last_sentence = trimmed(sentences[-1]) if sentences else None
         previous = block
-    return [marked_running(lex, item) for item in items]
+    return [marked_for_judgement(lex, item) for item in items]
 
 
 def _sentence_end(text: str, offset: int) -> int:

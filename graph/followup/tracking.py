@@ -17,6 +17,7 @@ from functools import partial
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
+from graph.followup.judged import deadline_of, judge
 from graph.followup.linking import AgreementRecord, best_agreement
 from graph.followup.matching import (
     COUNT_FLOOR,
@@ -33,7 +34,6 @@ from graph.followup.matching import (
     said_throughout,
 )
 from graph.followup.recognise import days_named
-from graph.followup.running import running_status
 from graph.followup.words import (
     acronyms_spelled_out,
     item_text,
@@ -81,13 +81,13 @@ SELECT DISTINCT ?commitment WHERE {{
   FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
 }}"""
 
-#: Commitments to set something up once by a deadline: a timeline and no rhythm.
-_SET_UP_ONCE = f"""
+#: Commitments due by a deadline (a timeline, in months), and whether they also recur.
+_TIMELINES = f"""
 PREFIX pg: <{PG}>
-SELECT DISTINCT ?commitment WHERE {{
+SELECT ?commitment ?months ?rhythm WHERE {{
   GRAPH ?g {{
-    ?commitment pg:hasTimeline ?deadline .
-    FILTER NOT EXISTS {{ ?commitment pg:hasFrequency ?rhythm }}
+    ?commitment pg:hasTimeline/pg:months ?months .
+    OPTIONAL {{ ?commitment pg:hasFrequency ?rhythm }}
   }}
   FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
 }}"""
@@ -134,11 +134,13 @@ def _agreements(store: Store) -> list[AgreementRecord]:
             agencies[key] = str(row["agency"])
     names = _agency_names(store)
     specific = {str(row["commitment"]) for row in store.select(_SPECIFIC)}
-    once = {str(row["commitment"]) for row in store.select(_SET_UP_ONCE)}
+    timelines = {str(row["commitment"]): row for row in store.select(_TIMELINES)}
     commitments: dict[str, list[CommitmentRecord]] = defaultdict(list)
     for (agreement, commitment), label in sorted(labels.items()):
         context = " ".join(sorted(set(contexts[(agreement, commitment)])))
         agency = names.get(agencies.get((agreement, commitment), ""), ())
+        timeline = timelines.get(commitment)
+        signed = found[agreement]["date"]
         commitments[agreement].append(
             CommitmentRecord(
                 commitment,
@@ -146,7 +148,8 @@ def _agreements(store: Store) -> list[AgreementRecord]:
                 matchable(context),
                 agency,
                 broad=commitment not in specific,
-                set_up_once=commitment in once,
+                set_up_once=timeline is not None and timeline.get("rhythm") is None,
+                deadline=deadline_of(signed, timeline["months"]) if timeline else None,
             )
         )
     return [
@@ -272,7 +275,7 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
         days_named(str(report.value(doc, PG.textContent) or "")),
     )
     if agreement is None:
-        _judge_running(graph, report, doc, frozenset())
+        judge(graph, report, doc, ())
         return _derived(graph, name, doc)
     agreement_iri = URIRef(agreement.iri)
     graph.add((doc, PG.reportsOn, agreement_iri))
@@ -335,19 +338,8 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
             clauses[URIRef(line.iri)] = (0.0, item)
     for commitment, (_, item) in clauses.items():
         _assert(graph, item, commitment)
-    once = frozenset(c.iri for c in commitments if c.set_up_once)
-    _judge_running(graph, report, doc, once)
+    judge(graph, report, doc, commitments)
     return _derived(graph, name, doc)
-
-
-def _judge_running(graph: Graph, report: Graph, doc: URIRef, once: frozenset[str]) -> None:
-    """The status of each clause reporting a measure at work since a day, judged against
-    the commitment ``graph`` matched it to (``graph.followup.running``)."""
-    for item in report.objects(doc, PG.reportsStatus):
-        if (item, RDF.type, PG.RunningStatusAssertion) in report:
-            commitment = graph.value(item, PG.assertsStatusOf)
-            status = running_status(commitment is not None and str(commitment) in once)
-            graph.add((item, PG.status, URIRef(f"{ID}status/{status}")))
 
 
 def _derived(graph: Graph, name: URIRef, doc: URIRef) -> Graph:

@@ -1,0 +1,120 @@
+"""Reported items whose status depends on the commitment they speak of.
+
+The reading sees a follow-up alone; some of what it says only has a status once the
+commitment is known, which matching finds later (``graph.followup.tracking``):
+
+- a measure at work since a day ('The joint cell has been working at the Freeport since
+  15 October 2024') fulfils a pledge to set the cell up by a deadline, and is only work
+  going on for patrols held every month;
+- a figure short of its target read as work under way ('86 of the 200 officers trained')
+  is partial fulfilment once the commitment's deadline has passed, and work under way
+  before it.
+
+Such an item is marked (``pg:RunningStatusAssertion``, ``pg:ShortfallStatusAssertion``, both
+``pg:JudgedStatusAssertion``), states no status in the document's graph, and is judged in
+the report's tracking graph; while it matches no commitment it is work in progress.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from rdflib import RDF, Graph, URIRef
+
+from graph.followup.facts import FULFILLED, IN_PROGRESS, PARTLY_FULFILLED, ReportedItem
+from graph.followup.matching import CommitmentRecord
+from graph.lexicon import Lexicon
+from graph.namespaces import DCTERMS, ID, PG
+
+#: The kinds of judged items.
+RUNNING, SHORTFALL = "running", "shortfall"
+
+#: What keeps a clause from reporting the whole measure at work: one of several ('the first
+#: detector dog team has been working'), a part ('only one analyst has been working'), a
+#: stop or a denial ('has closed at night since 1 March', 'has not been staffed since').
+_PART_OR_STOP = re.compile(r"\b(?:first|only|closed|not|no\s+longer)\b", re.IGNORECASE)
+
+
+@cache
+def _running(words: frozenset[str]) -> re.Pattern[str]:
+    """'has been staffed around the clock since 1 June', 'have worked together since
+    January', 'began work in Tay Ninh on 15 June'."""
+    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:has|have)\s+(?:been\s+)?(?:{alternatives})\b[^.;]*?\bsince\b"
+        rf"|\b(?:began|started)\s+(?:{alternatives})\b",
+        re.IGNORECASE,
+    )
+
+
+def runs_since(lex: Lexicon, text: str) -> bool:
+    """Whether a clause reports a measure, whole, at work since a day."""
+    if not lex.running_words or _PART_OR_STOP.search(text):
+        return False
+    return bool(_running(lex.running_words).search(text))
+
+
+def marked_for_judgement(lex: Lexicon, item: ReportedItem) -> ReportedItem:
+    """``item`` marked with the kind of judgement its status waits for, if any: a figure
+    short of its target read as work under way; a prose clause of a measure at work since a
+    day. Items whose words state their status otherwise keep it."""
+    if item.added or item.status != IN_PROGRESS:
+        return item
+    if item.figure is not None and item.figure.short_of_target:
+        return dataclasses.replace(item, judged=SHORTFALL)
+    if not item.strong and runs_since(lex, item.span.text):
+        return dataclasses.replace(item, judged=RUNNING)
+    return item
+
+
+def deadline_of(signed: str | None, months: object) -> str | None:
+    """The day a commitment is due, ISO 8601: its agreement's date plus its timeline's
+    months (the last day of a shorter month when the day does not exist in it)."""
+    if signed is None:
+        return None
+    start = datetime.date.fromisoformat(signed[:10])
+    years, month = divmod(start.month - 1 + round(float(str(months))), 12)
+    year = start.year + years
+    day = min(start.day, calendar.monthrange(year, month + 1)[1])
+    return datetime.date(year, month + 1, day).isoformat()
+
+
+def judged_status(kind: str, *, set_up_once: bool, past_deadline: bool) -> str:
+    """The status of a judged item on the commitment it speaks of: a measure at work that
+    was to be set up once by a deadline is fulfilled; a shortfall past the deadline is
+    partial fulfilment; anything else is work in progress (as for an item matched to no
+    commitment, for which both flags are false)."""
+    if kind == RUNNING and set_up_once:
+        return FULFILLED
+    if kind == SHORTFALL and past_deadline:
+        return PARTLY_FULFILLED
+    return IN_PROGRESS
+
+
+def judge(
+    graph: Graph, report: Graph, doc: URIRef, commitments: Sequence[CommitmentRecord]
+) -> None:
+    """Add to a report's tracking ``graph`` the status of each of its judged items, against
+    the commitment ``graph`` matched it to."""
+    by_iri = {c.iri: c for c in commitments}
+    published = report.value(doc, DCTERMS.date)
+    for item in report.objects(doc, PG.reportsStatus):
+        if (item, RDF.type, PG.JudgedStatusAssertion) not in report:
+            continue
+        kind = RUNNING if (item, RDF.type, PG.RunningStatusAssertion) in report else SHORTFALL
+        commitment = by_iri.get(str(graph.value(item, PG.assertsStatusOf)))
+        as_of = report.value(item, DCTERMS.date) or published
+        status = judged_status(
+            kind,
+            set_up_once=commitment is not None and commitment.set_up_once,
+            past_deadline=commitment is not None
+            and commitment.deadline is not None
+            and as_of is not None
+            and str(as_of) > commitment.deadline,
+        )
+        graph.add((item, PG.status, URIRef(f"{ID}status/{status}")))
