@@ -537,3 +537,13 @@ def test_only_a_judged_status_assertion_may_leave_its_status_to_its_tracking_gra
     refused = validate_document(graph)
     assert not refused.conforms
     assert any("has a pg:status" in str(v) for v in refused.violations)
+
+
+def test_a_signing_against_its_deadline_is_a_measure_and_every_one_of_a_whole_is_all() -> None:
+    signed = (
+        "The memorandum of understanding between the two financial intelligence units was "
+        "signed on 14 November 2024, well ahead of the one-year deadline."
+    )
+    assert _statuses_on(signed, "2025-06-01") == ["fulfilled"]  # not the agreement's signing
+    assert figure_in("Every one of the 214 firearms seized since then has been traced") is None
+    assert figure_in("One of the 214 firearms was traced").target == 214

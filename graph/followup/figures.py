@@ -222,6 +222,10 @@ _AIMED_AT = re.compile(
 )
 
 
+#: 'Every one of', 'each one of': what follows is the whole.
+_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+
+
 def _a_part(match: re.Match[str]) -> bool:
     """Whether an 'of' figure reads as a part of a whole or a target passed: '58 of 50' and
     '1,412 entries of the 1,000 foreseen' exceed their targets, but '86 officers of the two
@@ -231,6 +235,8 @@ def _a_part(match: re.Match[str]) -> bool:
     exceeds = bool(words_between and reached and target and reached > target)
     if _YEAR_NUMBER.match(match.group(2)):
         return False  # 'in the first nine months of 2026': a span of a year
+    if _EVERY_BEFORE.search(match.string, 0, match.start()):
+        return False  # 'every one of the 214 firearms': the whole, not one of it
     return not exceeds or bool(_AIMED_AT.match(match.string, match.end()))
 
 

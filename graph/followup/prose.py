@@ -42,6 +42,13 @@ _DUE_OR_AT_LAST = re.compile(
     r"\b(?:(?:should|would|could|must)\s+have\s+been|finally|eventually|belatedly|at\s+last)\s+$",
     re.IGNORECASE,
 )
+#: A signing timed against its deadline ('was signed on 14 November 2024, well ahead of the
+#: one-year deadline'): a measure's, for an agreement has no deadline to be signed by.
+_AGAINST_A_DEADLINE = re.compile(
+    r"\b(?:ahead\s+of|within|before|inside)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:deadline|time\s+limit)\b",
+    re.IGNORECASE,
+)
 #: Statuses that change what a clause before reported as under way.
 _CHANGES = frozenset({REVISED, DELAYED, ABANDONED, PARTLY_FULFILLED})
 #: A clause takes up the one before when its first words hold a pronoun or a body named by
@@ -67,9 +74,9 @@ def _references(lex: Lexicon, text: str) -> list[Hit]:
     None where the words report a measure's own signing: it was due ('which should have
     been signed in January'), came at last ('was finally signed in Honiara'), late ('was
     signed on 3 July, six months later than planned') or after a hold-up ('which had been
-    held up for many months, was signed in Bujumbura'); nor a decision reported ('it was
-    agreed that')."""
-    if late_by(text):
+    held up for many months, was signed in Bujumbura'), against its deadline ('well ahead of
+    the one-year deadline'); nor a decision reported ('it was agreed that')."""
+    if late_by(text) or _AGAINST_A_DEADLINE.search(text):
         return []
     return [
         h
