@@ -399,8 +399,8 @@ def test_a_measure_at_work_since_a_day_is_judged_by_what_its_commitment_promised
 
 
 def test_a_shortfall_is_partial_once_its_commitment_is_past_due_and_under_way_before() -> None:
-    assert deadline_of("2024-01-31", "1") == "2024-02-29"  # the last day of a short month
-    assert deadline_of("2024-01-10", "18") == "2025-07-10"
+    assert deadline_of("2024-01-31", 1) == "2024-02-29"  # the last day of a short month
+    assert deadline_of("2024-01-10", 18) == "2025-07-10"
     course = CommitmentRecord(
         "c1", "Investigators Course", "officers trained in risk analysis", deadline="2025-07-10"
     )

@@ -147,6 +147,13 @@ def _ordinal_after(text: str, hit, languages: frozenset[str]) -> Decimal | None:
 #: The names of the months, as alternatives of a pattern (matched without case where prose
 #: may write them either way).
 MONTH_NAMES = "|".join(calendar.month_name[1:])
+
+
+def month_number(name: str) -> int:
+    """The number of a month named in any case: 'june' → 6."""
+    return list(calendar.month_name).index(name.capitalize())
+
+
 #: A deadline by the calendar: 'September 2024', 'by March 2025', 'End of 2025'.
 _DEADLINE = re.compile(
     rf"^(?:(?:by|before|in)\s+)?(?:(?:the\s+)?end\s+of\s+(?P<end>\d{{4}})"
@@ -185,10 +192,7 @@ def _months_to(
     if match.group("end"):
         year, month = int(match.group("end")), 12
     else:
-        year, month = (
-            int(match.group("year")),
-            list(calendar.month_name).index(match.group("month").capitalize()),
-        )
+        year, month = int(match.group("year")), month_number(match.group("month"))
     months = (year - since.year) * 12 + month - since.month
     if months <= 0:
         return None

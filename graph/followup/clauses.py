@@ -7,7 +7,7 @@ import datetime
 import re
 
 from graph.documents.model import Span
-from graph.extract.values import MONTH_NAMES, deadline_in
+from graph.extract.values import MONTH_NAMES, deadline_in, month_number
 from graph.followup.facts import (
     FULFILLED,
     IN_PROGRESS,
@@ -26,7 +26,6 @@ from graph.lexicon import Lexicon
 _CLAUSE = re.compile(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*")
 #: A deadline by a month without its year: 'the 20 per cent we committed to reach by June'.
 _BY_MONTH = re.compile(rf"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?({MONTH_NAMES})\b(?!\s+\d)")
-_MONTH_NUMBERS = {name.casefold(): number for number, name in enumerate(MONTH_NAMES.split("|"), 1)}
 
 
 def clause_item(
@@ -77,10 +76,7 @@ def _deadline_ahead(span: Span, report_date: str | None) -> bool:
         return False
     date = datetime.date.fromisoformat(report_date)
     by_month = _BY_MONTH.search(span.text)
-    if (
-        by_month is not None
-        and 0 < (_MONTH_NUMBERS[by_month.group(1).casefold()] - date.month) % 12 <= 6
-    ):
+    if by_month is not None and 0 < (month_number(by_month.group(1)) - date.month) % 12 <= 6:
         return True
     return deadline_in(span.text, span, date) is not None
 

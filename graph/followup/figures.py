@@ -7,6 +7,7 @@ import calendar
 import re
 from decimal import Decimal, InvalidOperation
 
+from graph.extract.values import MONTH_NAMES
 from graph.followup.facts import Figure
 from graph.language.grammar import numbers
 
@@ -19,7 +20,6 @@ NUMBER = rf"{_DIGITS}|(?:{_WORD})(?:-(?:{_WORD}))?"
 #: A sum's currency sign ('€73 million of the €100 million target').
 MONEY = r"[€$£¥₩]?"
 #: The months' names as a regular-expression alternation; a year of this era.
-MONTHS = "|".join(calendar.month_name[1:])
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _OF_TARGET = re.compile(
     rf"\b(?!(?:19|20)\d{{2}}\b)({NUMBER})(?:\s+[a-z-]+){{0,3}}?\s+(?:of|out of|against)\s+"
@@ -167,12 +167,12 @@ def _decimal(text: str) -> Decimal | None:
 #: to September').
 _NOT_A_COUNT = re.compile(
     rf"(?:19|20)\d{{2}}$|\s+(?:(?:working|calendar)\s+)?(?:days?|weeks?|months?|quarters?|years?"
-    rf"|{MONTHS})\b"
+    rf"|{MONTH_NAMES})\b"
 )
 #: 'the three States', 'both': a number after a definite word names a known set, not a count.
 _A_KNOWN_SET = re.compile(r"\b(?:the|these|those|its|their)\s+$", re.IGNORECASE)
 #: 'March 2, 2026': a day after its month.
-_AFTER_A_MONTH = re.compile(rf"\b(?:{MONTHS})\s+$")
+_AFTER_A_MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\s+$")
 #: A time after a number ('15 days', '12 working days'): a limit, when it is the target.
 _DURATION = re.compile(r"\s+(?:working\s+|calendar\s+)?(?:days?|hours?|weeks?|minutes?)\b")
 _A_NUMBER = re.compile(rf"\b(?:{NUMBER})\b", re.IGNORECASE)

@@ -72,13 +72,13 @@ def marked_for_judgement(lex: Lexicon, item: ReportedItem) -> ReportedItem:
     return item
 
 
-def deadline_of(signed: str | None, months: object) -> str | None:
+def deadline_of(signed: str | None, months: float) -> str | None:
     """The day a commitment is due, ISO 8601: its agreement's date plus its timeline's
     months (the last day of a shorter month when the day does not exist in it)."""
     if signed is None:
         return None
     start = datetime.date.fromisoformat(signed[:10])
-    years, month = divmod(start.month - 1 + round(float(str(months))), 12)
+    years, month = divmod(start.month - 1 + round(months), 12)
     year = start.year + years
     day = min(start.day, calendar.monthrange(year, month + 1)[1])
     return datetime.date(year, month + 1, day).isoformat()

@@ -9,7 +9,6 @@ future tense, has no status words beyond 'pledged' and stays untouched.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime
 import re
@@ -17,13 +16,14 @@ import re
 from graph.documents.model import Block, BlockKind, Document, Span
 from graph.extract.extractor import dates_named, document_date
 from graph.extract.facts import DocumentFacts
+from graph.extract.values import MONTH_NAMES, month_number
 from graph.followup.clauses import clauses_of, trimmed
 from graph.followup.facts import (
     PLEDGED,
     FollowUpFacts,
     ReportedItem,
 )
-from graph.followup.figures import MONTHS, YEAR
+from graph.followup.figures import YEAR
 from graph.followup.judged import marked_for_judgement
 from graph.followup.legend import legend
 from graph.followup.lists import list_items
@@ -33,9 +33,9 @@ from graph.lexicon import Lexicon
 
 _OPENING = 1000  # characters of title and opening in which a follow-up cue must appear
 _TOPICAL = 3  # words from which a heading names a topic ('Answer 3' does not)
-_MONTH_YEAR = re.compile(rf"\b({MONTHS})\s+((?:19|20)\d{{2}})\b")
+_MONTH_YEAR = re.compile(rf"\b({MONTH_NAMES})\s+((?:19|20)\d{{2}})\b")
 #: 'in June of last year', 'last year': a year named by its distance from the document's own.
-_LAST_YEAR = re.compile(rf"\b(?:({MONTHS})\s+(?:of\s+)?)?last\s+year\b", re.IGNORECASE)
+_LAST_YEAR = re.compile(rf"\b(?:({MONTH_NAMES})\s+(?:of\s+)?)?last\s+year\b", re.IGNORECASE)
 #: How long before a document the agreement it names must be dated for it to look back.
 _LOOKING_BACK = datetime.timedelta(days=60)
 
@@ -132,8 +132,7 @@ def _named_day(text: str, published: datetime.date) -> datetime.date | None:
     month = _MONTH_YEAR.search(text)
     if month is None:
         return _last_year(text, published)
-    month_number = list(calendar.month_name).index(month.group(1))
-    return datetime.date(int(month.group(2)), month_number, 1)
+    return datetime.date(int(month.group(2)), month_number(month.group(1)), 1)
 
 
 def _last_year(text: str, published: datetime.date) -> datetime.date | None:
@@ -144,15 +143,14 @@ def _last_year(text: str, published: datetime.date) -> datetime.date | None:
         return None
     if match.group(1) is None:
         return datetime.date(published.year - 1, 12, 31)
-    month_number = list(calendar.month_name).index(match.group(1).capitalize())
-    return datetime.date(published.year - 1, month_number, 1)
+    return datetime.date(published.year - 1, month_number(match.group(1)), 1)
 
 
 def days_named(text: str) -> frozenset[str]:
     """The days a text names (ISO dates) and the months it names without a day ('signed in
     December 2024': '2024-12'): what tells two agreements of the same parties apart."""
     months = {
-        f"{match.group(2)}-{list(calendar.month_name).index(match.group(1)):02d}"
+        f"{match.group(2)}-{month_number(match.group(1)):02d}"
         for match in _MONTH_YEAR.finditer(text)
         if not re.search(r"\d\s*$", text[max(0, match.start() - 4) : match.start()])
     }

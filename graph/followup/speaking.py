@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 from graph.extract.phrases import Hit
+from graph.extract.values import MONTH_NAMES
 from graph.followup.facts import DELAYED, FULFILLED, PARTLY_FULFILLED
-from graph.followup.figures import MONTHS
 from graph.lexicon import Lexicon
 
 #: A phrase right after a denial says the opposite ('It has not been abandoned'), and one
@@ -81,7 +81,7 @@ _RHYTHM = re.compile(
 )
 #: A capitalized word after a phrase, which then is part of a name ('Operational Working
 #: Group'); a month ('Operational May 2024') does not make one.
-_NAME_GOES_ON = re.compile(rf"\s+(?!(?:{MONTHS})\b)[A-Z][a-z]")
+_NAME_GOES_ON = re.compile(rf"\s+(?!(?:{MONTH_NAMES})\b)[A-Z][a-z]")
 #: What comes before a word of a name: an article or another capitalized word ('the Working
 #: Group', 'Joint Operational'); a sentence's first word ('Since Austria's police') starts none.
 _NAME_BEGAN = re.compile(r"(?:\b(?:the|a|an|its|their)|[A-Z][\w'-]*)\s+$")

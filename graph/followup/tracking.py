@@ -149,7 +149,7 @@ def _agreements(store: Store) -> list[AgreementRecord]:
                 agency,
                 broad=commitment not in specific,
                 set_up_once=timeline is not None and timeline.get("rhythm") is None,
-                deadline=deadline_of(signed, timeline["months"]) if timeline else None,
+                deadline=deadline_of(signed, float(timeline["months"])) if timeline else None,
             )
         )
     return [

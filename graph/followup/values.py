@@ -8,6 +8,7 @@ import re
 
 from graph.extract.extractor import document_date
 from graph.extract.phrases import Hit
+from graph.extract.values import MONTH_NAMES
 from graph.followup.facts import (
     ABANDONED,
     DELAYED,
@@ -21,7 +22,6 @@ from graph.followup.facts import (
 from graph.followup.figures import (
     AGAINST_PLANNED,
     MONEY,
-    MONTHS,
     NUMBER,
     counts_occasions,
     counts_things,
@@ -85,7 +85,7 @@ _CHANGED = re.compile(
     rf"|\b{_RECURRENCE}\W+(?:[\w-]+\W+){{0,4}}?(?:agreed|decided)\s+(?:[\w-]+\s+){{0,2}}?to\s+"
     rf"(?:meet\s+|be\s+held\s+)?(?:only\s+)?{_RECURRENCE}"
     rf"|\bfrom\s+(?:(?:an?\s+)?{_RECURRENCE}\s+to\s+(?:an?\s+)?{_RECURRENCE}"
-    rf"|{MONEY}(?:{NUMBER})(?:\s+[a-z-]+)?\s+to\s+{MONEY}(?:{NUMBER})\b(?!\s+(?:{MONTHS})\b))",
+    rf"|{MONEY}(?:{NUMBER})(?:\s+[a-z-]+)?\s+to\s+{MONEY}(?:{NUMBER})\b(?!\s+(?:{MONTH_NAMES})\b))",
     re.IGNORECASE,
 )
 
