@@ -204,41 +204,49 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: eleven other folders has it (ten statuses up over all); these three rows say "On track"
 #: or "On course" beside the shortfall ("38 of 60 officers graduated", "5 of the 6 planned
 #: patrols carried out") and their gold follows the words.
+#: A list item that states no status but counts what was done ('- 87 members of
+#: cross-border trafficking groups detained.') became a count, as in prose: eighteen matches
+#: and twelve statuses up over all folders. fu-r14 and r25 lost a match each to a count the
+#: gold leaves out ('1,140 suspect transfers blocked by the financial intelligence units';
+#: 'The Council heard a presentation … on trends'); in fu-r21, r28, r31 and r34 the count
+#: finds the gold's commitment but reads in progress what the gold calls fulfilled, the
+#: words of completion being ones the status lexicon lacks ('ended on 12 December 2025',
+#: 'the fourth and final course', 'the entry into operation on 3 April 2025').
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.936, 0.865),
     "followup-r6": (1.0, 0.900, 0.825),
     "followup-r7": (1.0, 0.869, 0.808),
-    "followup-r8": (1.0, 0.902, 0.829),
+    "followup-r8": (1.0, 0.916, 0.843),
     "followup-r9": (1.0, 0.929, 0.808),
     "followup-r10": (1.0, 0.875, 0.708),
     "followup-r11": (1.0, 0.935, 0.848),
     "followup-r12": (1.0, 0.780, 0.733),
     "followup-r13": (1.0, 0.795, 0.727),
-    "followup-r14": (1.0, 0.904, 0.808),
+    "followup-r14": (1.0, 0.895, 0.800),
     "followup-r15": (1.0, 0.935, 0.848),
     "followup-r16": (1.0, 0.867, 0.733),
     "followup-r17": (1.0, 0.688, 0.602),
-    "followup-r18": (1.0, 0.800, 0.648),
+    "followup-r18": (1.0, 0.833, 0.685),
     "followup-r19": (1.0, 0.784, 0.622),
-    "followup-r20": (1.0, 0.873, 0.709),
-    "followup-r21": (1.0, 0.872, 0.701),
+    "followup-r20": (1.0, 0.883, 0.721),
+    "followup-r21": (1.0, 0.881, 0.695),
     "followup-r22": (1.0, 0.909, 0.855),
     "followup-r23": (1.0, 0.917, 0.826),
     "followup-r24": (1.0, 0.833, 0.685),
-    "followup-r25": (1.0, 0.946, 0.875),
-    "followup-r26": (1.0, 0.865, 0.712),
-    "followup-r27": (1.0, 0.832, 0.693),
-    "followup-r28": (1.0, 0.796, 0.699),
+    "followup-r25": (1.0, 0.938, 0.867),
+    "followup-r26": (1.0, 0.876, 0.724),
+    "followup-r27": (1.0, 0.843, 0.706),
+    "followup-r28": (1.0, 0.808, 0.692),
     "followup-r29": (1.0, 0.930, 0.825),
     "followup-r30": (1.0, 0.893, 0.696),
-    "followup-r31": (1.0, 0.843, 0.624),
-    "followup-r32": (1.0, 0.827, 0.705),
+    "followup-r31": (1.0, 0.856, 0.617),
+    "followup-r32": (1.0, 0.833, 0.711),
     "followup-r33": (1.0, 0.836, 0.716),
-    "followup-r34": (1.0, 0.807, 0.593),
-    "followup-r35": (1.0, 0.819, 0.639),
+    "followup-r34": (1.0, 0.815, 0.589),
+    "followup-r35": (1.0, 0.833, 0.643),
     "followup-r36": (1.0, 0.807, 0.599),
-    "followup-r37": (1.0, 0.860, 0.589),
+    "followup-r37": (1.0, 0.879, 0.612),
 }
 
 

@@ -785,3 +785,20 @@ def test_a_committee_hansard_on_the_implementation_of_a_plan_is_a_follow_up() ->
     )
     document = parse_text(text, key="h", source_name="h.txt", sha256="0" * 64)
     assert recognise(lexicon(), document) is not None
+
+
+def test_a_list_item_that_only_counts_what_was_done_is_a_count() -> None:
+    items = _items_in(
+        "Fact sheet: one year of the Dushanbe plan\n\n"
+        "One year after the plan was agreed in Dushanbe, the Ministers reviewed it.\n\n"
+        "Results so far\n\n"
+        "- 3.1 tonnes of drugs seized jointly by the two countries' agencies.\n"
+        "- 87 members of cross-border trafficking groups detained.\n"
+        "- The border liaison office in Panj was opened on 2 May 2025.\n"
+        "- The two ministers will meet again in Tashkent.\n"
+    )
+    assert [(i.span.text[:24], i.status, i.counted) for i in items] == [
+        ("3.1 tonnes of drugs seiz", "in-progress", True),
+        ("87 members of cross-bord", "in-progress", True),
+        ("The border liaison offic", "fulfilled", False),
+    ]

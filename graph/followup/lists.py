@@ -15,6 +15,7 @@ from graph.followup.facts import (
 from graph.followup.figures import YEAR
 from graph.followup.prose import prose_items
 from graph.followup.values import (
+    counts_work_done,
     reports_occasion,
     status_in,
 )
@@ -58,7 +59,10 @@ def list_items(
     operational') or pledges anew; an unlabelled remark ('Two of the five deliverables
     have been met') counts as prose, and like a sentence of prose it is no report when it
     only names the earlier agreement. The items after an introduction that pledges
-    ('the Commission agreed to:') are pledges of the report's own.
+    ('the Commission agreed to:') are pledges of the report's own. An item that states no
+    status but counts what was done ('87 members of cross-border trafficking groups
+    detained') or an occasion held is a count, as the same words in a sentence of prose
+    are: work under way on the one commitment it clearly speaks of.
     """
     sorted_as = status_in(lex, heading) if heading else None
     if sorted_as == PLEDGED:
@@ -108,3 +112,5 @@ def list_items(
             found = dataclasses.replace(found, strong=found.status == PLEDGED)
         if found is not None:
             yield found
+        elif counts_work_done(item.text) or reports_occasion(item.text):
+            yield counted(item, date, occasion=reports_occasion(item.text))
