@@ -547,3 +547,21 @@ def test_a_signing_against_its_deadline_is_a_measure_and_every_one_of_a_whole_is
     assert _statuses_on(signed, "2025-06-01") == ["fulfilled"]  # not the agreement's signing
     assert figure_in("Every one of the 214 firearms seized since then has been traced") is None
     assert figure_in("One of the 214 firearms was traced").target == 214
+
+
+def test_words_of_entry_into_service_stopping_work_and_going_to_plan() -> None:
+    """Met in blind rounds fu-r19 and r28 to r34: completions, abandonments, delays and work
+    going to plan the status lexicon had no words for."""
+    assert _status("Two X-ray scanners came into service there on 22 June") == "fulfilled"
+    assert _status("We welcome the entry into operation on 3 April 2025 of the cell") == (
+        "fulfilled"
+    )
+    assert _status("the ministers decided to stop work on a separate referral procedure") == (
+        "abandoned"
+    )
+    assert _status("The joint task force on scams was never staffed") == "abandoned"
+    assert _status("the government withdrew the draft decree on the mercury trade") == ("abandoned")
+    assert _status("the annual maritime exercise could not be held in 2025") == "delayed"
+    assert _status("The joint checks on timber permits have not begun at all") == "delayed"
+    assert _status("Work on the single list is proceeding according to plan") == "in-progress"
+    assert _status("The awareness week went ahead in October") == "in-progress"
