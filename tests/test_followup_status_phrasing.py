@@ -508,7 +508,8 @@ def test_a_measure_reported_at_work_since_a_day_waits_for_its_commitment() -> No
     document = parse_text(
         "The joint targeting cell has been working at the Freeport since 15 October 2024.\n\n"
         "The first detector dog team has been working at the crossing since 10 January.\n\n"
-        "The intelligence cell began work in Tay Ninh on 15 June 2026.\n",
+        "The intelligence cell began work in Tay Ninh on 15 June 2026.\n\n"
+        "The common maritime picture has been in place since 2 September 2025.\n",
         key="d",
         source_name="d.txt",
         sha256="0" * 64,
@@ -519,6 +520,7 @@ def test_a_measure_reported_at_work_since_a_day_waits_for_its_commitment() -> No
         "The joint targeting cell": "running",
         "The first detector dog team": None,  # one of several
         "The intelligence cell": "running",
+        "The common maritime picture": "running",
     }
 
 
