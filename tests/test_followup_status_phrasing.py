@@ -565,5 +565,10 @@ def test_words_of_entry_into_service_stopping_work_and_going_to_plan() -> None:
     assert _status("the government withdrew the draft decree on the mercury trade") == ("abandoned")
     assert _status("the annual maritime exercise could not be held in 2025") == "delayed"
     assert _status("The joint checks on timber permits have not begun at all") == "delayed"
+    assert _status("the navies' joint patrols have not resumed since the floods") == "delayed"
+    assert _status("the monitoring of transfers cannot begin before the law is amended") == (
+        "delayed"
+    )
+    assert _status("The narcotics working group did not meet at all in 2025") == "delayed"
     assert _status("Work on the single list is proceeding according to plan") == "in-progress"
     assert _status("The awareness week went ahead in October") == "in-progress"
