@@ -212,6 +212,11 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: finds the gold's commitment but reads in progress what the gold calls fulfilled, the
 #: words of completion being ones the status lexicon lacks ('ended on 12 December 2025',
 #: 'the fourth and final course', 'the entry into operation on 3 April 2025').
+#: fu-r18's statuses fell (0.685 → 0.667) when 'to drop the' became a word of abandonment:
+#: its parliamentary answer's 'the Trilateral Ministerial Council decided to drop the
+#: connection of the Adré crossing' is matched to the Council, which the gold reports in
+#: progress there (the gold gives the decision to the connection, as revised); the words
+#: gained three statuses, one each in fu-r30, r31 and r37.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.936, 0.865),
@@ -227,7 +232,7 @@ HELD_OUT_FLOORS = {
     "followup-r15": (1.0, 0.935, 0.848),
     "followup-r16": (1.0, 0.867, 0.733),
     "followup-r17": (1.0, 0.688, 0.602),
-    "followup-r18": (1.0, 0.833, 0.685),
+    "followup-r18": (1.0, 0.833, 0.667),
     "followup-r19": (1.0, 0.800, 0.667),
     "followup-r20": (1.0, 0.883, 0.721),
     "followup-r21": (1.0, 0.881, 0.695),
@@ -239,14 +244,14 @@ HELD_OUT_FLOORS = {
     "followup-r27": (1.0, 0.843, 0.725),
     "followup-r28": (1.0, 0.819, 0.705),
     "followup-r29": (1.0, 0.930, 0.825),
-    "followup-r30": (1.0, 0.893, 0.696),
-    "followup-r31": (1.0, 0.862, 0.646),
+    "followup-r30": (1.0, 0.893, 0.714),
+    "followup-r31": (1.0, 0.862, 0.656),
     "followup-r32": (1.0, 0.839, 0.718),
     "followup-r33": (1.0, 0.842, 0.723),
     "followup-r34": (1.0, 0.822, 0.598),
     "followup-r35": (1.0, 0.833, 0.643),
     "followup-r36": (1.0, 0.807, 0.599),
-    "followup-r37": (1.0, 0.879, 0.623),
+    "followup-r37": (1.0, 0.879, 0.634),
 }
 
 

@@ -562,6 +562,11 @@ def test_words_of_entry_into_service_stopping_work_and_going_to_plan() -> None:
         "abandoned"
     )
     assert _status("The joint task force on scams was never staffed") == "abandoned"
+    assert _status("The Committee decided on 18 November 2025 to drop the annual exercise") == (
+        "abandoned"
+    )
+    assert _status("the Ministers decided to withdraw the project") == "abandoned"
+    assert _status("The gold traceability pilot will not happen") == "abandoned"
     assert _status("the government withdrew the draft decree on the mercury trade") == ("abandoned")
     assert _status("the annual maritime exercise could not be held in 2025") == "delayed"
     assert _status("The joint checks on timber permits have not begun at all") == "delayed"
