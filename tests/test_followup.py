@@ -194,7 +194,7 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: the Senate answer's exercise is matched, and the scorecard's sea patrols, by the same navy,
 #: go to that exercise too instead of standing as a new commitment.
 #: fu-r19's statuses (0.649 → 0.622) fell when a clause reporting a measure at work since a
-#: day came to be judged against the commitment it is matched to (``graph.followup.running``):
+#: day came to be judged against the commitment it is matched to (``graph.followup.judged``):
 #: 'The joint targeting cell … has been working at the Freeport since 15 October 2024' fulfils
 #: a cell to be set up by a deadline, and fu-r19's annotator calls it in progress; the same
 #: words are fulfilled in fu-r16, r22, r30, r31 and r34–r37 (eleven statuses up over all).

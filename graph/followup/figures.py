@@ -19,7 +19,7 @@ _WORD = "|".join(_WORDS)
 NUMBER = rf"{_DIGITS}|(?:{_WORD})(?:-(?:{_WORD}))?"
 #: A sum's currency sign ('€73 million of the €100 million target').
 MONEY = r"[€$£¥₩]?"
-#: The months' names as a regular-expression alternation; a year of this era.
+#: A year of this era.
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _OF_TARGET = re.compile(
     rf"\b(?!(?:19|20)\d{{2}}\b)({NUMBER})(?:\s+[a-z-]+){{0,3}}?\s+(?:of|out of|against)\s+"

@@ -112,5 +112,5 @@ def list_items(
             found = dataclasses.replace(found, strong=found.status == PLEDGED)
         if found is not None:
             yield found
-        elif counts_work_done(item.text) or reports_occasion(item.text):
-            yield counted(item, date, occasion=reports_occasion(item.text))
+        elif (occasion := reports_occasion(item.text)) or counts_work_done(item.text):
+            yield counted(item, date, occasion=occasion)
