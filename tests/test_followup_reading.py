@@ -802,3 +802,16 @@ def test_a_list_item_that_only_counts_what_was_done_is_a_count() -> None:
         ("87 members of cross-bord", "in-progress", True),
         ("The border liaison offic", "fulfilled", False),
     ]
+
+
+def test_one_of_the_reviews_of_the_agreement_is_an_item_not_its_name() -> None:
+    # 'review of the Compact' names the agreement; the second annual review of it is an
+    # occasion the parties pledged, and its postponement is news of that pledge
+    text = (
+        "Annual report on the Compact\n\nThe second annual ministerial review of the "
+        "Compact, which was due in March 2027, has been postponed to September 2027.\n\n"
+        "A review of the Compact by this newspaper shows mixed results.\n"
+    )
+    [item] = _items_in(text)
+    assert item.status == "delayed"
+    assert item.span.text.startswith("The second annual ministerial review")

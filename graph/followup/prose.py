@@ -67,6 +67,13 @@ _DECIDED_THAT = re.compile(r"\b(?:agreed|decided|resolved|asked|requested)\b[^.;
 _SINCE_THEN = re.compile(r"(?:and\s+)?since\s+(?:then|that\s+date|that\s+day)\b", re.IGNORECASE)
 #: A paragraph opening on a pronoun speaks of what the block before named.
 _PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
+#: One of a series of reviews of the agreement ('The second annual ministerial review of the
+#: Compact'): an occasion the parties pledged, not a mere name of the pact.
+_ONE_OF_THE_REVIEWS = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|next|annual|yearly|half-yearly|quarterly)\s+"
+    r"(?:[\w-]+\s+){0,2}review\s+of$",
+    re.IGNORECASE,
+)
 
 
 def _references(lex: Lexicon, text: str) -> list[Hit]:
@@ -75,13 +82,16 @@ def _references(lex: Lexicon, text: str) -> list[Hit]:
     been signed in January'), came at last ('was finally signed in Honiara'), late ('was
     signed on 3 July, six months later than planned') or after a hold-up ('which had been
     held up for many months, was signed in Bujumbura'), against its deadline ('well ahead of
-    the one-year deadline'); nor a decision reported ('it was agreed that')."""
+    the one-year deadline'); nor a decision reported ('it was agreed that'); nor one of the
+    reviews of the agreement, which is itself a pledged occasion ('The second annual review
+    of the Compact … has been postponed')."""
     if late_by(text) or _AGAINST_A_DEADLINE.search(text):
         return []
     return [
         h
         for h in lex.reference_cues.find(text)
-        if not _THAT.match(text, h.end)
+        if not _ONE_OF_THE_REVIEWS.search(text, 0, h.end)
+        and not _THAT.match(text, h.end)
         and not _DUE_OR_AT_LAST.search(text, 0, h.start)
         and not any(d.values[0] == DELAYED for d in lex.statuses.find(text, 0, h.start))
     ]
