@@ -217,6 +217,11 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: connection of the Adré crossing' is matched to the Council, which the gold reports in
 #: progress there (the gold gives the decision to the connection, as revised); the words
 #: gained three statuses, one each in fu-r30, r31 and r37.
+#: fu-r27's matches fell (0.843 → 0.835) when 'still in draft' became a word of delay: its
+#: news article's 'A common protocol on … victims of human trafficking, due in May 2025, is
+#: still in draft' is now read, but the announcement's extraction never found that protocol,
+#: so the clause goes to the nearest commitment found instead; in fu-r28 the same words find
+#: the gold's protocol, delayed.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.936, 0.865),
@@ -241,8 +246,8 @@ HELD_OUT_FLOORS = {
     "followup-r24": (1.0, 0.833, 0.685),
     "followup-r25": (1.0, 0.938, 0.867),
     "followup-r26": (1.0, 0.876, 0.724),
-    "followup-r27": (1.0, 0.843, 0.725),
-    "followup-r28": (1.0, 0.819, 0.705),
+    "followup-r27": (1.0, 0.835, 0.718),
+    "followup-r28": (1.0, 0.830, 0.717),
     "followup-r29": (1.0, 0.930, 0.825),
     "followup-r30": (1.0, 0.893, 0.714),
     "followup-r31": (1.0, 0.862, 0.656),

@@ -577,3 +577,14 @@ def test_words_of_entry_into_service_stopping_work_and_going_to_plan() -> None:
     assert _status("The narcotics working group did not meet at all in 2025") == "delayed"
     assert _status("Work on the single list is proceeding according to plan") == "in-progress"
     assert _status("The awareness week went ahead in October") == "in-progress"
+
+
+def test_a_text_still_in_draft_is_late_and_an_exercise_not_organised_is_delayed() -> None:
+    """Met in blind rounds fu-r27, r28, r30 and r36: delays and a completion the status
+    lexicon had no words for."""
+    assert _status("The protocol, due in May 2025, is still in draft") == "delayed"
+    assert _status("The procedure, which was due in March, remains in draft") == "delayed"
+    assert _status("The exercise, which could not be organised in 2025, comes in May") == (
+        "delayed"
+    )
+    assert _status("The arrangement is now fully applied by both services") == "fulfilled"
