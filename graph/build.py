@@ -24,7 +24,7 @@ from graph.extract.facts import (
     Timeline,
 )
 from graph.followup.facts import Figure, FollowUpFacts
-from graph.followup.judged import RUNNING, SHORTFALL
+from graph.followup.judged import JUDGED_CLASSES
 from graph.lexicon import Lexicon, lexicon
 from graph.namespaces import (
     DCTERMS,
@@ -40,9 +40,6 @@ from graph.namespaces import (
     frequency_iri,
     slug,
 )
-
-#: The class of an item whose status waits for its commitment, by the judgement it waits for.
-_JUDGED = {RUNNING: PG.RunningStatusAssertion, SHORTFALL: PG.ShortfallStatusAssertion}
 
 
 class _Builder:
@@ -246,7 +243,7 @@ class _Builder:
             self.add(self.doc, PG.reportsStatus, node)
             if item.judged:  # its status is judged in the report's tracking graph
                 self.add(node, RDF.type, PG.JudgedStatusAssertion)
-                self.add(node, RDF.type, _JUDGED[item.judged])
+                self.add(node, RDF.type, JUDGED_CLASSES[item.judged])
             else:
                 self.add(node, PG.status, URIRef(f"{ID}status/{item.status}"))
             if item.as_of:

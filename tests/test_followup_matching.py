@@ -5,6 +5,7 @@ lead its runner-up."""
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
@@ -419,3 +420,24 @@ def test_a_shortfall_is_partial_once_its_commitment_is_past_due_and_under_way_be
 
     assert judged_on("2025-03-01") == "in-progress"  # the rest may still come
     assert judged_on("2025-09-01") == "partially-fulfilled"  # the deadline has passed
+
+
+def test_a_share_handled_in_time_is_judged_by_the_standard_its_commitment_sets() -> None:
+    tracing = CommitmentRecord("c1", "Firearms Tracing Protocol", "trace requests answered")
+    report, items = _report_with_clauses(
+        "report", {"The police answered 93% of firearm trace requests within 10 days": False}
+    )
+    report.remove((items[0], PG.status, None))
+    report.add((items[0], RDF.type, PG.JudgedStatusAssertion))
+    report.add((items[0], RDF.type, PG.StandardStatusAssertion))
+    report.add((items[0], PG.reportedValue, Literal(Decimal(93), datatype=XSD.decimal)))
+
+    def judged_against(standard: Decimal | None) -> str:
+        commitment = dataclasses.replace(tracing, standard=standard)
+        graph = tracking_graph("report", report, [_border_plan((commitment,))])
+        assert graph.value(items[0], PG.assertsStatusOf) == URIRef("c1")
+        return str(graph.value(items[0], PG.status)).rsplit("/", 1)[-1]
+
+    assert judged_against(Decimal(90)) == "fulfilled"  # '90% answered within 10 days'
+    assert judged_against(Decimal(100)) == "partially-fulfilled"  # 'answered within 10 days'
+    assert judged_against(None) == "in-progress"  # no standard to judge it by

@@ -8,11 +8,15 @@ commitment is known, which matching finds later (``graph.followup.tracking``):
   going on for patrols held every month;
 - a figure short of its target read as work under way ('86 of the 200 officers trained')
   is partial fulfilment once the commitment's deadline has passed, and work under way
-  before it.
+  before it;
+- a share of cases handled within a time limit ('answered 93% of trace requests within 10
+  business days') fulfils a standard that asks 90% of them, and only partly one that asks
+  every case.
 
-Such an item is marked (``pg:RunningStatusAssertion``, ``pg:ShortfallStatusAssertion``, both
-``pg:JudgedStatusAssertion``), states no status in the document's graph, and is judged in
-the report's tracking graph; while it matches no commitment it is work in progress.
+Such an item is marked (``pg:RunningStatusAssertion``, ``pg:ShortfallStatusAssertion``,
+``pg:StandardStatusAssertion``, all ``pg:JudgedStatusAssertion``), states no status in the
+document's graph, and is judged in the report's tracking graph; while it matches no
+commitment it is work in progress.
 """
 
 from __future__ import annotations
@@ -27,12 +31,13 @@ from functools import cache
 from rdflib import RDF, Graph, URIRef
 
 from graph.followup.facts import FULFILLED, IN_PROGRESS, PARTLY_FULFILLED, ReportedItem
+from graph.followup.figures import share_in_time, without_time_limit
 from graph.followup.matching import CommitmentRecord
 from graph.lexicon import Lexicon
 from graph.namespaces import DCTERMS, ID, PG
 
 #: The kinds of judged items.
-RUNNING, SHORTFALL = "running", "shortfall"
+RUNNING, SHORTFALL, STANDARD = "running", "shortfall", "standard"
 
 #: What keeps a clause from reporting the whole measure at work: one of several ('the first
 #: detector dog team has been working'), a part ('only one analyst has been working'), a
@@ -52,6 +57,14 @@ def _running(words: frozenset[str]) -> re.Pattern[str]:
     )
 
 
+#: The class of an item whose status waits for its commitment, by the judgement it waits for.
+JUDGED_CLASSES = {
+    RUNNING: PG.RunningStatusAssertion,
+    SHORTFALL: PG.ShortfallStatusAssertion,
+    STANDARD: PG.StandardStatusAssertion,
+}
+
+
 def runs_since(lex: Lexicon, text: str) -> bool:
     """Whether a clause reports a measure, whole, at work since a day."""
     if not lex.running_words or _PART_OR_STOP.search(text):
@@ -61,15 +74,27 @@ def runs_since(lex: Lexicon, text: str) -> bool:
 
 def marked_for_judgement(lex: Lexicon, item: ReportedItem) -> ReportedItem:
     """``item`` marked with the kind of judgement its status waits for, if any: a figure
-    short of its target read as work under way; a prose clause of a measure at work since a
+    short of its target read as work under way; a share of cases handled in time with no
+    target beside it, the share its figure; a prose clause of a measure at work since a
     day. Items whose words state their status otherwise keep it."""
     if item.added or item.status != IN_PROGRESS:
         return item
     if item.figure is not None and item.figure.short_of_target:
         return dataclasses.replace(item, judged=SHORTFALL)
+    share = None if item.figure or item.strong else share_in_time(item.span.text)
+    if share is not None and not _states_its_status(lex, item.span.text):
+        return dataclasses.replace(item, judged=STANDARD, figure=share)
     if not item.strong and runs_since(lex, item.span.text):
         return dataclasses.replace(item, judged=RUNNING)
     return item
+
+
+def _states_its_status(lex: Lexicon, text: str) -> bool:
+    """Whether a clause says its own status in words ('remains in a pilot phase'), apart
+    from its time limit ('within 15 working days') and the 'since' that dates it ('since
+    the new protocol took effect')."""
+    hits = lex.statuses.find(without_time_limit(text))
+    return any(hit.text.casefold() != "since" for hit in hits)
 
 
 def deadline_of(signed: str | None, months: float) -> str | None:
@@ -84,15 +109,20 @@ def deadline_of(signed: str | None, months: float) -> str | None:
     return datetime.date(year, month + 1, day).isoformat()
 
 
-def judged_status(kind: str, *, set_up_once: bool, past_deadline: bool) -> str:
+def judged_status(
+    kind: str, *, set_up_once: bool, past_deadline: bool, standard_met: bool | None = None
+) -> str:
     """The status of a judged item on the commitment it speaks of: a measure at work that
     was to be set up once by a deadline is fulfilled; a shortfall past the deadline is
-    partial fulfilment; anything else is work in progress (as for an item matched to no
-    commitment, for which both flags are false)."""
+    partial fulfilment; a share of cases handled in time fulfils the commitment's standard
+    when it reaches it, and partly otherwise; anything else is work in progress (as for an
+    item matched to no commitment, for which the flags are false or unknown)."""
     if kind == RUNNING and set_up_once:
         return FULFILLED
     if kind == SHORTFALL and past_deadline:
         return PARTLY_FULFILLED
+    if kind == STANDARD and standard_met is not None:
+        return FULFILLED if standard_met else PARTLY_FULFILLED
     return IN_PROGRESS
 
 
@@ -106,9 +136,10 @@ def judge(
     for item in report.objects(doc, PG.reportsStatus):
         if (item, RDF.type, PG.JudgedStatusAssertion) not in report:
             continue
-        kind = RUNNING if (item, RDF.type, PG.RunningStatusAssertion) in report else SHORTFALL
+        kind = next(k for k, cls in JUDGED_CLASSES.items() if (item, RDF.type, cls) in report)
         commitment = by_iri.get(str(graph.value(item, PG.assertsStatusOf)))
         as_of = report.value(item, DCTERMS.date) or published
+        share = report.value(item, PG.reportedValue)
         status = judged_status(
             kind,
             set_up_once=commitment is not None and commitment.set_up_once,
@@ -116,5 +147,8 @@ def judge(
             and commitment.deadline is not None
             and as_of is not None
             and str(as_of) > commitment.deadline,
+            standard_met=None
+            if commitment is None or commitment.standard is None or share is None
+            else share.toPython() >= commitment.standard,
         )
         graph.add((item, PG.status, URIRef(f"{ID}status/{status}")))

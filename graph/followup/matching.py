@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from graph.followup.words import CRIME_WORD
 
@@ -116,6 +117,9 @@ class CommitmentRecord:
     set_up_once: bool = False
     #: The day it is due, ISO 8601: its agreement's date plus its timeline.
     deadline: str | None = None
+    #: The share of cases, in per cent, its words ask to be handled within a time limit
+    #: ('85% of requests answered within 20 working days'; 100 when they ask every case).
+    standard: Decimal | None = None
 
     @property
     def crimes(self) -> frozenset[str]:

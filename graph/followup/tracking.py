@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from decimal import Decimal
 from functools import partial
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
+from graph.followup.figures import standard_share
 from graph.followup.judged import deadline_of, judge
 from graph.followup.linking import AgreementRecord, best_agreement
 from graph.followup.matching import (
@@ -150,6 +152,7 @@ def _agreements(store: Store) -> list[AgreementRecord]:
                 broad=commitment not in specific,
                 set_up_once=timeline is not None and timeline.get("rhythm") is None,
                 deadline=deadline_of(signed, float(timeline["months"])) if timeline else None,
+                standard=_standard(contexts[(agreement, commitment)]),
             )
         )
     return [
@@ -162,6 +165,13 @@ def _agreements(store: Store) -> list[AgreementRecord]:
         )
         for iri, entry in sorted(found.items())
     ]
+
+
+def _standard(contexts: list[str]) -> Decimal | None:
+    """The share of cases a commitment's description or outcomes ask to be handled in time,
+    the lowest where they differ: a share stated ('85% … within 20 working days') over the
+    whole that a bare time limit ('within 20 days') asks."""
+    return min((s for s in map(standard_share, contexts) if s is not None), default=None)
 
 
 def _agency_names(store: Store) -> dict[str, tuple[str, ...]]:
