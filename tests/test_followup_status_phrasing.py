@@ -609,3 +609,11 @@ def test_a_share_handled_in_time_waits_for_the_standard_of_its_commitment() -> N
         ("standard", 58),
         (None, None),  # its own words say it is under way
     ]
+
+
+def test_an_abbreviation_between_a_count_and_its_target_does_not_end_the_clause() -> None:
+    done = "112 Canadian and U.S. frontline officers have completed it, out of 250 planned"
+    figure = figure_in(f"- Victim-centred course: {done} by May 2026.")
+    assert figure is not None and (figure.reached, figure.target) == (112, 250)
+    assert checked_status("fulfilled", figure, done) == "in-progress"  # 'completed' it, not all
+    assert figure_in("They trained 112 officers. Out of 250 planned, most remain") is None

@@ -48,8 +48,10 @@ _AGAINST_TARGET_NAMED_AFTER = re.compile(
 #: setting a count against its plan below.
 _PLANNED_WORDS = r"planned|foreseen|scheduled|promised|agreed|envisaged|expected"
 #: The words of a clause between a count and its target, over any aside in brackets ('met
-#: three times (Tabatinga, June 2025; Lima, February 2026) instead of the four foreseen').
-_ASIDES = r"(?:[^.;(]|\([^)]*\))*?"
+#: three times (Tabatinga, June 2025; Lima, February 2026) instead of the four foreseen')
+#: and the points of an abbreviation ('112 Canadian and U.S. frontline officers … out of 250
+#: planned'): a point ends the clause only before a capital or at its end.
+_ASIDES = r"(?:[^.;(]|\.(?!\s+(?-i:[A-Z])|\s*$)|\([^)]*\))*?"
 #: 'carried out one joint boarding operation …, against the two planned'; 'fell by 38 per cent,
 #: short of the 50 per cent reduction the agreement aimed for'; 'met three times in
 #: the past year instead of the four times foreseen'; 'referred nine cases, short of the 15 the
