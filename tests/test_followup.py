@@ -222,6 +222,11 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: still in draft' is now read, but the announcement's extraction never found that protocol,
 #: so the clause goes to the nearest commitment found instead; in fu-r28 the same words find
 #: the gold's protocol, delayed.
+#: fu-r35's statuses fell (0.651 → 0.647, its matches 0.840 → 0.847) when 'Of the 14 …, 9
+#: were answered' became a figure: its news feature's 'Of the 14 crossings that were to be
+#: fitted …, only ten will now be covered' now finds the gold's network, as part done,
+#: where the gold reads the cut as a revision; the figure gained three statuses in fu-r11,
+#: r26 and r30.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.936, 0.865),
@@ -230,7 +235,7 @@ HELD_OUT_FLOORS = {
     "followup-r8": (1.0, 0.916, 0.843),
     "followup-r9": (1.0, 0.929, 0.808),
     "followup-r10": (1.0, 0.875, 0.708),
-    "followup-r11": (1.0, 0.935, 0.848),
+    "followup-r11": (1.0, 0.935, 0.870),
     "followup-r12": (1.0, 0.780, 0.733),
     "followup-r13": (1.0, 0.795, 0.727),
     "followup-r14": (1.0, 0.895, 0.800),
@@ -245,16 +250,16 @@ HELD_OUT_FLOORS = {
     "followup-r23": (1.0, 0.917, 0.826),
     "followup-r24": (1.0, 0.833, 0.685),
     "followup-r25": (1.0, 0.938, 0.867),
-    "followup-r26": (1.0, 0.876, 0.724),
+    "followup-r26": (1.0, 0.876, 0.743),
     "followup-r27": (1.0, 0.835, 0.718),
     "followup-r28": (1.0, 0.830, 0.717),
     "followup-r29": (1.0, 0.930, 0.825),
-    "followup-r30": (1.0, 0.893, 0.714),
+    "followup-r30": (1.0, 0.893, 0.732),
     "followup-r31": (1.0, 0.862, 0.677),
     "followup-r32": (1.0, 0.839, 0.728),
     "followup-r33": (1.0, 0.842, 0.733),
     "followup-r34": (1.0, 0.822, 0.598),
-    "followup-r35": (1.0, 0.840, 0.651),
+    "followup-r35": (1.0, 0.847, 0.647),
     "followup-r36": (1.0, 0.807, 0.610),
     "followup-r37": (1.0, 0.879, 0.634),
 }

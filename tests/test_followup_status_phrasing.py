@@ -391,6 +391,10 @@ def test_a_verdict_of_not_achieved_over_talks_suspended_is_abandonment() -> None
 def test_the_whole_named_first_and_what_was_done_after_the_comma() -> None:
     figure = figure_in("Out of 84 urgent freeze requests sent since July, the AMLC acknowledged 61")
     assert figure is not None and (figure.reached, figure.target) == (61, 84)
+    of_the = "Of the 14 requests the two units have exchanged since then, 9 were answered"
+    figure = figure_in(of_the)
+    assert figure is not None and (figure.reached, figure.target) == (9, 14)
+    assert figure_in("Staff of the 14 units met, and 9 were trained") is None  # no whole first
 
 
 def test_a_dashboard_with_a_light_and_a_completion_share() -> None:

@@ -73,9 +73,10 @@ _OUT_OF_PLANNED = re.compile(
     re.IGNORECASE,
 )
 #: 'Out of 84 urgent freeze requests sent since July, the AMLC acknowledged 61 within 24
-#: hours': the whole first, what was done after the comma.
+#: hours', 'Of the 14 requests … exchanged since then, 9 were answered': the whole first, what
+#: was done after the comma.
 _OUT_OF_FIRST = re.compile(
-    rf"(?:^|[.;]\s+)out\s+of\s+(?:the\s+)?({NUMBER})\b[^.;,]*,\s+(?:[\w'-]+\s+){{0,6}}?({NUMBER})\b",
+    rf"(?:^|[.;]\s+)(?:out\s+)?of\s+(?:the\s+)?({NUMBER})\b[^.;,]*,\s+(?:[\w'-]+\s+){{0,6}}?({NUMBER})\b",
     re.IGNORECASE,
 )
 _TARGET_THEN = re.compile(rf"\btarget(?:\s+of)?\s+({NUMBER})\b[^.;]*?\b({NUMBER})\b", re.IGNORECASE)
