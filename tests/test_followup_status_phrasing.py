@@ -10,8 +10,9 @@ from pathlib import Path
 from rdflib import RDF
 
 from graph.documents.text import parse_text
-from graph.followup.figures import covers_all, figure_in, standard_share
+from graph.followup.figures import covers_all, figure_in
 from graph.followup.recognise import reported_items
+from graph.followup.standards import standard_share
 from graph.followup.values import checked_status, status_in
 from graph.lexicon import lexicon
 from graph.namespaces import PG
@@ -621,3 +622,13 @@ def test_an_abbreviation_between_a_count_and_its_target_does_not_end_the_clause(
     assert figure is not None and (figure.reached, figure.target) == (112, 250)
     assert checked_status("fulfilled", figure, done) == "in-progress"  # 'completed' it, not all
     assert figure_in("They trained 112 officers. Out of 250 planned, most remain") is None
+
+
+def test_a_count_said_to_be_a_share_of_the_plan_is_set_against_it() -> None:
+    """Met in blind round fu-r19: 'just over half of the 120 foreseen' is 64 of 120, not a
+    course completed; 'two thirds of the 90' counts parts, not two of ninety."""
+    done = "So far 64 officers have completed them, just over half of the 120 foreseen"
+    figure = figure_in(done)
+    assert figure is not None and (figure.reached, figure.target) == (64, 120)
+    assert checked_status("fulfilled", figure, done) == "in-progress"
+    assert figure_in("Nearly two thirds of the 90 patrols planned were held") is None

@@ -57,9 +57,14 @@ _ASIDES = r"(?:[^.;(]|\.(?!\s+(?-i:[A-Z])|\s*$)|\([^)]*\))*?"
 #: the past year instead of the four times foreseen'; 'referred nine cases, short of the 15 the
 #: pact called for', '19 patrols …, against the 24 a year provided for': what was done
 #: against what was planned.
+#: A share of the plan in words: 'just over half of', 'nearly two thirds of'.
+_A_FRACTION_OF = (
+    r"(?:(?:just|nearly|almost|about|barely|only)\s+)?(?:(?:over|under|below|above)\s+)?"
+    r"(?:half|(?:a|one|two)\s+(?:third|quarter)s?|three\s+quarters)\s+of"
+)
 AGAINST_PLANNED = re.compile(
     rf"\b({NUMBER})\b{_ASIDES}\b(?:against|instead\s+of|above|beyond|exceeding|below|short\s+of"
-    rf"|more\s+than|fewer\s+than)\s+(?:the\s+)?({NUMBER})(?:\s*%|\s+per\s*cent)?\s+"
+    rf"|more\s+than|fewer\s+than|{_A_FRACTION_OF})\s+(?:the\s+)?({NUMBER})(?:\s*%|\s+per\s*cent)?\s+"
     r"(?:[a-z-]+\s+){0,4}?"
     rf"(?:{_PLANNED_WORDS}|due|called\s+for|aimed\s+for|implied|required|provided\s+for"
     r"|laid\s+down|stipulated)\b",
@@ -91,50 +96,17 @@ _PERCENT_AGAINST = re.compile(
     re.IGNORECASE,
 )
 
-_A_SHARE = re.compile(rf"\b({_DIGITS})\s*{_PER_CENT}", re.IGNORECASE)
+#: A share in per cent: '86%', '86 per cent'.
+A_SHARE = re.compile(rf"\b({_DIGITS})\s*{_PER_CENT}", re.IGNORECASE)
 
 
 def share_against(result: str, target: str) -> Figure | None:
     """A share reached set against the share a target cell asks for: '115 of 131 requests
     (88%) answered in time' beside '85% answered within 20 working days' is 88 of 85."""
-    aimed, reached = _A_SHARE.search(target), _A_SHARE.search(result)
+    aimed, reached = A_SHARE.search(target), A_SHARE.search(result)
     if aimed is None or reached is None:
         return None
-    return Figure(reached.group(), _decimal(reached.group(1)), _decimal(aimed.group(1)))
-
-
-#: A time limit that a share of cases is measured against: 'within 10 business days', 'the
-#: 24-hour standard'.
-_TIME_LIMIT = re.compile(
-    rf"\bwithin\s+(?:the\s+)?(?:{NUMBER})\s+(?:working\s+|business\s+|calendar\s+)?"
-    r"(?:days?|hours?|weeks?|minutes?)\b"
-    r"|\b\d+-(?:hour|day|minute)\s+(?:standard|limit|deadline|target)\b",
-    re.IGNORECASE,
-)
-
-
-def share_in_time(text: str) -> Figure | None:
-    """The share of cases a clause says were handled within a time limit ('answered 93% of
-    trace requests within 10 business days', 'Only 58% of requests met the 24-hour
-    standard'), as a figure with no target: the commitment's standard is its target."""
-    share = _A_SHARE.search(text) if _TIME_LIMIT.search(text) else None
-    return Figure(share.group(), _decimal(share.group(1)), None) if share else None
-
-
-def without_time_limit(text: str) -> str:
-    """The clause without its time limits, whose words ('within 15 working days') say
-    nothing of the work's status."""
-    return _TIME_LIMIT.sub("", text)
-
-
-def standard_share(text: str) -> Decimal | None:
-    """The share of cases a commitment's words ask to be handled within a time limit: '85%
-    of requests answered within 20 working days' asks 85; 'notified to the other side
-    within 24 hours' asks it of every case, 100."""
-    if not _TIME_LIMIT.search(text):
-        return None
-    share = _A_SHARE.search(text)
-    return _decimal(share.group(1)) if share else Decimal(100)
+    return Figure(reached.group(), number_value(reached.group(1)), number_value(aimed.group(1)))
 
 
 #: Each way of stating a figure, with the groups holding what was reached and the target.
@@ -186,11 +158,12 @@ def count_in(text: str) -> Decimal | None:
         after = text[match.end() :].split()[:1] or [""]
         if _YEAR_NUMBER.match(number) or {before[0].casefold(), after[0].casefold()} & _TIME_WORDS:
             continue
-        return _decimal(number)
+        return number_value(number)
     return None
 
 
-def _decimal(text: str) -> Decimal | None:
+def number_value(text: str) -> Decimal | None:
+    """The value of a number in digits or words ('1,120', 'sixty-four')."""
     words = [numbers(frozenset()).get(part) for part in text.casefold().split("-")]
     if all(word is not None for word in words):
         return sum(words, Decimal(0))  # 'sixty-four' is sixty and four
@@ -259,6 +232,8 @@ _AIMED_AT = re.compile(
 )
 
 
+#: 'two thirds of', 'three quarters of': the number counts parts of a whole.
+_FRACTION_AFTER = re.compile(r"\s+(?:thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
 #: 'Every one of', 'each one of': what follows is the whole.
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 
@@ -268,12 +243,14 @@ def _a_part(match: re.Match[str]) -> bool:
     '1,412 entries of the 1,000 foreseen' exceed their targets, but '86 officers of the two
     ministries' names who they are, not what was aimed at."""
     words_between = len(match.group().split()) > 3 or " the " in match.group()
-    reached, target = _decimal(match.group(1)), _decimal(match.group(2))
+    reached, target = number_value(match.group(1)), number_value(match.group(2))
     exceeds = bool(words_between and reached and target and reached > target)
     if _YEAR_NUMBER.match(match.group(2)):
         return False  # 'in the first nine months of 2026': a span of a year
     if _EVERY_BEFORE.search(match.string, 0, match.start()):
         return False  # 'every one of the 214 firearms': the whole, not one of it
+    if _FRACTION_AFTER.match(match.string, match.end(1)):
+        return False  # 'two thirds of the 90 patrols': a share, not a count of two
     return not exceeds or bool(_AIMED_AT.match(match.string, match.end()))
 
 
@@ -301,16 +278,18 @@ def figure_in(text: str) -> Figure | None:
             if count is not None:
                 if _TIME_SPENT.match(text, count.end()):
                     ceiling = False  # '94 days of fisheries patrol': a count of days, no limit
-                goal = _decimal(match.group(target))
+                goal = number_value(match.group(target))
                 return Figure(
                     text[start : match.end()],
                     _reached(
-                        _decimal(count.group()), goal, text[count.end() : match.start(target)]
+                        number_value(count.group()), goal, text[count.end() : match.start(target)]
                     ),
                     goal,
                     ceiling,
                 )
-        return Figure(match.group(), _decimal(match.group(reached)), _decimal(match.group(target)))
+        return Figure(
+            match.group(), number_value(match.group(reached)), number_value(match.group(target))
+        )
     return None
 
 
@@ -370,7 +349,7 @@ def a_share_short(figure: Figure | None) -> bool:
     """Whether a figure is a share short of the share it is set against ('47, or 59
     percent, were answered within 30 days, below the 85 percent set in the plan'): a rate
     of service that fell short, which the missed part cannot make up."""
-    return figure is not None and figure.short_of_target and bool(_A_SHARE.search(figure.text))
+    return figure is not None and figure.short_of_target and bool(A_SHARE.search(figure.text))
 
 
 def counts_occasions(figure: Figure, text: str) -> bool:

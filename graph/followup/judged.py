@@ -31,8 +31,8 @@ from functools import cache
 from rdflib import RDF, Graph, URIRef
 
 from graph.followup.facts import FULFILLED, IN_PROGRESS, PARTLY_FULFILLED, ReportedItem
-from graph.followup.figures import share_in_time, without_time_limit
 from graph.followup.matching import CommitmentRecord
+from graph.followup.standards import share_in_time, without_time_limit
 from graph.lexicon import Lexicon
 from graph.namespaces import DCTERMS, ID, PG
 

@@ -18,7 +18,6 @@ from functools import partial
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from graph.followup.figures import standard_share
 from graph.followup.judged import deadline_of, judge
 from graph.followup.linking import AgreementRecord, best_agreement
 from graph.followup.matching import (
@@ -36,6 +35,7 @@ from graph.followup.matching import (
     said_throughout,
 )
 from graph.followup.recognise import days_named
+from graph.followup.standards import standard_share
 from graph.followup.words import (
     acronyms_spelled_out,
     item_text,
