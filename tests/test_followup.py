@@ -227,6 +227,15 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: fitted …, only ten will now be covered' now finds the gold's network, as part done,
 #: where the gold reads the cut as a revision; the figure gained three statuses in fu-r11,
 #: r26 and r30.
+#: fu-r29's statuses fell (0.825 → 0.807) when 'working' before 'group' or 'days' stopped
+#: being a word of work under way: 'they now answer 88 percent of each other's requests
+#: within twenty working days, above the 85 percent agreed' was fulfilled by its figure only
+#: because 'working' had given it a status; with none, it takes the next sentence's
+#: 'three months behind schedule', said of another measure. Taking no verdict from the next
+#: clause after a target reached mends it but loses fu-r4's 'had beaten its target …' that
+#: the next sentence corrects ('the goal had at best been partly met'). The change raised
+#: fu-r10, r17, r18, r21, r24, r26 and r33 (a working group added is pledged): five
+#: statuses more over all folders.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.936, 0.865),
@@ -234,30 +243,30 @@ HELD_OUT_FLOORS = {
     "followup-r7": (1.0, 0.880, 0.820),
     "followup-r8": (1.0, 0.916, 0.843),
     "followup-r9": (1.0, 0.929, 0.808),
-    "followup-r10": (1.0, 0.875, 0.708),
+    "followup-r10": (1.0, 0.884, 0.716),
     "followup-r11": (1.0, 0.935, 0.870),
     "followup-r12": (1.0, 0.780, 0.733),
     "followup-r13": (1.0, 0.795, 0.727),
     "followup-r14": (1.0, 0.895, 0.800),
     "followup-r15": (1.0, 0.935, 0.848),
     "followup-r16": (1.0, 0.867, 0.733),
-    "followup-r17": (1.0, 0.688, 0.602),
-    "followup-r18": (1.0, 0.833, 0.667),
+    "followup-r17": (1.0, 0.688, 0.624),
+    "followup-r18": (1.0, 0.833, 0.685),
     "followup-r19": (1.0, 0.800, 0.693),
     "followup-r20": (1.0, 0.883, 0.721),
-    "followup-r21": (1.0, 0.881, 0.695),
+    "followup-r21": (1.0, 0.881, 0.712),
     "followup-r22": (1.0, 0.909, 0.855),
     "followup-r23": (1.0, 0.917, 0.826),
-    "followup-r24": (1.0, 0.833, 0.685),
+    "followup-r24": (1.0, 0.833, 0.704),
     "followup-r25": (1.0, 0.938, 0.867),
-    "followup-r26": (1.0, 0.876, 0.743),
+    "followup-r26": (1.0, 0.876, 0.762),
     "followup-r27": (1.0, 0.835, 0.718),
     "followup-r28": (1.0, 0.830, 0.717),
-    "followup-r29": (1.0, 0.930, 0.825),
+    "followup-r29": (1.0, 0.930, 0.807),
     "followup-r30": (1.0, 0.893, 0.732),
     "followup-r31": (1.0, 0.862, 0.677),
     "followup-r32": (1.0, 0.839, 0.728),
-    "followup-r33": (1.0, 0.842, 0.733),
+    "followup-r33": (1.0, 0.842, 0.743),
     "followup-r34": (1.0, 0.822, 0.598),
     "followup-r35": (1.0, 0.847, 0.647),
     "followup-r36": (1.0, 0.807, 0.610),

@@ -632,3 +632,15 @@ def test_a_count_said_to_be_a_share_of_the_plan_is_set_against_it() -> None:
     assert figure is not None and (figure.reached, figure.target) == (64, 120)
     assert checked_status("fulfilled", figure, done) == "in-progress"
     assert figure_in("Nearly two thirds of the 90 patrols planned were held") is None
+
+
+def test_a_working_group_or_working_days_are_no_work_under_way() -> None:
+    """Met in blind rounds fu-r10 to r33: 'agreed to set up a joint working group' added a
+    measure in progress, where it is only pledged."""
+    assert _status("The Ministers decided to establish a tripartite working group") is None
+    assert _status("Requests are answered within 15 working days") is None
+    assert _status("The cell has been working at the port since May") is not None
+    text = "The Committee agreed to set up a joint working group on virtual-asset providers."
+    document = parse_text(text, key="d", source_name="d.txt", sha256="0" * 64)
+    [item] = reported_items(lexicon(), document, "2026-01-01")
+    assert (item.added, item.status) == (True, "pledged")
