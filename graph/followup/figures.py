@@ -52,16 +52,16 @@ _PLANNED_WORDS = r"planned|foreseen|scheduled|promised|agreed|envisaged|expected
 #: and the points of an abbreviation ('112 Canadian and U.S. frontline officers … out of 250
 #: planned'): a point ends the clause only before a capital or at its end.
 _ASIDES = r"(?:[^.;(]|\.(?!\s+(?-i:[A-Z])|\s*$)|\([^)]*\))*?"
-#: 'carried out one joint boarding operation …, against the two planned'; 'fell by 38 per cent,
-#: short of the 50 per cent reduction the agreement aimed for'; 'met three times in
-#: the past year instead of the four times foreseen'; 'referred nine cases, short of the 15 the
-#: pact called for', '19 patrols …, against the 24 a year provided for': what was done
-#: against what was planned.
 #: A share of the plan in words: 'just over half of', 'nearly two thirds of'.
 _A_FRACTION_OF = (
     r"(?:(?:just|nearly|almost|about|barely|only)\s+)?(?:(?:over|under|below|above)\s+)?"
     r"(?:half|(?:a|one|two)\s+(?:third|quarter)s?|three\s+quarters)\s+of"
 )
+#: 'carried out one joint boarding operation …, against the two planned'; 'fell by 38 per cent,
+#: short of the 50 per cent reduction the agreement aimed for'; 'met three times in
+#: the past year instead of the four times foreseen'; 'referred nine cases, short of the 15 the
+#: pact called for', '19 patrols …, against the 24 a year provided for', '64 officers …, just
+#: over half of the 120 foreseen': what was done against what was planned.
 AGAINST_PLANNED = re.compile(
     rf"\b({NUMBER})\b{_ASIDES}\b(?:against|instead\s+of|above|beyond|exceeding|below|short\s+of"
     rf"|more\s+than|fewer\s+than|{_A_FRACTION_OF})\s+(?:the\s+)?({NUMBER})(?:\s*%|\s+per\s*cent)?\s+"

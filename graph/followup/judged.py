@@ -38,6 +38,12 @@ from graph.namespaces import DCTERMS, ID, PG
 
 #: The kinds of judged items.
 RUNNING, SHORTFALL, STANDARD = "running", "shortfall", "standard"
+#: The class of an item whose status waits for its commitment, by the judgement it waits for.
+JUDGED_CLASSES = {
+    RUNNING: PG.RunningStatusAssertion,
+    SHORTFALL: PG.ShortfallStatusAssertion,
+    STANDARD: PG.StandardStatusAssertion,
+}
 
 #: What keeps a clause from reporting the whole measure at work: one of several ('the first
 #: detector dog team has been working'), a part ('only one analyst has been working'), a
@@ -57,14 +63,6 @@ def _running(words: frozenset[str]) -> re.Pattern[str]:
     )
 
 
-#: The class of an item whose status waits for its commitment, by the judgement it waits for.
-JUDGED_CLASSES = {
-    RUNNING: PG.RunningStatusAssertion,
-    SHORTFALL: PG.ShortfallStatusAssertion,
-    STANDARD: PG.StandardStatusAssertion,
-}
-
-
 def runs_since(lex: Lexicon, text: str) -> bool:
     """Whether a clause reports a measure, whole, at work since a day."""
     if not lex.running_words or _PART_OR_STOP.search(text):
@@ -81,7 +79,7 @@ def marked_for_judgement(lex: Lexicon, item: ReportedItem) -> ReportedItem:
         return item
     if item.figure is not None and item.figure.short_of_target:
         return dataclasses.replace(item, judged=SHORTFALL)
-    share = None if item.figure or item.strong else share_in_time(item.span.text)
+    share = None if item.figure is not None or item.strong else share_in_time(item.span.text)
     if share is not None and not _states_its_status(lex, item.span.text):
         return dataclasses.replace(item, judged=STANDARD, figure=share)
     if not item.strong and runs_since(lex, item.span.text):
