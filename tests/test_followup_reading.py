@@ -815,3 +815,15 @@ def test_one_of_the_reviews_of_the_agreement_is_an_item_not_its_name() -> None:
     [item] = _items_in(text)
     assert item.status == "delayed"
     assert item.span.text.startswith("The second annual ministerial review")
+
+
+def test_a_review_of_the_agreement_by_its_rhythm_is_an_item_read_through_the_scheme() -> None:
+    # the rhythm is any frequency of ontology/frequencies.ttl ('biannual' is semiannual),
+    # not a list of words in the reader
+    text = (
+        "Progress note on the Accord\n\nThe biannual review of the Accord, which was due in "
+        "May 2026, has been postponed to October 2026.\n"
+    )
+    [item] = _items_in(text)
+    assert item.status == "delayed"
+    assert item.span.text.startswith("The biannual review")

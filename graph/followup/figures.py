@@ -17,6 +17,8 @@ _WORDS = sorted((w for w in numbers(frozenset()) if len(w) > 2), key=len, revers
 _WORD = "|".join(_WORDS)
 #: A number in digits or words, compound words joined by a hyphen ('sixty-four').
 NUMBER = rf"{_DIGITS}|(?:{_WORD})(?:-(?:{_WORD}))?"
+#: An ordinal of a series ('the second report', 'the third annual review').
+ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
 #: A sum's currency sign ('€73 million of the €100 million target').
 MONEY = r"[€$£¥₩]?"
 #: A year of this era.

@@ -22,7 +22,7 @@ from graph.followup.facts import (
     REVISED,
     ReportedItem,
 )
-from graph.followup.figures import figure_in
+from graph.followup.figures import ORDINAL, figure_in
 from graph.followup.legend import defines_a_mark
 from graph.followup.values import (
     checked_status,
@@ -67,13 +67,21 @@ _DECIDED_THAT = re.compile(r"\b(?:agreed|decided|resolved|asked|requested)\b[^.;
 _SINCE_THEN = re.compile(r"(?:and\s+)?since\s+(?:then|that\s+date|that\s+day)\b", re.IGNORECASE)
 #: A paragraph opening on a pronoun speaks of what the block before named.
 _PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
-#: One of a series of reviews of the agreement ('The second annual ministerial review of the
-#: Compact'): an occasion the parties pledged, not a mere name of the pact.
-_ONE_OF_THE_REVIEWS = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|next|annual|yearly|half-yearly|quarterly)\s+"
-    r"(?:[\w-]+\s+){0,2}review\s+of$",
-    re.IGNORECASE,
-)
+#: A review of the agreement and the three words before it, where a count ('The second
+#: ministerial review of the Compact') or a rhythm ('the annual review of') may stand.
+_BEFORE_A_REVIEW = re.compile(r"(?:[\w-]+\s+){0,3}review\s+of$", re.IGNORECASE)
+_COUNTED = re.compile(rf"\b(?:{ORDINAL}|next)\b", re.IGNORECASE)
+
+
+def _one_of_the_reviews(lex: Lexicon, text: str, end: int) -> bool:
+    """Whether the words before ``end`` name one of a series of reviews of the agreement, by
+    its count or its rhythm ('The second annual ministerial review of the Compact'): an
+    occasion the parties pledged, not a mere name of the pact."""
+    review = _BEFORE_A_REVIEW.search(text, 0, end)
+    if review is None:
+        return False
+    words = review.group()
+    return bool(_COUNTED.search(words) or lex.frequencies.find(words))
 
 
 def _references(lex: Lexicon, text: str) -> list[Hit]:
@@ -90,7 +98,7 @@ def _references(lex: Lexicon, text: str) -> list[Hit]:
     return [
         h
         for h in lex.reference_cues.find(text)
-        if not _ONE_OF_THE_REVIEWS.search(text, 0, h.end)
+        if not _one_of_the_reviews(lex, text, h.end)
         and not _THAT.match(text, h.end)
         and not _DUE_OR_AT_LAST.search(text, 0, h.start)
         and not any(d.values[0] == DELAYED for d in lex.statuses.find(text, 0, h.start))

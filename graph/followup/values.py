@@ -23,6 +23,7 @@ from graph.followup.figures import (
     AGAINST_PLANNED,
     MONEY,
     NUMBER,
+    ORDINAL,
     counts_occasions,
     counts_things,
     some_of,
@@ -274,8 +275,7 @@ _OCCASIONS_HELD = re.compile(r"\b(?:held|produced|took\s+place|convened)\b", re.
 #: One of a series by its ordinal ('the first regional report on drug trends, published in
 #: April', 'The second joint threat picture … was completed'): the series goes on.
 _ONE_OF_A_SERIES = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
-    r"(?:[\w-]+\s+){0,3}?"
+    rf"\b(?:{ORDINAL})\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:report|edition|issue|picture|assessment|bulletin|round|cohort|batch|phase)\b",
     re.IGNORECASE,
 )
