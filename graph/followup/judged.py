@@ -32,7 +32,8 @@ from rdflib import RDF, Graph, URIRef
 
 from graph.followup.facts import FULFILLED, IN_PROGRESS, PARTLY_FULFILLED, ReportedItem
 from graph.followup.matching import CommitmentRecord
-from graph.followup.standards import share_in_time, without_time_limit
+from graph.followup.speaking import speaking_phrases
+from graph.followup.standards import share_in_time
 from graph.lexicon import Lexicon
 from graph.namespaces import DCTERMS, ID, PG
 
@@ -88,10 +89,11 @@ def marked_for_judgement(lex: Lexicon, item: ReportedItem) -> ReportedItem:
 
 
 def _states_its_status(lex: Lexicon, text: str) -> bool:
-    """Whether a clause says its own status in words ('remains in a pilot phase'), apart
-    from its time limit ('within 15 working days') and the 'since' that dates it ('since
-    the new protocol took effect')."""
-    hits = lex.statuses.find(without_time_limit(text))
+    """Whether a clause says its own status in words ('remains in a pilot phase'), heard as
+    every reader hears them (``speaking_phrases``: 'within 15 working days' names a kind of
+    day, no work under way), apart from the 'since' that dates it ('since the new protocol
+    took effect')."""
+    hits = speaking_phrases(lex, text)
     return any(hit.text.casefold() != "since" for hit in hits)
 
 

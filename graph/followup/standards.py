@@ -28,12 +28,6 @@ def share_in_time(text: str) -> Figure | None:
     return Figure(share.group(), number_value(share.group(1)), None) if share else None
 
 
-def without_time_limit(text: str) -> str:
-    """The clause without its time limits, whose words ('within 15 working days') say
-    nothing of the work's status."""
-    return _TIME_LIMIT.sub("", text)
-
-
 def standard_share(text: str) -> Decimal | None:
     """The share of cases a commitment's words ask to be handled within a time limit: '85%
     of requests answered within 20 working days' asks 85; 'notified to the other side
