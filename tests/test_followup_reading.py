@@ -344,6 +344,26 @@ def test_of_two_status_columns_that_both_speak_the_terser_gives_the_verdict() ->
     ]
 
 
+def test_the_status_column_is_the_one_the_reports_own_key_speaks() -> None:
+    # the detail column says statuses in the scheme's words ('suspended', 'none missed'),
+    # the assessment column in the key's ('Moving', 'Re-set'): the key's column is the verdict
+    text = (
+        "Progress report two years after the Harbour Plan\n\n"
+        "Assessment key: Moving = under way and on schedule; Re-set = target or scope changed "
+        "by the Committee; Short of target = delivered in part.\n\n"
+        "| Line of action | Position at 31 January | Assessment |\n|---|---|---|\n"
+        "| Liaison centre | Open since May; night shift suspended | Short of target |\n"
+        "| Cash declarations | 19 monthly exchanges, none missed | Moving |\n"
+        "| Seizure database | Test version holds 870 records | Re-set |\n"
+    )
+    items = _items_in(text)
+    assert [(i.label, i.status) for i in items] == [
+        ("Liaison centre", "partially-fulfilled"),
+        ("Cash declarations", "in-progress"),
+        ("Seizure database", "revised"),
+    ]
+
+
 def test_an_addition_said_of_the_sentence_before_is_named_by_it() -> None:
     text = (
         "Progress report one year after the Joint Action Plan\n\n"

@@ -83,17 +83,20 @@ def _columns(lex: Lexicon, header: Row, term: URIRef) -> list[int]:
     return found
 
 
-def _status_column(lex: Lexicon, block: Block, header: Row) -> int | None:
+def _status_column(lex: Lexicon, block: Block, header: Row, verdicts: dict[str, str]) -> int | None:
     """Of the columns headed like a status ('Progress to date', 'Status'), the one whose
-    cells say a status most often; on a tie the tersest, the verdict beside the detail
-    ('Completed' beside 'Operational since 2 September')."""
-    candidates = _columns(lex, header, PG.status) + _unheaded_marks(lex, block, header)
+    cells say a status most often, by the report's own key as well ('Re-set', 'Moving' under
+    'Assessment' beside 'Position at 31 January'); on a tie the tersest, the verdict beside
+    the detail ('Completed' beside 'Operational since 2 September')."""
+    candidates = _columns(lex, header, PG.status) + _unheaded_marks(block, header, verdicts)
     if not candidates:
         return None
 
     def said(column: int) -> int:
         return sum(
-            1 for row in block.rows if (c := _cell(row, column)) and _cell_status(lex, c.text)
+            1
+            for row in block.rows
+            if (c := _cell(row, column)) and _cell_status(lex, c.text, verdicts)
         )
 
     def length(column: int) -> int:
@@ -107,7 +110,7 @@ def _is_mark(text: str) -> bool:
     return len(text.strip()) == 1 and not text.strip().isalnum()
 
 
-def _unheaded_marks(lex: Lexicon, block: Block, header: Row) -> list[int]:
+def _unheaded_marks(block: Block, header: Row, verdicts: dict[str, str]) -> list[int]:
     """Columns with no heading whose every cell is a verdict ('| ✔ | Police liaison officers
     | … |' under a key '✔ done ◐ partly achieved ○ not yet achieved')."""
     return [
@@ -115,7 +118,7 @@ def _unheaded_marks(lex: Lexicon, block: Block, header: Row) -> list[int]:
         for n, cell in enumerate(header.cells)
         if not cell.span.text.strip()
         and all(
-            (c := _cell(row, n)) is not None and c.text.strip().casefold() in lex.status_verdicts
+            (c := _cell(row, n)) is not None and c.text.strip().casefold() in verdicts
             for row in block.rows
         )
     ]
@@ -155,13 +158,13 @@ def table_items(
     ``key`` to its marks, where it gives one), figure and date."""
     if block.header is None:
         return []
-    status_col = _status_column(lex, block, block.header)
+    verdicts = {**lex.status_verdicts, **(key or {})}  # the report's own key first
+    status_col = _status_column(lex, block, block.header, verdicts)
     if status_col is None:
         return _scored_rows(lex, block, default_date)
     item_col = _item_column(lex, block, block.header, (status_col,))
     figure_col = _column(lex, block.header, PG.reportedFigure)
     date_col = _column(lex, block.header, DCTERMS.date)
-    verdicts = {**lex.status_verdicts, **(key or {})}  # the report's own key first
     target_col = next(
         (c for c in _columns(lex, block.header, PG.aimsAt) if c not in (item_col, status_col)),
         None,
