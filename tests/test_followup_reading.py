@@ -364,6 +364,22 @@ def test_the_status_column_is_the_one_the_reports_own_key_speaks() -> None:
     ]
 
 
+def test_an_analysts_characterization_column_gives_the_verdict() -> None:
+    # a research service rates each measure under 'characterization': its verdict, not the
+    # position's words ('in place' is under way), is the status
+    text = (
+        "Report on the Lakes Compact, December 2025\n\n"
+        "| Compact measure | Reported position | Our characterization |\n|---|---|---|\n"
+        "| Police staffing | All 120 officers in place since 1 December | Completed late |\n"
+        "| River patrols | Patrols on 7 waterways; one removed from the plan | Scope reduced |\n"
+    )
+    items = _items_in(text)
+    assert [(i.label, i.status) for i in items] == [
+        ("Police staffing", "fulfilled"),
+        ("River patrols", "revised"),
+    ]
+
+
 def test_an_addition_said_of_the_sentence_before_is_named_by_it() -> None:
     text = (
         "Progress report one year after the Joint Action Plan\n\n"
