@@ -74,6 +74,8 @@ class Lexicon:
     #: The two parts of a decision to bring a measure into being ('agreed … to create').
     decision_words: PhraseIndex[str]
     creation_words: PhraseIndex[str]
+    #: Words that say the work keeps to its schedule ('on track'): no shortfall to judge.
+    on_schedule_words: PhraseIndex[str]
     actors: dict[URIRef, ActorEntry]
     languages: frozenset[str] = frozenset({ENGLISH})
     inner_name_words: frozenset[str] = frozenset()
@@ -230,6 +232,9 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         reference_cues=cue_words(PG.reportsOn, PG.statusCue, case_sensitive=False),
         decision_words=cue_words(PG.AdditionStatusAssertion, PG.decisionCue, case_sensitive=False),
         creation_words=cue_words(PG.AdditionStatusAssertion, PG.creationCue, case_sensitive=False),
+        on_schedule_words=cue_words(
+            PG.ShortfallStatusAssertion, PG.exclusionCue, case_sensitive=False
+        ),
         actors={**nations, **organizations, **agencies, **media},
         languages=frozenset({ENGLISH}) | languages,
         code_name_words=frozenset(

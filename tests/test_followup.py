@@ -203,7 +203,8 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: (``graph.followup.judged``): past the deadline it is partial fulfilment, as the gold of
 #: eleven other folders has it (ten statuses up over all); these three rows say "On track"
 #: or "On course" beside the shortfall ("38 of 60 officers graduated", "5 of the 6 planned
-#: patrols carried out") and their gold follows the words.
+#: patrols carried out") and their gold follows the words. They came back when such words
+#: (``pg:exclusionCue`` of ``pg:ShortfallStatusAssertion``) kept a figure from that judgement.
 #: A list item that states no status but counts what was done ('- 87 members of
 #: cross-border trafficking groups detained.') became a count, as in prose: eighteen matches
 #: and twelve statuses up over all folders. fu-r14 and r25 lost a match each to a count the
@@ -246,14 +247,14 @@ HELD_OUT_FLOORS = {
     "followup-r10": (1.0, 0.884, 0.716),
     "followup-r11": (1.0, 0.935, 0.870),
     "followup-r12": (1.0, 0.780, 0.733),
-    "followup-r13": (1.0, 0.795, 0.727),
+    "followup-r13": (1.0, 0.795, 0.750),
     "followup-r14": (1.0, 0.895, 0.800),
     "followup-r15": (1.0, 0.935, 0.848),
     "followup-r16": (1.0, 0.867, 0.733),
     "followup-r17": (1.0, 0.688, 0.624),
     "followup-r18": (1.0, 0.833, 0.685),
     "followup-r19": (1.0, 0.800, 0.693),
-    "followup-r20": (1.0, 0.883, 0.721),
+    "followup-r20": (1.0, 0.883, 0.739),
     "followup-r21": (1.0, 0.881, 0.712),
     "followup-r22": (1.0, 0.909, 0.855),
     "followup-r23": (1.0, 0.917, 0.826),
@@ -261,7 +262,7 @@ HELD_OUT_FLOORS = {
     "followup-r25": (1.0, 0.938, 0.867),
     "followup-r26": (1.0, 0.876, 0.762),
     "followup-r27": (1.0, 0.835, 0.718),
-    "followup-r28": (1.0, 0.830, 0.717),
+    "followup-r28": (1.0, 0.830, 0.736),
     "followup-r29": (1.0, 0.930, 0.807),
     "followup-r30": (1.0, 0.893, 0.732),
     "followup-r31": (1.0, 0.862, 0.698),

@@ -380,6 +380,22 @@ def test_an_analysts_characterization_column_gives_the_verdict() -> None:
     ]
 
 
+def test_a_shortfall_said_to_keep_to_its_schedule_is_not_judged_by_the_deadline() -> None:
+    # 'On track' beside '38 of 60' is the writer's judgement against the timeline already;
+    # 'Under way' says only that work goes on, so the deadline decides
+    text = (
+        "Review of the Coast Guard Agreement, one year on\n\n"
+        "| Measure | Progress | Status |\n|---|---|---|\n"
+        "| Boarding course | 38 of 60 officers graduated | On track |\n"
+        "| Radar course | 12 of 40 officers graduated | Under way |\n"
+    )
+    items = _items_in(text)
+    assert [(i.label, i.status, i.judged) for i in items] == [
+        ("Boarding course", "in-progress", None),
+        ("Radar course", "in-progress", "shortfall"),
+    ]
+
+
 def test_an_addition_said_of_the_sentence_before_is_named_by_it() -> None:
     text = (
         "Progress report one year after the Joint Action Plan\n\n"

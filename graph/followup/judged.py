@@ -73,12 +73,17 @@ def runs_since(lex: Lexicon, text: str) -> bool:
 
 def marked_for_judgement(lex: Lexicon, item: ReportedItem) -> ReportedItem:
     """``item`` marked with the kind of judgement its status waits for, if any: a figure
-    short of its target read as work under way; a share of cases handled in time with no
+    short of its target read as work under way, unless its words say the work keeps to its
+    schedule ('38 of 60 officers graduated | On track'); a share of cases handled in time with no
     target beside it, the share its figure; a prose clause of a measure at work since a
     day. Items whose words state their status otherwise keep it."""
     if item.added or item.status != IN_PROGRESS:
         return item
-    if item.figure is not None and item.figure.short_of_target:
+    if (
+        item.figure is not None
+        and item.figure.short_of_target
+        and not lex.on_schedule_words.find(item.span.text)
+    ):
         return dataclasses.replace(item, judged=SHORTFALL)
     share = None if item.figure is not None or item.strong else share_in_time(item.span.text)
     if share is not None and not _states_its_status(lex, item.span.text):
