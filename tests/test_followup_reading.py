@@ -431,6 +431,7 @@ LATER_WORDS = {
     "partly operational": "in-progress",
     "still not operational": "delayed",
     "On schedule": "in-progress",
+    "Under implementation": "in-progress",
     "The Council welcomed the opening of the joint desk in March": "fulfilled",
     "ministers decided to extend the checks to two more ports": "revised",
     "the guide, drafted in May, is still awaiting approval": "delayed",
