@@ -396,6 +396,20 @@ def test_a_shortfall_said_to_keep_to_its_schedule_is_not_judged_by_the_deadline(
     ]
 
 
+def test_a_result_column_is_the_figure_reached_not_the_target() -> None:
+    # 'result' heads figures reached and outcomes aimed at alike; the column taken for the
+    # figure is not also the target the undertaking's share is set against
+    text = (
+        "Second report of the Secretariat on the Lakes Framework\n\n"
+        "| Workstream | Undertaking (2024) | Result at 31 May 2026 | Assessment |\n"
+        "|---|---|---|---|\n"
+        "| Financial intelligence exchange | 85% of requests answered within 20 working days "
+        "| 87% answered on time, up from 78% in 2025 | Target met |\n"
+    )
+    [item] = _items_in(text)
+    assert (item.status, item.judged) == ("fulfilled", None)
+
+
 def test_an_addition_said_of_the_sentence_before_is_named_by_it() -> None:
     text = (
         "Progress report one year after the Joint Action Plan\n\n"

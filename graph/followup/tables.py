@@ -166,7 +166,11 @@ def table_items(
     figure_col = _column(lex, block.header, PG.reportedFigure)
     date_col = _column(lex, block.header, DCTERMS.date)
     target_col = next(
-        (c for c in _columns(lex, block.header, PG.aimsAt) if c not in (item_col, status_col)),
+        (
+            c
+            for c in _columns(lex, block.header, PG.aimsAt)
+            if c not in (item_col, status_col, figure_col)
+        ),
         None,
     )
     items = []
