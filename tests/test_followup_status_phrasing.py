@@ -634,6 +634,17 @@ def test_a_count_said_to_be_a_share_of_the_plan_is_set_against_it() -> None:
     assert figure_in("Nearly two thirds of the 90 patrols planned were held") is None
 
 
+def test_a_count_set_against_what_the_parties_set_out_to_do() -> None:
+    """Met in blind round fu-r28: 'four more than the sixty we set out to train' is 64 of 60,
+    a target exceeded; 'the 30 pledged' names a plan as 'the 30 promised' does."""
+    done = "64 officers have been trained, which is four more than the sixty we set out to train"
+    figure = figure_in(done)
+    assert figure is not None and (figure.reached, figure.target) == (64, 60)
+    assert checked_status("in-progress", figure, done) == "fulfilled"
+    pledged = figure_in("The unit has made 22 seizures, short of the 30 pledged in Suva")
+    assert pledged is not None and (pledged.reached, pledged.target) == (22, 30)
+
+
 def test_a_working_group_or_working_days_are_no_work_under_way() -> None:
     """Met in blind rounds fu-r10 to r33: 'agreed to set up a joint working group' added a
     measure in progress, where it is only pledged."""
