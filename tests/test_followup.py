@@ -236,7 +236,8 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: clause after a target reached mends it but loses fu-r4's 'had beaten its target …' that
 #: the next sentence corrects ('the goal had at best been partly met'). The change raised
 #: fu-r10, r17, r18, r21, r24, r26 and r33 (a working group added is pledged): five
-#: statuses more over all folders.
+#: statuses more over all folders. fu-r29 is back at 0.825 by another item: 'wanted in one
+#: of the two countries' is no longer a figure that made a centre 'fully operational' partial.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.936, 0.865),
@@ -263,7 +264,7 @@ HELD_OUT_FLOORS = {
     "followup-r26": (1.0, 0.876, 0.762),
     "followup-r27": (1.0, 0.835, 0.718),
     "followup-r28": (1.0, 0.830, 0.755),
-    "followup-r29": (1.0, 0.930, 0.807),
+    "followup-r29": (1.0, 0.930, 0.825),
     "followup-r30": (1.0, 0.893, 0.732),
     "followup-r31": (1.0, 0.862, 0.709),
     "followup-r32": (1.0, 0.839, 0.728),

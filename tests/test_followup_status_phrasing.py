@@ -645,6 +645,19 @@ def test_a_count_set_against_what_the_parties_set_out_to_do() -> None:
     assert pledged is not None and (pledged.reached, pledged.target) == (22, 30)
 
 
+def test_one_of_the_parties_named_after_a_preposition_is_no_count() -> None:
+    """Met in blind round fu-r29: 'persons wanted in one of the two countries' says where they
+    are wanted; read as one of two, it made a centre 'fully operational' work in progress."""
+    text = (
+        "The Centre has been fully operational since 14 October 2024 and has handled 1,126 "
+        "requests, most of them concerning persons wanted in one of the two countries"
+    )
+    assert figure_in(text) is None
+    assert checked_status("fulfilled", figure_in(text), text) == "fulfilled"
+    counted = figure_in("2 of the 3 countries have ratified the protocol")
+    assert counted is not None and (counted.reached, counted.target) == (2, 3)
+
+
 def test_a_working_group_or_working_days_are_no_work_under_way() -> None:
     """Met in blind rounds fu-r10 to r33: 'agreed to set up a joint working group' added a
     measure in progress, where it is only pledged."""

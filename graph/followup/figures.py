@@ -237,6 +237,13 @@ _AIMED_AT = re.compile(
 
 #: 'two thirds of', 'three quarters of': the number counts parts of a whole.
 _FRACTION_AFTER = re.compile(r"\s+(?:thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
+#: 'wanted in one of the two countries', 'by two of the three governments': after a
+#: preposition, a number of the parties says where or by whom, not how much was done.
+_AMONG_THE_PARTIES_BEFORE = re.compile(r"\b(?:in|from|to|by|for|at|between)\s+$", re.IGNORECASE)
+_THE_PARTIES_AFTER = re.compile(
+    r"\s+(?:countries|sides|parties|states|nations|governments|capitals|signatories)\b",
+    re.IGNORECASE,
+)
 #: 'Every one of', 'each one of': what follows is the whole.
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 
@@ -252,6 +259,10 @@ def _a_part(match: re.Match[str]) -> bool:
         return False  # 'in the first nine months of 2026': a span of a year
     if _EVERY_BEFORE.search(match.string, 0, match.start()):
         return False  # 'every one of the 214 firearms': the whole, not one of it
+    if _AMONG_THE_PARTIES_BEFORE.search(
+        match.string, 0, match.start()
+    ) and _THE_PARTIES_AFTER.match(match.string, match.end()):
+        return False  # 'wanted in one of the two countries': where, not a count
     if _FRACTION_AFTER.match(match.string, match.end(1)):
         return False  # 'two thirds of the 90 patrols': a share, not a count of two
     return not exceeds or bool(_AIMED_AT.match(match.string, match.end()))
