@@ -457,6 +457,7 @@ LATER_WORDS = {
     "ministers decided to limit it to two ports": "revised",
     "the shared register is now in place": "fulfilled",
     "This fact sheet sets out what has been done": None,
+    "We welcome the results achieved under the Limassol Compact": None,
     "The unit should be operational by the end of 2025": None,
     "with a view to its becoming operational in 2026": None,
     "a joint response team, to be in place by spring 2025": None,

@@ -86,9 +86,11 @@ _NAME_GOES_ON = re.compile(rf"\s+(?!(?:{MONTH_NAMES})\b)[A-Z][a-z]")
 #: Group', 'Joint Operational'); a sentence's first word ('Since Austria's police') starts none.
 _NAME_BEGAN = re.compile(r"(?:\b(?:the|a|an|its|their)|[A-Z][\w'-]*)\s+$")
 #: A phrase in a clause that says what a text is about ('summarises what has been done
-#: since') names no item's status.
+#: since', 'We welcome the results achieved under the Compact') names no item's status.
 _WHAT_HAS_BEEN = re.compile(
-    r"\bwhat\s+(?:has|have|had|was|were)\s+(?:[a-z]+ly\s+)?(?:been\s+)?$", re.IGNORECASE
+    r"\bwhat\s+(?:has|have|had|was|were)\s+(?:[a-z]+ly\s+)?(?:been\s+)?$"
+    r"|\bthe\s+(?:results|progress|successes)\s+(?:so\s+far\s+)?$",
+    re.IGNORECASE,
 )
 #: A phrase of a question asked ('(a) how many of the planned positions have been filled',
 #: '(c) which elements have been modified', 'and whether any of those commitments have been
