@@ -446,6 +446,7 @@ LATER_WORDS = {
     "still not operational": "delayed",
     "On schedule": "in-progress",
     "Under implementation": "in-progress",
+    "the three countries will instead adopt the regional system being developed": "revised",
     "140 officers have so far completed courses in Termez": "in-progress",
     "The third scanning lane came into use on 9 February": "fulfilled",
     "the joint register of looted objects went online on 2 April": "fulfilled",

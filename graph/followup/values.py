@@ -203,9 +203,10 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     of 'only' some ('met only twice') is partial fulfilment, a time kept ('within the three
     months allowed') fulfilment, or a delay when denied ('could not be finalised within the
     nine months foreseen'); a change of rhythm or a decision that narrows the pledge is a
-    revision. A completion measured late ('went live in May, two months behind schedule') is
-    done; one with a part still to come across a contrast ('are in post while the third has
-    yet to be appointed') partial."""
+    revision, and so is a word of change beside words of work going on only. A completion
+    measured late ('went live in May, two months behind schedule') is done; one with a part
+    still to come across a contrast ('are in post while the third has yet to be appointed')
+    partial."""
     hits = speaking_phrases(lex, text)
     for pattern, status in _PATTERNED:
         match = pattern.search(text)
@@ -219,6 +220,10 @@ def status_in(lex: Lexicon, text: str) -> str | None:
         return REVISED  # a decided change outweighs what had been done before it
     if not hits:
         return None
+    if any(h.values[0] == REVISED for h in hits) and all(
+        h.values[0] in (REVISED, IN_PROGRESS, PLEDGED) for h in hits
+    ):
+        return REVISED  # 'will instead adopt the regional system being developed'
     best = max(hits, key=lambda h: (h.end - h.start, -h.start))
     if best.values[0] == DELAYED and _done_late(text, hits, best):
         return FULFILLED
