@@ -238,6 +238,12 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: fu-r10, r17, r18, r21, r24, r26 and r33 (a working group added is pledged): five
 #: statuses more over all folders. fu-r29 is back at 0.825 by another item: 'wanted in one
 #: of the two countries' is no longer a figure that made a centre 'fully operational' partial.
+#: fu-r29 fell again (0.930 → 0.922, 0.825 → 0.817) when a reason ('first because of the
+#: situation in the Red Sea') stopped reaching across its sentence's end: 'The Commission has
+#: removed it from the work plan' is now read, abandoned, as the gold has it; but the
+#: announcement pledges that exercise in prose without a name ('will also hold a joint
+#: interdiction exercise at sea once a year'), so the extraction has no commitment for it and
+#: the item goes to another. The change raised fu-r32 and r37 (two statuses).
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.936, 0.865),
@@ -264,15 +270,15 @@ HELD_OUT_FLOORS = {
     "followup-r26": (1.0, 0.876, 0.762),
     "followup-r27": (1.0, 0.835, 0.718),
     "followup-r28": (1.0, 0.830, 0.755),
-    "followup-r29": (1.0, 0.930, 0.825),
+    "followup-r29": (1.0, 0.922, 0.817),
     "followup-r30": (1.0, 0.893, 0.732),
     "followup-r31": (1.0, 0.862, 0.720),
-    "followup-r32": (1.0, 0.839, 0.728),
+    "followup-r32": (1.0, 0.839, 0.738),
     "followup-r33": (1.0, 0.842, 0.762),
     "followup-r34": (1.0, 0.822, 0.598),
     "followup-r35": (1.0, 0.847, 0.671),
     "followup-r36": (1.0, 0.807, 0.621),
-    "followup-r37": (1.0, 0.879, 0.689),
+    "followup-r37": (1.0, 0.879, 0.699),
 }
 
 

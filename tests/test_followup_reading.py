@@ -446,6 +446,9 @@ LATER_WORDS = {
     "still not operational": "delayed",
     "On schedule": "in-progress",
     "Under implementation": "in-progress",
+    "Three were cancelled because of low water. The programme was only partly carried out": (
+        "partially-fulfilled"
+    ),
     "ministers gave up on four crossings and decided instead to extend the hours": "revised",
     "the three countries will instead adopt the regional system being developed": "revised",
     "140 officers have so far completed courses in Termez": "in-progress",

@@ -147,7 +147,7 @@ def _named_by_origin(text: str, hit: Hit[str]) -> bool:
 
 #: A reason ('because too many cases have not yet reached the courts') states no item's
 #: status.
-_REASON = re.compile(r"\bbecause\b[^,;()—]*$", re.IGNORECASE)
+_REASON = re.compile(r"\bbecause\b[^,;.()—]*$", re.IGNORECASE)
 
 
 def _in_background(text: str, hit: Hit[str]) -> bool:
