@@ -452,6 +452,8 @@ LATER_WORDS = {
     "ministers gave up on four crossings and decided instead to extend the hours": "revised",
     "the three countries will instead adopt the regional system being developed": "revised",
     "140 officers have so far completed courses in Termez": "in-progress",
+    "and 486 have completed the course so far": "in-progress",
+    "All 486 officers have completed the course": "fulfilled",
     "The third scanning lane came into use on 9 February": "fulfilled",
     "the joint register of looted objects went online on 2 April": "fulfilled",
     "The Council welcomed the opening of the joint desk in March": "fulfilled",

@@ -17,7 +17,7 @@ import re
 
 from graph.extract.phrases import Hit
 from graph.extract.values import MONTH_NAMES
-from graph.followup.facts import DELAYED, FULFILLED, PARTLY_FULFILLED
+from graph.followup.facts import DELAYED, FULFILLED, IN_PROGRESS, PARTLY_FULFILLED
 from graph.lexicon import Lexicon
 
 #: A phrase right after a denial says the opposite ('It has not been abandoned'), and one
@@ -169,6 +169,22 @@ def _overdue(text: str, hit: Hit[str]) -> Hit[str]:
     return hit
 
 
+#: 'so far' beside a completion in its clause ('187 have completed the course so far', '140
+#: officers have so far completed courses'): a count of people through work that goes on,
+#: not the work completed.
+_SO_FAR_AFTER = re.compile(r"[^.;,]{0,40}?\bso\s+far\b", re.IGNORECASE)
+_SO_FAR_BEFORE = re.compile(r"\bso\s+far\s+$", re.IGNORECASE)
+
+
+def _so_far(text: str, hit: Hit[str]) -> Hit[str]:
+    """A completion counted 'so far' reads as work in progress; any other phrase as itself."""
+    if hit.values[0] == FULFILLED and (
+        _SO_FAR_AFTER.match(text, hit.end) or _SO_FAR_BEFORE.search(text, 0, hit.start)
+    ):
+        return Hit(hit.start, hit.end, hit.text, (IN_PROGRESS,))
+    return hit
+
+
 def _in_a_name(text: str, start: int, end: int) -> bool:
     """Whether a capitalized phrase is a word of a proper name that goes on after it
     ('the Joint Operational Working Group has met', 'the Working Group agreed'), not a
@@ -219,7 +235,7 @@ def _attributive(text: str, hit: Hit[str]) -> bool:
 
 def speaking_phrases(lex: Lexicon, text: str) -> list[Hit[str]]:
     """The status phrases of ``text`` said of the item it reports, as what they say."""
-    read = [(found, _overdue(text, found)) for found in lex.statuses.find(text)]
+    read = [(found, _so_far(text, _overdue(text, found))) for found in lex.statuses.find(text)]
     hits = [
         h
         for found, h in read
