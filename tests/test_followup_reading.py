@@ -410,6 +410,18 @@ def test_a_result_column_is_the_figure_reached_not_the_target() -> None:
     assert (item.status, item.judged) == ("fulfilled", None)
 
 
+def test_what_a_decision_creates_is_described_not_reported() -> None:
+    # the words after 'agreed to begin negotiating' say what the treaty is for; 'complete'
+    # there is no status of the new measure, which is only pledged
+    text = (
+        "Progress report one year after the Mbabane Compact\n\n"
+        "Ministers also agreed to begin negotiating a treaty on the transfer of sentenced "
+        "prisoners, so that prisoners can complete their sentences at home.\n"
+    )
+    [item] = _items_in(text)
+    assert (item.added, item.status) == (True, "pledged")
+
+
 def test_an_addition_said_of_the_sentence_before_is_named_by_it() -> None:
     text = (
         "Progress report one year after the Joint Action Plan\n\n"

@@ -75,7 +75,11 @@ def addition(
     article = _ARTICLE.match(clause.text, cue_end)
     name = proper_name_after(clause.text, article.end() if article else cue_end)
     label = name.text if name is not None and len(name.text.split()) >= 2 else clause.text
-    status = added_status(status_in(lex, clause.text))
+    decided = not lex.cue_index(PG.AdditionStatusAssertion).find(clause.text)
+    # what a decision creates is described after it ('agreed to build a centre where people
+    # … will be screened before any handover'): its words are the pledge, not its status
+    own = clause.text[:cue_end] if decided else clause.text
+    status = added_status(status_in(lex, own))
     last = index
     for later in range(index + 1, min(index + 1 + _FOLLOWING, len(clauses))):
         if status not in (None, PLEDGED):
