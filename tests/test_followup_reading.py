@@ -469,6 +469,7 @@ LATER_WORDS = {
     "The third scanning lane came into use on 9 February": "fulfilled",
     "the joint register of looted objects went online on 2 April": "fulfilled",
     "The Council welcomed the opening of the joint desk in March": "fulfilled",
+    "The police welcomes the signing in Bangkok of the joint procedures": "fulfilled",
     "ministers decided to extend the checks to two more ports": "revised",
     "the guide, drafted in May, is still awaiting approval": "delayed",
     "Cooperation between the laboratories is moving": "in-progress",
