@@ -244,11 +244,16 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: announcement pledges that exercise in prose without a name ('will also hold a joint
 #: interdiction exercise at sea once a year'), so the extraction has no commitment for it and
 #: the item goes to another. The change raised fu-r32 and r37 (two statuses).
+#: fu-r7 fell (0.880 → 0.871, 0.820 → 0.812) when a decision dated by its day ('agreed in
+#: January to halve the target') stopped being read as the pact named by its date: the clause
+#: is now an item, the gold's own evidence for the scanning target, but that commitment is
+#: already taken by the clause after it ('it has been adjusted'), so the item goes to another.
+#: The change raised fu-r23 (a match and a status).
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.936, 0.865),
     "followup-r6": (1.0, 0.900, 0.825),
-    "followup-r7": (1.0, 0.880, 0.820),
+    "followup-r7": (1.0, 0.871, 0.812),
     "followup-r8": (1.0, 0.916, 0.843),
     "followup-r9": (1.0, 0.929, 0.828),
     "followup-r10": (1.0, 0.884, 0.716),
@@ -264,7 +269,7 @@ HELD_OUT_FLOORS = {
     "followup-r20": (1.0, 0.883, 0.739),
     "followup-r21": (1.0, 0.881, 0.712),
     "followup-r22": (1.0, 0.909, 0.855),
-    "followup-r23": (1.0, 0.917, 0.826),
+    "followup-r23": (1.0, 0.927, 0.836),
     "followup-r24": (1.0, 0.833, 0.741),
     "followup-r25": (1.0, 0.938, 0.867),
     "followup-r26": (1.0, 0.876, 0.762),

@@ -422,6 +422,20 @@ def test_what_a_decision_creates_is_described_not_reported() -> None:
     assert (item.added, item.status) == (True, "pledged")
 
 
+def test_a_decision_taken_on_a_day_is_reported_not_a_name_of_the_pact() -> None:
+    # 'agreed in July to meet' dates a decision; 'agreed in March 2024 to combat …' still
+    # names the pact by its date, and reports nothing
+    text = (
+        "One year of the Border Framework\n\n"
+        "The financial intelligence units, which were meant to go through shared cases every "
+        "two months, agreed in July to meet only once a quarter.\n\n"
+        "The framework agreed in March 2024 to combat arms trafficking is a year old.\n"
+    )
+    [item] = _items_in(text)
+    assert item.status == "revised"
+    assert item.span.text.startswith("The financial intelligence units")
+
+
 def test_an_addition_said_of_the_sentence_before_is_named_by_it() -> None:
     text = (
         "Progress report one year after the Joint Action Plan\n\n"

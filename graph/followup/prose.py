@@ -4,12 +4,14 @@ qualify it."""
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
 from collections.abc import Iterator
 
 from graph.documents.model import Span
 from graph.extract.phrases import Hit
+from graph.extract.values import MONTH_NAMES
 from graph.followup.additions import addition, addition_cues, named_before, only_the_cue
 from graph.followup.clauses import clause_item, clauses_of, counted, trimmed
 from graph.followup.facts import (
@@ -37,6 +39,13 @@ from graph.lexicon import Lexicon
 
 #: 'it was agreed that the group would meet every six weeks instead': a decision reported.
 _THAT = re.compile(r"\s+that\b")
+#: 'agreed on Tuesday to raise the number', 'agreed in July to meet only once a quarter': a
+#: day of this year and what was decided on it, not the agreement named by its date ('the
+#: framework agreed in March 2024 to combat arms trafficking' gives its year).
+_DECIDED_ON_A_DAY = re.compile(
+    rf"\s+(?:{'|'.join(calendar.day_name)}|(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{1,2}})?)"
+    r",?\s+to\s+(?!the\b|an?\b)[a-z]+"
+)
 #: A signing that was due or came at last: a measure's, not the agreement's.
 _DUE_OR_AT_LAST = re.compile(
     r"\b(?:(?:should|would|could|must)\s+have\s+been|finally|eventually|belatedly|at\s+last)\s+$",
@@ -100,6 +109,7 @@ def _references(lex: Lexicon, text: str) -> list[Hit]:
         for h in lex.reference_cues.find(text)
         if not _one_of_the_reviews(lex, text, h.end)
         and not _THAT.match(text, h.end)
+        and not _DECIDED_ON_A_DAY.match(text, h.end)
         and not _DUE_OR_AT_LAST.search(text, 0, h.start)
         and not any(d.values[0] == DELAYED for d in lex.statuses.find(text, 0, h.start))
     ]
