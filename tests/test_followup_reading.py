@@ -436,6 +436,18 @@ def test_a_decision_taken_on_a_day_is_reported_not_a_name_of_the_pact() -> None:
     assert item.span.text.startswith("The financial intelligence units")
 
 
+def test_a_measure_launched_on_a_date_and_dropped_is_abandoned() -> None:
+    # 'launched in' names the pact when the pact was launched; a measure named before it and
+    # dropped after it is news of that measure
+    text = (
+        "One year of the Border Framework\n\n"
+        "The toll-free number launched in mid-2024 was quietly dropped in July when the "
+        "contract with the telecoms provider lapsed.\n"
+    )
+    [item] = _items_in(text)
+    assert item.status == "abandoned"
+
+
 def test_an_addition_said_of_the_sentence_before_is_named_by_it() -> None:
     text = (
         "Progress report one year after the Joint Action Plan\n\n"

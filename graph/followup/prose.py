@@ -268,13 +268,26 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
         yield index, found
 
 
+#: A measure named before a reference cue ('The toll-free number launched in mid-2024'): a
+#: determiner and a few words, no clause of its own.
+_A_MEASURE = re.compile(r"(?:the|its|their|this|that)\s+(?:[\w'-]+\s+){0,6}", re.IGNORECASE)
+
+
 def _status_before_reference(lex: Lexicon, text: str) -> str | None:
     """The status a clause that names the earlier agreement states before naming it: 'has
     met twice, in keeping with the rhythm agreed in the MoU' reports; 'the memorandum
     signed in 2025, officials admit mixed results' judges the whole pact, and 'the accord
-    signed on 14 November' names it ('signed' is a word of fulfilment)."""
+    signed on 14 November' names it ('signed' is a word of fulfilment). A measure named just
+    before the cue and dropped after it ('The toll-free number launched in mid-2024 was
+    quietly dropped in July') is abandoned: a pact is not what one launches and drops."""
     cues = lex.reference_cues.find(text)
-    return status_in(lex, text[: cues[0].start]) if cues else status_in(lex, text)
+    if not cues:
+        return status_in(lex, text)
+    before = status_in(lex, text[: cues[0].start])
+    if before is None and _A_MEASURE.fullmatch(text, 0, cues[0].start):
+        after = status_in(lex, text[cues[0].end :])
+        return after if after == ABANDONED else None
+    return before
 
 
 def _with_neighbours(
