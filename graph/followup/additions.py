@@ -32,7 +32,9 @@ _ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
 
 
 def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
-    """The phrases of ``text`` that say a measure was added, first one first."""
+    """The phrases of ``text`` that say a measure was added, first one first: a cue of the
+    addition ('not part of the original plan'), else a decision and a creation ('agreed …
+    to create'), which stands for ``pg:decisionCue``."""
     fixed = lex.cue_index(PG.AdditionStatusAssertion).find(text)
     if fixed:
         return list(fixed)
@@ -42,7 +44,7 @@ def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
             gap = text[decision.end : creation.start]
             if creation.start >= decision.end and _within(gap):
                 start, end = decision.start, creation.end
-                return [Hit(start, end, text[start:end], (str(PG.AdditionStatusAssertion),))]
+                return [Hit(start, end, text[start:end], (str(PG.decisionCue),))]
     return []
 
 
@@ -66,19 +68,18 @@ def added_status(status: str | None) -> str:
 
 
 def addition(
-    lex: Lexicon, passage: Span, clauses: list[Span], index: int, cue_end: int, date: str | None
+    lex: Lexicon, passage: Span, clauses: list[Span], index: int, cue: Hit, date: str | None
 ) -> tuple[ReportedItem, int]:
     """A commitment the parties added: named after the cue when it has a proper name, with
     the status of one of the next two clauses when one states it ('The post is under
     construction'); else pledged. Returns the item and the index of the last clause it takes."""
     clause = clauses[index]
-    article = _ARTICLE.match(clause.text, cue_end)
-    name = proper_name_after(clause.text, article.end() if article else cue_end)
+    article = _ARTICLE.match(clause.text, cue.end)
+    name = proper_name_after(clause.text, article.end() if article else cue.end)
     label = name.text if name is not None and len(name.text.split()) >= 2 else clause.text
-    decided = not lex.cue_index(PG.AdditionStatusAssertion).find(clause.text)
     # what a decision creates is described after it ('agreed to build a centre where people
     # … will be screened before any handover'): its words are the pledge, not its status
-    own = clause.text[:cue_end] if decided else clause.text
+    own = clause.text[: cue.end] if cue.values[0] == str(PG.decisionCue) else clause.text
     status = added_status(status_in(lex, own))
     last = index
     for later in range(index + 1, min(index + 1 + _FOLLOWING, len(clauses))):

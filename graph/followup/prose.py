@@ -230,7 +230,7 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
             # 'agreed to add two measures:' introduces a list, whose items are the additions;
             # 'It was not part of the original plan' restates the one just made.
             if not span.text.endswith(":") and not only_the_cue(span.text, cue[0]):
-                added, taken = addition(lex, passage, clauses, index, cue[0].end, date)
+                added, taken = addition(lex, passage, clauses, index, cue[0], date)
                 if _PRONOUN.match(span.text) and index and topic is clauses[index - 1]:
                     added = named_before(lex, passage, topic, added, date)
                 if added.label != span.text or not added_here:
