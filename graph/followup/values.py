@@ -214,16 +214,15 @@ def status_in(lex: Lexicon, text: str) -> str | None:
             if status == FULFILLED and _NEGATED.search(text, 0, match.start()):
                 return DELAYED  # 'could not be finalised within the nine months foreseen'
             return status
-    if _CHANGED.search(text) and all(h.values[0] in (IN_PROGRESS, PLEDGED) for h in hits):
-        return REVISED  # a change outweighs words of work going on, not of an end
+    changed = _CHANGED.search(text) or any(h.values[0] == REVISED for h in hits)
+    if changed and all(h.values[0] in (REVISED, IN_PROGRESS, PLEDGED) for h in hits):
+        # a change of rhythm or a word of change ('will instead adopt the regional system
+        # being developed') outweighs words of work going on, not of an end
+        return REVISED
     if _NARROWED.search(text) and all(h.values[0] != ABANDONED for h in hits):
         return REVISED  # a decided change outweighs what had been done before it
     if not hits:
         return None
-    if any(h.values[0] == REVISED for h in hits) and all(
-        h.values[0] in (REVISED, IN_PROGRESS, PLEDGED) for h in hits
-    ):
-        return REVISED  # 'will instead adopt the regional system being developed'
     best = max(hits, key=lambda h: (h.end - h.start, -h.start))
     if best.values[0] == DELAYED and _done_late(text, hits, best):
         return FULFILLED
