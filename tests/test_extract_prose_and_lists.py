@@ -382,3 +382,52 @@ def test_an_office_a_media_outlet_and_a_place_are_not_part_of_a_body_found_by_it
     assert "National Police Academy" in labels
     assert not {label for label in labels if label.startswith(("Minister", "Head"))}
     assert not {label for label in labels if "News Agency" in label or " in " in label}
+
+
+def test_a_table_deadline_given_as_a_day_whatever_its_column_is_called() -> None:
+    facts = _extract(
+        HEADER.replace(
+            "| Measure | Result sought | Due |", "| Measure | Result sought | To be finished by |"
+        ).replace(
+            "| Joint Checkpoint at Pisiga | Vehicles inspected by both customs services | Within 6 months |",
+            "| Joint Checkpoint at Pisiga | Vehicles inspected by both customs services | 30 November 2025 |\n"
+            "| Fuel Tracing Desk | A desk answering every request within 48 hours | Operational by 31 July 2025 |\n"
+            "| Cocaine Signature Report | A joint report on seized cocaine | By end-2026 |\n"
+            "| Binational Radio Link | Radios linking the two border commands | By the end of this year |",
+        )
+    )
+    found = _commitments(facts)
+    assert found["Joint Checkpoint at Pisiga"].timeline.months == 8  # March → November 2025
+    assert found["Fuel Tracing Desk"].timeline.months == 4
+    assert found["Cocaine Signature Report"].timeline.months == 21
+    assert found["Binational Radio Link"].timeline.months == 9  # the document's year
+
+
+def test_a_recurrence_due_to_start_within_a_span_has_both() -> None:
+    facts = _extract(
+        HEADER.replace(
+            "| Joint Checkpoint at Pisiga | Vehicles inspected by both customs services | Within 6 months |",
+            "| Joint Checkpoint at Pisiga | Vehicles inspected by both customs services | Weekly, starting within 4 months |\n"
+            "| Lake Patrols | Patrols on Lake Titicaca | Every 6 months |",
+        )
+    )
+    found = _commitments(facts)
+    checkpoint = found["Joint Checkpoint at Pisiga"]
+    assert checkpoint.frequency.key == "weekly" and checkpoint.timeline.months == 4
+    patrols = found["Lake Patrols"]
+    assert patrols.frequency.key == "semiannual" and patrols.timeline is None
+
+
+def test_the_first_of_a_recurring_occasion_given_a_deadline_times_the_commitment() -> None:
+    facts = _extract(
+        HEADER
+        + "\nThe two navies will hold a Joint Lake Rescue Exercise once a year, the first edition to be hosted by Bolivia before the end of 2025.\n"
+        + "\nThe customs services will run Coordinated Fuel Operations every quarter. The first operation is to take place within five months of signature.\n"
+        + "\nA Technical Working Group will meet every quarter. Since 2019, informal meetings have been held. The first of them was held in Arica within a week.\n"
+        + "\nA Compact Secretariat will be established in Oruro within three months, staffed by one official from each Party.\n"
+    )
+    found = _commitments(facts)
+    assert found["Joint Lake Rescue Exercise"].timeline.months == 9
+    assert found["Coordinated Fuel Operations"].timeline.months == 5
+    assert found["Technical Working Group"].timeline is None  # the sentence does not follow it
+    assert found["Compact Secretariat"].timeline.months == 3

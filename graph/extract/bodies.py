@@ -18,13 +18,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 from graph.documents.model import BlockKind, Document, Span
-from graph.extract.facts import CommitmentFact, LabelledText
+from graph.extract.facts import CommitmentFact, LabelledText, Timeline
 from graph.extract.names import acronym_long_form, capitalized_runs
 from graph.extract.phrases import PhraseIndex
-from graph.extract.values import MONTH_NAMES, deadline_in, parse_recurrence, parse_span
+from graph.extract.values import (
+    MONTH_NAMES,
+    deadline_in,
+    first_occasion_due,
+    parse_recurrence,
+    parse_span,
+)
 from graph.language import grammar
 from graph.lexicon import Lexicon
 
@@ -53,7 +60,9 @@ _DEADLINE = re.compile(
 )
 #: What follows a deadline when the phrase has ended: another clause or the sentence's end.
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:[,;:(]|so\s+that\b|in\s+order\b|and\s+(?:will|shall)\b)")
-_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+#: A sentence that opens on the first of something: 'The first operation is to take place …'.
+_FIRST_OPENS = re.compile(r"^(?:The|Its)\s+first\s+[a-z]")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 #: A clause that adds another named thing to the pledge before it: '; and a Joint Port
 #: Security Exercise, led by …'.
 _AND_ANOTHER = re.compile(r"^\s*and\s+(?:a|an)\s+[A-Z]")
@@ -215,6 +224,18 @@ def _deliverable_named(
     return (after or [name for _, name in deliverables] or [None])[0]
 
 
+def _first_occasion_due(
+    lexicon: Lexicon, recurring: CommitmentFact, clause: Span, since: date | None
+) -> Timeline | None:
+    """The deadline a sentence gives the first occasion of the recurring commitment just
+    pledged, when it opens on it ('The first operation is to take place within nine months')."""
+    if recurring.frequency is None or recurring.timeline is not None:
+        return None
+    if not _FIRST_OPENS.match(clause.text):
+        return None
+    return first_occasion_due(lexicon, clause.text, clause, since)
+
+
 def _introduced(clause: Span, name: str) -> bool:
     """Whether the clause brings the body in as new ('will create a Joint Elder Fraud Task
     Force'), not as one already known ('The Ministerial Council will hold its first meeting
@@ -304,7 +325,14 @@ def prose_bodies(
     named_before: str | None = None
     bodies_named: list[str] = []
     rhythm_pledged = None
+    just_found = False
     for clause in _clauses(document):
+        follows_one, just_found = just_found, False
+        if follows_one and (due := _first_occasion_due(lexicon, found[-1], clause, since)):
+            # '… Operations twice a year. The first operation is to take place within nine
+            # months of signature.'
+            found[-1] = replace(found[-1], timeline=due)
+            continue
         pronoun = _PRONOUN_SUBJECT.match(clause.text)
         # '… will hold two exercises each year: a Cyber Exercise …; and a Port Exercise …'
         another = rhythm_pledged is not None and _AND_ANOTHER.match(clause.text)
@@ -353,6 +381,13 @@ def prose_bodies(
             continue
         hits = lexicon.frequencies.find(clause.text)
         after = clause.start + (hits[0].end if hits else 0)
+        if frequency is not None and timeline is None:
+            # '… Exercise Palk Shield, once a year, the first edition to be hosted by India
+            # before the end of 2025'
+            timeline = first_occasion_due(
+                lexicon, clause.text[after - clause.start :], clause, since
+            )
+        just_found = True
         found.append(
             CommitmentFact(
                 label=name,

@@ -29,7 +29,13 @@ from graph.extract.facts import (
     Timeline,
 )
 from graph.extract.phrases import unaccented
-from graph.extract.values import parse_recurrence, parse_span, read_value
+from graph.extract.values import (
+    names_deadline,
+    parse_recurrence,
+    parse_span,
+    read_value,
+    span_beside_recurrence,
+)
 from graph.lexicon import Lexicon
 from graph.namespaces import PG
 
@@ -119,7 +125,7 @@ def _content_role(
     if not cells:
         return OTHER
     recurrences = sum(parse_recurrence(lexicon, c.text, c) is not None for c in cells)
-    spans = sum(parse_span(lexicon, c.text, c) is not None for c in cells)
+    spans = sum(parse_span(lexicon, c.text, c) is not None or names_deadline(c.text) for c in cells)
     if (recurrences + spans) * 2 > len(cells):
         return FREQUENCY if recurrences >= spans else TIMELINE
     named = sum(agencies.resolve_cell(c, create=False) is not None for c in cells)
@@ -257,7 +263,8 @@ def _values(lexicon: Lexicon, row: Row, columns: list[Column], since: datetime.d
         value = read_value(lexicon, cell.text, cell, since if column.role == TIMELINE else None)
         if isinstance(value, Frequency) and frequency is None:
             frequency = value
-        elif isinstance(value, Timeline) and timeline is None:
+            value = span_beside_recurrence(lexicon, cell.text, cell)
+        if isinstance(value, Timeline) and timeline is None:
             timeline = value
     return timeline, frequency
 

@@ -154,10 +154,13 @@ def month_number(name: str) -> int:
     return list(calendar.month_name).index(name.capitalize())
 
 
-#: A deadline by the calendar: 'September 2024', 'by March 2025', 'End of 2025'.
+#: A deadline by the calendar: 'September 2024', 'by March 2025', 'End of 2025', 'By
+#: end-2024', '31 December 2024', 'Operational by 31 March 2025', 'December 31, 2025', 'By
+#: the end of this year' (the document's year).
 _DEADLINE = re.compile(
-    rf"^(?:(?:by|before|in)\s+)?(?:(?:the\s+)?end\s+of\s+(?P<end>\d{{4}})"
-    rf"|(?P<month>{MONTH_NAMES})\s+(?P<year>\d{{4}}))\.?$",
+    rf"^(?:(?:[^\W\d_]+\s+){{0,4}}?(?:by|before)\s+|in\s+)?"
+    rf"(?:(?:the\s+)?end(?:\s+of\s+|-)(?:(?P<end>\d{{4}})|(?P<this>this|the\s+current)\s+year)"
+    rf"|(?:\d{{1,2}}\s+)?(?P<month>{MONTH_NAMES})\s+(?:\d{{1,2}},\s+)?(?P<year>\d{{4}}))\.?$",
     re.IGNORECASE,
 )
 
@@ -178,6 +181,12 @@ def parse_deadline(text: str, span: Span, since: datetime.date | None) -> Timeli
     return _months_to(_DEADLINE.match(text.strip()), span, since)
 
 
+def names_deadline(text: str) -> bool:
+    """Whether a cell is a deadline by the calendar ('31 December 2024'): a column of them is
+    a timeline whatever its header ('To be completed by')."""
+    return _DEADLINE.match(text.strip()) is not None
+
+
 def deadline_in(text: str, span: Span, since: datetime.date | None) -> Timeline | None:
     """The first deadline by the calendar a sentence gives ('will train 120 officers by the
     end of 2026'), as the months from ``since``."""
@@ -189,7 +198,9 @@ def _months_to(
 ) -> Timeline | None:
     if match is None or since is None:
         return None
-    if match.group("end"):
+    if match.groupdict().get("this"):
+        year, month = since.year, 12
+    elif match.group("end"):
         year, month = int(match.group("end")), 12
     else:
         year, month = int(match.group("year")), month_number(match.group("month"))
@@ -209,3 +220,32 @@ def read_value(
         or parse_span(lexicon, text, span)
         or parse_deadline(text, span, since)
     )
+
+
+def first_occasion_due(
+    lexicon: Lexicon, text: str, span: Span, since: datetime.date | None
+) -> Timeline | None:
+    """The deadline ``text`` gives the first of a recurring occasion ('the first edition to be
+    hosted … before the end of 2025', 'The first operation is to take place within nine
+    months'): the recurring commitment's timeline."""
+    first = _first_word(lexicon.languages).search(text)
+    if first is None:
+        return None
+    rest = text[first.end() :]
+    return deadline_in(rest, span, since) or parse_span(lexicon, rest, span)
+
+
+@cache
+def _first_word(languages: frozenset[str]) -> re.Pattern[str]:
+    """The ordinal 'first' of the document's languages, as a word."""
+    firsts = [word for word, value in grammar.ordinals(languages).items() if value == 1]
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, firsts))})\b", re.IGNORECASE)
+
+
+def span_beside_recurrence(lexicon: Lexicon, text: str, span: Span) -> Timeline | None:
+    """The span a cell gives beside its recurrence, after it: 'Monthly, within 6 months' and
+    'Monthly patrols; result within 24 months' recur and are due too ('Every 6 months' gives
+    none: its span is the recurrence's)."""
+    recurrence = lexicon.frequencies.find(text)
+    rest = text[recurrence[0].end :] if recurrence else text
+    return parse_span(lexicon, rest, span)
