@@ -68,6 +68,11 @@ def test_spans_become_timelines_in_months(text: str, months: str) -> None:
         ("Monthly", "monthly"),
         ("Weekly", "weekly"),
         ("Daily", "daily"),
+        ("Every two months", "bimonthly"),
+        ("every other month", "bimonthly"),
+        ("Fortnightly", "biweekly"),
+        ("every 2 weeks", "biweekly"),
+        ("Twice a month", "semimonthly"),
     ],
 )
 def test_recurrences_become_frequencies_whatever_the_column(text: str, key: str) -> None:
@@ -76,7 +81,9 @@ def test_recurrences_become_frequencies_whatever_the_column(text: str, key: str)
     assert value.key == key
 
 
-@pytest.mark.parametrize("text", ["Real-time Alerts", "Swift Prosecutions", "TBD", "", "months"])
+@pytest.mark.parametrize(
+    "text", ["Real-time Alerts", "Swift Prosecutions", "TBD", "", "months", "Bimonthly", "Biweekly"]
+)
 def test_other_text_is_neither(text: str) -> None:
     assert _read(text) is None
 
@@ -93,6 +100,12 @@ def test_recurrences_outside_the_scheme_are_not_spans(text: str) -> None:
         ("by the end of 2025", datetime.date(2024, 5, 20), 19),
         ("September 2024", datetime.date(2023, 9, 14), 12),
         ("March 2024", datetime.date(2023, 9, 14), 6),
+        ("By 31 December 2024", datetime.date(2024, 5, 31), 7),
+        ("Operational by 31 March 2025", datetime.date(2024, 5, 31), 10),
+        ("30 June 2025", datetime.date(2024, 5, 31), 13),
+        ("December 31, 2025", datetime.date(2024, 5, 31), 19),
+        ("By end-2024", datetime.date(2024, 5, 31), 7),
+        ("By the end of this year", datetime.date(2024, 5, 31), 7),
     ],
 )
 def test_a_deadline_by_the_calendar_counts_months_from_the_document(text, since, months) -> None:

@@ -86,7 +86,10 @@ FORBIDDEN_PHRASES = {
 FREQUENCY_MONTHS = {
     "daily": Decimal("0.033"),
     "weekly": Decimal("0.23"),
+    "biweekly": Decimal("0.46"),
+    "semimonthly": Decimal("0.5"),
     "monthly": Decimal("1"),
+    "bimonthly": Decimal("2"),
     "quarterly": Decimal("3"),
     "semiannual": Decimal("6"),
     "annual": Decimal("12"),
