@@ -251,7 +251,9 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: fu-r26 fell (0.762 → 0.743) when 'it is to meet every two months' became a frequency (the
 #: gold's 'bimonthly'): the Technical Working Group's outcome had been read as 'Meet every two
 #: months …', words the clause changing that rhythm shares; without them it ties with a
-#: postponed session's clause, which comes first.
+#: postponed session's clause, and the later of two clauses as clear, now the report's word,
+#: gives fu-r35 and r37 a status each but takes the Commission's delay in fu-r26's news
+#: article for a quote after it.
 #: The change raised fu-r23 (a match and a status).
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
@@ -285,9 +287,9 @@ HELD_OUT_FLOORS = {
     "followup-r32": (1.0, 0.839, 0.738),
     "followup-r33": (1.0, 0.842, 0.762),
     "followup-r34": (1.0, 0.822, 0.598),
-    "followup-r35": (1.0, 0.847, 0.671),
+    "followup-r35": (1.0, 0.847, 0.682),
     "followup-r36": (1.0, 0.807, 0.633),
-    "followup-r37": (1.0, 0.879, 0.710),
+    "followup-r37": (1.0, 0.879, 0.721),
 }
 
 

@@ -441,3 +441,20 @@ def test_a_share_handled_in_time_is_judged_by_the_standard_its_commitment_sets()
     assert judged_against(Decimal(90)) == "fulfilled"  # '90% answered within 10 days'
     assert judged_against(Decimal(100)) == "partially-fulfilled"  # 'answered within 10 days'
     assert judged_against(None) == "in-progress"  # no standard to judge it by
+
+
+def test_of_two_clauses_naming_a_commitment_as_clearly_the_later_is_the_report_s_word() -> None:
+    commitments = (
+        CommitmentRecord("c1", "Joint Border Committee", ""),
+        CommitmentRecord("c2", "Coastal Patrols", "boats patrol the departure beaches"),
+    )
+    agreement = _border_plan(commitments)
+    report, items = _report_with_clauses(
+        "report",
+        {
+            "The Joint Border Committee postponed its March session": False,
+            "The Joint Border Committee has since met twice, in May and in October": False,
+        },
+    )
+    graph = tracking_graph("report", report, [agreement])
+    assert set(graph.subject_objects(PG.assertsStatusOf)) == {(items[1], URIRef("c1"))}

@@ -363,14 +363,17 @@ def _derived(graph: Graph, name: URIRef, doc: URIRef) -> Graph:
 def _clearest(
     items: list[URIRef], texts: dict[URIRef, str], match: Match
 ) -> dict[URIRef, tuple[float, URIRef]]:
-    """For each commitment some of ``items`` speak of, the one that scores highest on it."""
+    """For each commitment some of ``items`` speak of, the one that scores highest on it; of
+    two that score as high, the later ('The Committee postponed its March session' … 'The
+    Committee has since met twice'): a report tells what became of a thing after what befell
+    it."""
     best: dict[URIRef, tuple[float, URIRef]] = {}
     for item in items:
         found = match(texts[item])
         if found is None:
             continue
         commitment = URIRef(found[0].iri)
-        if commitment not in best or found[1] > best[commitment][0]:
+        if commitment not in best or found[1] >= best[commitment][0]:
             best[commitment] = (found[1], item)
     return best
 
