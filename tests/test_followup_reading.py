@@ -944,3 +944,19 @@ def test_a_review_of_the_agreement_by_its_rhythm_is_an_item_read_through_the_sch
     [item] = _items_in(text)
     assert item.status == "delayed"
     assert item.span.text.startswith("The biannual review")
+
+
+def test_the_questions_put_to_a_government_report_nothing_its_answer_does() -> None:
+    text = (
+        "HOUSE OF ASSEMBLY\nWRITTEN QUESTION NO. 118\n\n"
+        "Will the Minister of Security be pleased to state:\n\n"
+        "(a) whether the Government has reviewed the Lake Malawi Security Accord signed in 2024;\n"
+        "(b) the progress made in setting up the joint patrol boats and the number of arrests;\n"
+        "(c) the further steps proposed by the Government in this regard?\n\n"
+        "ANSWER\n\n"
+        "The joint patrol boats were delivered in January 2026 and have been in service since "
+        "3 March 2026.\n"
+    )
+    items = _items_in(text)
+    assert [i.status for i in items] == ["fulfilled"]
+    assert "patrol boats were delivered" in items[0].span.text

@@ -62,8 +62,11 @@ def list_items(
     ('the Commission agreed to:') are pledges of the report's own. An item that states no
     status but counts what was done ('87 members of cross-border trafficking groups
     detained') or an occasion held is a count, as the same words in a sentence of prose
-    are: work under way on the one commitment it clearly speaks of.
+    are: work under way on the one commitment it clearly speaks of. A list whose last item
+    asks ('?') is a question put to a government: it reports nothing.
     """
+    if block.items and block.items[-1].text.rstrip().endswith("?"):
+        return  # '(a) whether the Government has reviewed …; (e) the further steps …?'
     sorted_as = status_in(lex, heading) if heading else None
     if sorted_as == PLEDGED:
         sorted_as = None
