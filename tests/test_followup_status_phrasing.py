@@ -220,6 +220,18 @@ def test_a_heading_that_is_only_an_addition_cue_adds_nothing() -> None:
     assert [label for label, _ in found] != [] and all(
         label != "A new measure" for label, _ in found
     )
+    for text in (
+        "3.2 Measures not in the original Roadmap. In May the ministers agreed to create a "
+        "joint cell against cash-machine attacks, to be set up by the end of 2026.\n",
+        "4. Developments not foreseen in the Pact\nIn May the ministers agreed to create a "
+        "joint cell against cash-machine attacks, to be set up by the end of 2026.\n",
+    ):
+        found = _statuses(text)
+        assert found and all("cell" in label for label, _ in found), found
+    kept = _statuses(
+        "A dog team for the Lake Chad ports, not foreseen in the Pact, began work in May.\n"
+    )
+    assert len(kept) == 1 and "dog team" in kept[0][0]  # a measure, not a heading
 
 
 def test_every_one_since_a_date_with_words_between_is_the_whole() -> None:

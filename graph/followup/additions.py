@@ -27,7 +27,10 @@ _GAP_WORDS = 4
 _BREAK = re.compile(r"[.,;:!?()]")
 _DENIAL = re.compile(r"\b(?:not|never|n't)\b", re.IGNORECASE)
 _FOLLOWING = 2  # clauses after an addition that may say what became of it
-_HEADING_WORDS = 1  # words a heading may have beside an addition cue ('7. A new measure')
+#: Words a heading may have beside an addition cue ('A', 'Measures … Programme', 'Developments …
+#: the Plan') and the numbering of its section ('7.', '4.5').
+_HEADING_WORDS = 3
+_NUMBERING = re.compile(r"^\(?\d+(?:\.\d+)*[.)]?$")
 _ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
 
 
@@ -49,9 +52,13 @@ def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
 
 
 def only_the_cue(text: str, cue: Hit) -> bool:
-    """Whether a clause or list item is only the cue: a heading ('7. A new measure') over
-    the addition, not the addition."""
-    return len(text.split()) <= len(cue.text.split()) + _HEADING_WORDS
+    """Whether a clause or list item is only the cue: a heading ('7. A new measure', '4.5
+    Measures not in the original Programme', 'Developments not foreseen in the Plan') over
+    the addition, not the addition: beside its numbering, a word or so on either side."""
+    words = [
+        w for w in (text[: cue.start] + " " + text[cue.end :]).split() if not _NUMBERING.match(w)
+    ]
+    return len(words) <= _HEADING_WORDS
 
 
 def _within(gap: str) -> bool:
