@@ -526,7 +526,9 @@ def test_a_measure_reported_at_work_since_a_day_waits_for_its_commitment() -> No
         "The joint targeting cell has been working at the Freeport since 15 October 2024.\n\n"
         "The first detector dog team has been working at the crossing since 10 January.\n\n"
         "The intelligence cell began work in Tay Ninh on 15 June 2026.\n\n"
-        "The common maritime picture has been in place since 2 September 2025.\n",
+        "The common maritime picture has been in place since 2 September 2025.\n\n"
+        "Since 1 March 2026, a customs officer from Benin has been working at the Seme post.\n\n"
+        "A Nigerian police inspector has been attached to the Cotonou command since 4 May 2026.\n",
         key="d",
         source_name="d.txt",
         sha256="0" * 64,
@@ -538,6 +540,8 @@ def test_a_measure_reported_at_work_since_a_day_waits_for_its_commitment() -> No
         "The first detector dog team": None,  # one of several
         "The intelligence cell": "running",
         "The common maritime picture": "running",
+        "Since 1 March 2026, a customs officer from Benin": "running",  # the day first
+        "A Nigerian police inspector": "running",  # an officer posted to the other side
     }
 
 
