@@ -684,3 +684,10 @@ def test_a_working_group_or_working_days_are_no_work_under_way() -> None:
     document = parse_text(text, key="d", source_name="d.txt", sha256="0" * 64)
     [item] = reported_items(lexicon(), document, "2026-01-01")
     assert (item.added, item.status) == (True, "pledged")
+
+
+def test_complete_before_a_noun_describes_it_and_after_is_the_measure_done() -> None:
+    seized = "Customs seized 40,000 cigarettes and two complete packing machines in a warehouse"
+    assert _status(seized) is None
+    assert _status("The data link is complete and in use") == "fulfilled"
+    assert _status("The fencing is complete at all four crossings") == "fulfilled"

@@ -197,14 +197,15 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
 
 
 #: A word of status used before the noun it describes ('operational or coercive acts',
-#: 'exchange operational intelligence', 'irregular migration'), not of a measure ('is
+#: 'exchange operational intelligence', 'irregular migration', 'three complete production
+#: lines were seized'), not of a measure ('is
 #: operational', 'operational since May', 'fully operational in all four ports', '| 8
 #: meetings in 2025 | Irregular |').
-_ATTRIBUTIVE = frozenset({"operational", "irregular"})
+_ATTRIBUTIVE = frozenset({"operational", "irregular", "complete"})
 _NOUN_AFTER = re.compile(
     r"\s+(?:or\s+[a-z]+\s+)?"
     r"(?!(?:since|in|on|at|by|from|for|and|again|now|until|with|across|throughout|as|there"
-    r"|before|after|within|ahead|once|but|so|yet)\b)[a-z]{3,}"
+    r"|before|after|within|ahead|once|but|so|yet|the|its|their|all)\b)[a-z]{3,}"
 )
 
 
