@@ -248,13 +248,18 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: January to halve the target') stopped being read as the pact named by its date: the clause
 #: is now an item, the gold's own evidence for the scanning target, but that commitment is
 #: already taken by the clause after it ('it has been adjusted'), so the item goes to another.
+#: The change raised fu-r23 (a match and a status).
 #: fu-r26 fell (0.762 → 0.743) when 'it is to meet every two months' became a frequency (the
 #: gold's 'bimonthly'): the Technical Working Group's outcome had been read as 'Meet every two
 #: months …', words the clause changing that rhythm shares; without them it ties with a
 #: postponed session's clause, and the later of two clauses as clear, now the report's word,
 #: gives fu-r35 and r37 a status each but takes the Commission's delay in fu-r26's news
 #: article for a quote after it.
-#: The change raised fu-r23 (a match and a status).
+#: fu-r36 fell (0.807 / 0.633 → 0.788 / 0.613) when a year after a target ('to reach the
+#: target of 250 by June 2027') stopped being read as the count reached: its two lost
+#: matches were lucky (a clause on officers trained had gone to a financial memorandum the
+#: gold reports fulfilled); fu-r37's '587 stolen vehicles … the target of 1,000 vehicles by
+#: April 2027' is no longer a fulfilment.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.936, 0.865),
@@ -288,8 +293,8 @@ HELD_OUT_FLOORS = {
     "followup-r33": (1.0, 0.858, 0.777),
     "followup-r34": (1.0, 0.827, 0.613),
     "followup-r35": (1.0, 0.847, 0.694),
-    "followup-r36": (1.0, 0.807, 0.633),
-    "followup-r37": (1.0, 0.879, 0.721),
+    "followup-r36": (1.0, 0.788, 0.613),
+    "followup-r37": (1.0, 0.879, 0.732),
 }
 
 

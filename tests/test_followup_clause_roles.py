@@ -227,3 +227,15 @@ def test_a_share_set_against_a_share_is_the_figure_not_the_count_before_it() -> 
     )
     figure = figure_in(text)
     assert (figure.reached, figure.target) == (86, 80) and figure.target_reached
+
+
+def test_a_year_after_a_target_is_no_count_reached() -> None:
+    text = (
+        "The two police forces returned 587 stolen vehicles in 2026. The Commission asked them "
+        "to reach the target of 1,000 vehicles by April 2027."
+    )
+    figure = figure_in(text)
+    assert figure is None or figure.reached != 2027
+    assert checked_status(_status(text), figure, text) != "fulfilled"
+    beaten = figure_in("The target of 50 was beaten: 58 fugitives were returned.")
+    assert beaten is not None and (beaten.reached, beaten.target) == (58, 50)

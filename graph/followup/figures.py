@@ -301,6 +301,8 @@ def figure_in(text: str) -> Figure | None:
                     goal,
                     ceiling,
                 )
+        if _YEAR_NUMBER.match(match.group(reached)):
+            continue  # 'the target of 1,000 vehicles by April 2027': a year, no count
         return Figure(
             match.group(), number_value(match.group(reached)), number_value(match.group(target))
         )
