@@ -25,13 +25,7 @@ from graph.documents.model import BlockKind, Document, Span
 from graph.extract.facts import CommitmentFact, LabelledText, Timeline
 from graph.extract.names import acronym_long_form, capitalized_runs
 from graph.extract.phrases import PhraseIndex
-from graph.extract.values import (
-    MONTH_NAMES,
-    deadline_in,
-    first_occasion_due,
-    parse_recurrence,
-    parse_span,
-)
+from graph.extract.values import MONTH_NAMES, due_in, first_occasion_due, parse_recurrence
 from graph.language import grammar
 from graph.lexicon import Lexicon
 
@@ -361,18 +355,12 @@ def prose_bodies(
         timeline = None
         if named is not None and again is None and frequency is None and _introduced(clause, named):
             # 'will create a Joint Elder Fraud Task Force … within 24 months'
-            timeline = deadline_in(clause.text, clause, since) or parse_span(
-                lexicon, clause.text, clause
-            )
+            timeline = due_in(lexicon, clause.text, clause, since)
         if name is None:
             # 'will adopt a Child Victim Referral Protocol within twelve months'; 'will
             # coordinate a Joint Drug Market Assessment, to be drawn up every year'
             name = _deliverable_named(lexicon, document, clause, auxiliaries)
-            timeline = (
-                deadline_in(clause.text, clause, since) or parse_span(lexicon, clause.text, clause)
-                if name
-                else None
-            )
+            timeline = due_in(lexicon, clause.text, clause, since) if name else None
             if name is None or (timeline is None and frequency is None):
                 continue
             if timeline is not None:

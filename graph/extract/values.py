@@ -231,8 +231,13 @@ def first_occasion_due(
     first = _first_word(lexicon.languages).search(text)
     if first is None:
         return None
-    rest = text[first.end() :]
-    return deadline_in(rest, span, since) or parse_span(lexicon, rest, span)
+    return due_in(lexicon, text[first.end() :], span, since)
+
+
+def due_in(lexicon: Lexicon, text: str, span: Span, since: datetime.date | None) -> Timeline | None:
+    """The deadline a sentence gives: by the calendar ('by the end of 2026'), counted from
+    ``since``, else as a span ('within twelve months')."""
+    return deadline_in(text, span, since) or parse_span(lexicon, text, span)
 
 
 @cache
