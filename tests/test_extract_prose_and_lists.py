@@ -172,6 +172,19 @@ def test_a_body_named_then_met_by_pronoun_an_occasion_held_and_a_deliverable_wit
     assert not {"Between meetings", "Chile", "Bolivia"} & set(found)
 
 
+def test_an_occasion_held_also_keeps_its_small_words_and_joint_activities_are_named() -> None:
+    facts = _extract(
+        HEADER
+        + "\nThe two sides will also hold a joint search and interdiction exercise at sea once a year, simulating the interception of a dhow.\n"
+        + "\nThe Bolivian Navy will lead Joint River Patrols with the Chilean Navy on Lake Titicaca, with at least one coordinated patrol every month.\n"
+        + "\nIn addition, the customs services will host each year a Joint Anti-Smuggling Week, during which officers of both countries will carry out checks at the crossings.\n"
+    )
+    found = _commitments(facts)
+    assert found["Joint Search and Interdiction Exercise"].frequency.key == "annual"
+    assert found["Joint River Patrols"].frequency.key == "monthly"
+    assert found["Joint Anti-Smuggling Week"].frequency.key == "annual"
+
+
 def test_a_table_numbering_its_rows_names_each_by_the_next_column() -> None:
     facts = _extract(
         HEADER

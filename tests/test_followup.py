@@ -260,6 +260,13 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: matches were lucky (a clause on officers trained had gone to a financial memorandum the
 #: gold reports fulfilled); fu-r37's '587 stolen vehicles … the target of 1,000 vehicles by
 #: April 2027' is no longer a fulfilment.
+#: fu-r28 fell (0.830 / 0.755 → 0.822 / 0.748) when an occasion pledged after 'will also hold'
+#: became a commitment ('The two sides will also hold a joint tabletop exercise once a
+#: year'): the news article's 'the yearly tabletop exercise on kidnapping cases … has now
+#: been dropped' now goes to it, abandoned, as the gold has it, but the gold names it 'Joint
+#: Kidnapping Tabletop Exercise', too unlike 'Joint Tabletop Exercise' for the scorer to
+#: pair; the same change found the exercises of fu-r29 and r30 and the patrols and the
+#: enforcement week of fu-r36 and r37 (five matches and six statuses up over all folders).
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.936, 0.865),
@@ -285,16 +292,16 @@ HELD_OUT_FLOORS = {
     "followup-r25": (1.0, 0.938, 0.867),
     "followup-r26": (1.0, 0.876, 0.743),
     "followup-r27": (1.0, 0.835, 0.718),
-    "followup-r28": (1.0, 0.830, 0.755),
-    "followup-r29": (1.0, 0.922, 0.817),
-    "followup-r30": (1.0, 0.893, 0.732),
+    "followup-r28": (1.0, 0.822, 0.748),
+    "followup-r29": (1.0, 0.939, 0.835),
+    "followup-r30": (1.0, 0.903, 0.743),
     "followup-r31": (1.0, 0.862, 0.730),
     "followup-r32": (1.0, 0.849, 0.748),
     "followup-r33": (1.0, 0.858, 0.777),
     "followup-r34": (1.0, 0.827, 0.613),
     "followup-r35": (1.0, 0.847, 0.694),
-    "followup-r36": (1.0, 0.788, 0.613),
-    "followup-r37": (1.0, 0.879, 0.732),
+    "followup-r36": (1.0, 0.795, 0.633),
+    "followup-r37": (1.0, 0.896, 0.754),
 }
 
 

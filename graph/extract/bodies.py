@@ -71,9 +71,10 @@ _PRONOUN_SUBJECT = re.compile(r"^\s*[Ii]t\s+(?:will|shall|is\s+to)\b")
 #: 'The committee will meet …' after 'a Qatar-Bahrain Joint Security Committee chaired by …'.
 _HEAD_AGAIN = re.compile(r"^\s*The\s+([A-Za-z][\w-]*)\s+(?:will|shall|is\s+to)\b")
 #: 'will hold a border liaison meeting', 'shall hold a flag meeting', 'will together prepare
-#: a joint threat assessment': two or more words.
+#: a joint threat assessment', 'will also hold a joint interdiction exercise at sea': two or
+#: more words.
 _HOLD_AN_OCCASION = re.compile(
-    r"\b(?:will|shall)\s+(?:together\s+|jointly\s+)?"
+    r"\b(?:will|shall)\s+(?:together\s+|jointly\s+|also\s+|further\s+)?"
     r"(?:hold|prepare|produce|publish|issue|conduct|draw\s+up)\s+an?\s+((?:[a-z][a-z-]*\s*){2,5})"
 )
 #: A body named as the one addressed ('to be shared with the Commission', 'report to the
@@ -255,8 +256,9 @@ def _occasion_held(lexicon: Lexicon, clause: Span) -> str | None:
     quarter' → 'Joint Threat Assessment'."""
     match = _HOLD_AN_OCCASION.search(clause.text)
     words = match.group(1).split() if match is not None else []
+    connectors = grammar.words(grammar.CONNECTORS, lexicon.languages)
     for size in range(2, len(words) + 1):
-        name = " ".join(word.capitalize() for word in words[:size])
+        name = " ".join(word if word in connectors else word.capitalize() for word in words[:size])
         if _is_body_name(lexicon, name) or _is_body_name(lexicon, name, lexicon.deliverable_heads):
             return name
     return None
