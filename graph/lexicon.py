@@ -83,6 +83,9 @@ class Lexicon:
     code_name_words: frozenset[str] = frozenset()
     #: Words of a measure at work ('operating', 'staffed'): 'has been staffed … since 1 June'.
     running_words: frozenset[str] = frozenset()
+    #: Keys of the frequencies with an interval between occasions (``pg:intervalMonths``):
+    #: 'monthly' is a rhythm, 'continuous' says only how a thing runs.
+    rhythms: frozenset[str] = frozenset()
 
     def cue_index(self, term: URIRef) -> PhraseIndex[URIRef]:
         """Case-insensitive index of the cues of one ontology term."""
@@ -249,6 +252,9 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
             str(cue)
             for cue in graph.objects(PG.Agency, PG.nameModifierCue)
             if str(cue)[:1].islower() and speaks(cue, langs)
+        ),
+        rhythms=frozenset(
+            str(concept).rsplit("/", 1)[-1] for concept in graph.subjects(PG.intervalMonths, None)
         ),
     )
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (sample documents keep their long lines, as news text has them)
 """Which commitment an item of a follow-up speaks of (issue 12): rare words, lead agencies,
 hyphenated words, words a report says throughout, and how clearly a row or a clause must
 lead its runner-up."""
@@ -23,9 +24,11 @@ from graph.followup.matching import (
     stem,
 )
 from graph.followup.recognise import days_named
-from graph.followup.tracking import tracking_graph
+from graph.followup.tracking import tracking_graph, tracking_graph_iri
 from graph.followup.words import matchable
 from graph.namespaces import DCTERMS, ID, OA, PG
+from graph.pipeline import process_upload, store_document
+from graph.store.embedded import EmbeddedStore
 
 
 def test_a_hyphenated_word_of_an_item_meets_the_words_of_a_label() -> None:
@@ -458,3 +461,43 @@ def test_of_two_clauses_naming_a_commitment_as_clearly_the_later_is_the_report_s
     )
     graph = tracking_graph("report", report, [agreement])
     assert set(graph.subject_objects(PG.assertsStatusOf)) == {(items[1], URIRef("c1"))}
+
+
+def test_a_rhythm_named_is_a_word_the_matcher_compares_and_a_standing_activity_is_none() -> None:
+    assert matchable("Two-yearly review by the joint commission").endswith("rhythmbiennial")
+    assert "rhythmweekly" in matchable("Weekly joint patrols (Katuna-Gatuna)").split()
+    assert "rhythm" not in matchable("Risk profiling has run continuously since the signing")
+
+
+ANNOUNCEMENT = """Rwanda and Uganda sign the Gatuna Border Security Compact
+
+KIGALI, 3 March 2025 — Rwanda and Uganda today signed the Gatuna Border Security Compact against drug trafficking and the smuggling of goods across their common border.
+
+A Joint Security Committee of deputy ministers will meet twice a year, alternately in Kigali and Kampala. The regional border commanders will hold a Border Commanders' Meeting every month at Gatuna.
+"""
+REVIEW = """Progress report on the Gatuna Border Security Compact
+
+KIGALI, 10 February 2026 — Rwanda and Uganda have published their first progress report on the Gatuna Border Security Compact of March 2025.
+
+The regional border commanders have met every month without interruption since September 2025. Given that most work is now carried out by the border commanders, the Committee will in future meet once a year instead of every six months.
+"""
+
+
+def test_the_rhythm_a_clause_names_tells_the_commitment_that_keeps_it() -> None:
+    """'have met every month' is the monthly meeting's news; the clause on the Committee's
+    rhythm names the border commanders only as a reason, and 'every six months' is the
+    Committee's rhythm, not theirs."""
+    compact = process_upload(ANNOUNCEMENT.encode(), "gatuna_compact.txt")
+    review = process_upload(REVIEW.encode(), "gatuna_review.txt")
+    meeting = next(
+        c for c, label in compact.graph.subject_objects(RDFS.label)
+        if str(label) == "Border Commanders' Meeting"
+    )  # fmt: skip
+    with EmbeddedStore() as store:
+        store_document(store, compact)
+        store_document(store, review)
+        tracking = store.get_graph(tracking_graph_iri(review.key))
+    statuses = [
+        review.graph.value(i, PG.status) for i in tracking.subjects(PG.assertsStatusOf, meeting)
+    ]
+    assert statuses == [URIRef(f"{ID}status/in-progress")]

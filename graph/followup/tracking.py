@@ -41,6 +41,7 @@ from graph.followup.words import (
     item_text,
     matchable,
     possible_parties,
+    rhythm_word,
     without_actors,
 )
 from graph.namespaces import DCTERMS, ID, OA, PG, PROV
@@ -62,7 +63,7 @@ SELECT ?agreement ?title ?date ?party WHERE {{
 
 _COMMITMENTS = f"""
 PREFIX pg: <{PG}> PREFIX rdfs: <{RDFS}> PREFIX dcterms: <{DCTERMS}>
-SELECT ?agreement ?commitment ?label ?context ?agency WHERE {{
+SELECT ?agreement ?commitment ?label ?context ?agency ?rhythm WHERE {{
   GRAPH ?g {{
     ?agreement pg:hasCommitment ?commitment .
     ?commitment rdfs:label ?label .
@@ -71,6 +72,7 @@ SELECT ?agreement ?commitment ?label ?context ?agency WHERE {{
       UNION {{ ?commitment pg:aimsAt/rdfs:label ?context }}
     }}
     OPTIONAL {{ ?commitment pg:implementedBy ?agency }}
+    OPTIONAL {{ ?commitment pg:hasFrequency ?rhythm }}
   }}
   FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
 }}"""
@@ -134,6 +136,9 @@ def _agreements(store: Store) -> list[AgreementRecord]:
             contexts[key].append(str(row["context"]))
         if row.get("agency") is not None:
             agencies[key] = str(row["agency"])
+        rhythm = rhythm_word(str(row["rhythm"]).rsplit("/", 1)[-1]) if row.get("rhythm") else None
+        if rhythm is not None:
+            contexts[key].append(rhythm)
     names = _agency_names(store)
     specific = {str(row["commitment"]) for row in store.select(_SPECIFIC)}
     timelines = {str(row["commitment"]): row for row in store.select(_TIMELINES)}

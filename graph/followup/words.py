@@ -32,18 +32,29 @@ _ATTRIBUTION = re.compile(
 
 #: The prefix of the word ``matchable`` adds for each crime category a text names.
 CRIME_WORD = "crime"
+#: The prefix of the word ``matchable`` adds for each rhythm of the frequency scheme a text
+#: names, and ``rhythm_word`` for a commitment's own frequency.
+RHYTHM_WORD = "rhythm"
 
 
 def matchable(text: str) -> str:
     """Text as the matcher compares it: names of states and organizations removed (they tell
     the agreement, not the commitment), and so who the words are attributed to; each crime
     category named added as a word, so 'weapons' and 'small arms' meet through the crime
-    lexicon."""
+    lexicon; each rhythm named added as a word, so 'Weekly joint patrols' meets the patrols
+    pledged 'every week', and 'the Committee will in future meet once a year instead of every
+    six months' the committee that meets 'twice a year'."""
     text = without_actors(_ATTRIBUTION.sub(" ", text))
-    crimes = sorted(
-        {f"{CRIME_WORD}{hit.key.replace('-', '')}" for hit in lexicon().crimes.find(text)}
-    )
-    return " ".join([text, *crimes])
+    lex = lexicon()
+    crimes = sorted({f"{CRIME_WORD}{hit.key.replace('-', '')}" for hit in lex.crimes.find(text)})
+    rhythms = sorted({rhythm_word(hit.values[0]) for hit in lex.frequencies.find(text)} - {None})
+    return " ".join([text, *crimes, *rhythms])
+
+
+def rhythm_word(key: str) -> str | None:
+    """The word that stands for a rhythm of the frequency scheme ('rhythmsemiannual'); none
+    for a frequency with no interval between occasions ('continuous')."""
+    return f"{RHYTHM_WORD}{key.replace('-', '')}" if key in lexicon().rhythms else None
 
 
 def without_actors(text: str) -> str:
