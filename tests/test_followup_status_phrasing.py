@@ -100,6 +100,35 @@ def test_a_delay_of_an_occasion_since_held_is_over() -> None:
     assert pending[-1][1] == "delayed"
 
 
+def test_what_befell_the_next_occasion_is_the_news_of_the_one_held() -> None:
+    """One item each, the delay's: the next session is still to come."""
+    assert _statuses(
+        "The Joint Steering Committee held its first session in Beirut on 27 March 2025. Its "
+        "second session, planned for September 2025 in Yerevan, was postponed and will take "
+        "place in Beirut on 4 November 2025.\n"
+    ) == [
+        (
+            "The Joint Steering Committee held its first session in Beirut on 27 March 2025. "
+            "Its second session, planned for September 2025 in Yerevan, was postponed and will "
+            "take place in Beirut on 4 November 2025",
+            "delayed",
+        )
+    ]
+    exercise = _statuses(
+        "The first joint counter-terrorism exercise took place in Isiolo in November 2025. The "
+        "2026 exercise was postponed because of the elections and will now be held in Hawassa "
+        "in April 2027.\n"
+    )
+    assert [status for _, status in exercise] == ["delayed"]
+    # a body named by its kind after a meeting of others is another body: two items
+    changes = _statuses(
+        "Ministers met for their annual session in Copenhagen on 22 January 2026 and agreed to "
+        "three changes. First, the mandate of the team that analyses crypto-assets was "
+        "broadened to include ransomware payments.\n"
+    )
+    assert [status for _, status in changes] == ["in-progress", "revised"]
+
+
 def test_a_question_asked_reports_no_status() -> None:
     assert _status("(a) how many of the planned police liaison positions have been filled") is None
     assert _status("and whether any of those commitments have been dropped") is None

@@ -68,6 +68,13 @@ _ANAPHOR = re.compile(
     r"team|unit|centre|center|cell|body|forum|board|panel|mechanism|network))\b"
 )
 _ANAPHOR_WORDS = 6
+#: What befell the next occasion of the thing whose occasion the clause before reports held
+#: ('Its second session, planned for September, was postponed', 'The 2026 exercise was
+#: postponed').
+_ITS_NEXT_OCCASION = re.compile(
+    r"(?:(?:Its|Their)\s+(?:[\w-]+\s+){0,2}?|The\s+(?:next|second|third|fourth|\d{4})\s+)"
+    r"(?:session|meeting|exercise|edition|round|operation|conference)s?\b"
+)
 #: A body that decided something of another measure ('At its Riyadh session the committee
 #: agreed … that seizure data would be exchanged monthly') speaks of that measure.
 _DECIDED_THAT = re.compile(r"\b(?:agreed|decided|resolved|asked|requested)\b[^.;]*?\bthat\b")
@@ -152,6 +159,13 @@ def prose_items(
 
 def _takes_up(previous: tuple[int, ReportedItem], index: int, item: ReportedItem) -> bool:
     before_index, before = previous
+    if before.counted and before.occasion and not (before.added or item.added or item.counted):
+        # 'The Committee held its first session in March. Its second session … was postponed'
+        return (
+            before_index == index - 1
+            and item.status in _CHANGES
+            and bool(_ITS_NEXT_OCCASION.match(item.span.text))
+        )
     plain = not (before.added or before.counted or item.added or item.counted)
     return (
         plain
@@ -161,6 +175,7 @@ def _takes_up(previous: tuple[int, ReportedItem], index: int, item: ReportedItem
         and (
             bool(_ANAPHOR.search(" ".join(item.span.text.split()[:_ANAPHOR_WORDS])))
             or _named_again(before.span.text, item.span.text)
+            or bool(_ITS_NEXT_OCCASION.match(item.span.text))
         )
         and not _DECIDED_THAT.search(item.span.text)
     )

@@ -170,10 +170,12 @@ _PAST_DELAY = re.compile(
     r"\b(?:was|were)\s+(?:\w+\s+)?(?:postponed|delayed|put\s+back|pushed\s+back|deferred)\b",
     re.IGNORECASE,
 )
-#: A delay still open ('was postponed and has not yet been rescheduled').
+#: A delay still open ('was postponed and has not yet been rescheduled', 'was postponed and
+#: will take place in Beirut on 4 November').
 _STILL_OPEN = re.compile(
     r"\b(?:not\s+yet|yet\s+to|still|until\s+further|indefinitely|no\s+new\s+date"
-    r"|without\s+(?:a\s+)?(?:new\s+)?date|sine\s+die)\b",
+    r"|without\s+(?:a\s+)?(?:new\s+)?date|sine\s+die"
+    r"|will\s+(?:now\s+|instead\s+)?(?:take\s+place|be\s+held|be\s+convened|meet))\b",
     re.IGNORECASE,
 )
 
