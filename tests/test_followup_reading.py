@@ -744,6 +744,16 @@ def test_a_thing_that_will_not_be_set_up_or_never_took_place_is_abandoned() -> N
     )
 
 
+def test_a_creation_decided_against_is_no_addition() -> None:
+    lex = lexicon()
+    given_up = (
+        "After consulting the wildlife authorities, the Commission decided not to proceed with "
+        "the creation of a standing joint ranger unit in the Niassa-Selous corridor"
+    )
+    assert addition_cues(lex, given_up) == []
+    assert addition_cues(lex, "The Commission approved the creation of a ranger unit") != []
+
+
 def test_a_count_above_the_number_agreed_is_done_and_more_time_is_a_delay() -> None:
     lex = lexicon()
     row = "173 returned by sea from Sittwe on 24 April 2024, above the 150 agreed"

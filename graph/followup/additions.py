@@ -38,9 +38,10 @@ def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
     """The phrases of ``text`` that say a measure was added, first one first: a cue of the
     addition ('not part of the original plan'), else a decision and a creation ('agreed …
     to create'), which stands for ``pg:decisionCue``."""
-    fixed = lex.cue_index(PG.AdditionStatusAssertion).find(text)
+    fixed = [hit for hit in lex.cue_index(PG.AdditionStatusAssertion).find(text)
+             if not _denied(text[: hit.start])]  # fmt: skip
     if fixed:
-        return list(fixed)
+        return fixed
     creations = lex.creation_words.find(text)
     for decision in lex.decision_words.find(text):
         for creation in creations:
@@ -59,6 +60,12 @@ def only_the_cue(text: str, cue: Hit) -> bool:
         w for w in (text[: cue.start] + " " + text[cue.end :]).split() if not _NUMBERING.match(w)
     ]
     return len(words) <= _HEADING_WORDS
+
+
+def _denied(before: str) -> bool:
+    """Whether the words just before a cue deny it ('decided not to proceed with the
+    creation of a ranger unit'): a measure given up, not added."""
+    return bool(_DENIAL.search(" ".join(before.split()[-_GAP_WORDS - 1 :])))
 
 
 def _within(gap: str) -> bool:
