@@ -129,6 +129,21 @@ def test_what_befell_the_next_occasion_is_the_news_of_the_one_held() -> None:
     assert [status for _, status in changes] == ["in-progress", "revised"]
 
 
+def test_a_course_that_ended_is_done_and_a_programme_that_ended_is_not() -> None:
+    assert _status(
+        "The course on tracing crypto-assets ended on 12 December 2025, by which time 171 "
+        "financial investigators had been trained."
+    ) == ("fulfilled")
+    assert _status("Its final session ended in Paro on 18 December 2025") == "fulfilled"
+    assert (
+        _status(
+            "The training of cybercrime investigators lost its funding when a UNODC programme "
+            "ended in the spring"
+        )
+        is None
+    )
+
+
 def test_a_question_asked_reports_no_status() -> None:
     assert _status("(a) how many of the planned police liaison positions have been filled") is None
     assert _status("and whether any of those commitments have been dropped") is None

@@ -51,12 +51,20 @@ _WITHIN_TIME_ALLOWED = re.compile(
     r"(?:allowed|set|agreed|foreseen|planned|required|promised)\b",
     re.IGNORECASE,
 )
+#: A course run to its end: 'The course on tracing crypto-assets ended on 12 December 2025',
+#: 'Its final session ended in Paro on 18 December' (a programme that ended, or a body that
+#: ended an exercise, tells no completion).
+_COURSE_ENDED = re.compile(
+    r"\b(?:course|courses|training|session)\b[^.;]{0,60}?\bended\s+(?:on|in)\b",
+    re.IGNORECASE,
+)
 #: A negation earlier in the clause: 'will not be completed within the twelve months foreseen'.
 _NEGATED = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.IGNORECASE)
 #: Phrases with words of their own between, each competing with the lexicon's phrases.
 _PATTERNED = (
     (_ONLY_SOME, PARTLY_FULFILLED),
     (_WITHIN_TIME_ALLOWED, FULFILLED),
+    (_COURSE_ENDED, FULFILLED),
 )
 
 #: How late something came: 'went live on 14 April, about two months behind schedule' is
