@@ -144,6 +144,18 @@ def test_a_course_that_ended_is_done_and_a_programme_that_ended_is_not() -> None
     )
 
 
+def test_a_bare_word_of_completion_in_a_status_column_is_the_writers_verdict() -> None:
+    """The row's figure counts requests answered in time, not the desk's target; a colour on a
+    dashboard is no word of completion, and its figure short of the target stands."""
+    rows = _statuses(
+        "| Measure | Position | Assessment |\n|---|---|---|\n"
+        "| Requests on criminal assets | Contact desk working since 16 March 2026; 57 of 61 "
+        "requests answered within 20 working days | Implemented |\n"
+        "| Training of border officers | 189 of 300 officers trained | GREEN |\n"
+    )
+    assert [status for _, status in rows] == ["fulfilled", "in-progress"]
+
+
 def test_a_question_asked_reports_no_status() -> None:
     assert _status("(a) how many of the planned police liaison positions have been filled") is None
     assert _status("and whether any of those commitments have been dropped") is None

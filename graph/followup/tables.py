@@ -205,12 +205,22 @@ def table_items(
                 strong=strong,
                 default_date=default_date,
                 as_of=as_of,
-                marked=_is_mark(status_cell.text),
+                marked=_is_mark(status_cell.text) or _bare_completion(lex, status_cell.text),
             )
         )
     return items
 
 
+def _bare_completion(lex: Lexicon, text: str) -> bool:
+    """Whether a status cell is a bare word of completion ('| Implemented |', '| Completed |'):
+    the writer's verdict on the whole, as a mark is; the row's figure may count something
+    else ('57 of 61 requests (93%) answered within 20 working days'). A colour ('GREEN') is
+    no such word: on a dashboard it says on track."""
+    return len(text.split()) <= _VERDICT_WORDS and status_in(lex, text) == FULFILLED
+
+
+#: Words of a status cell that is only a verdict.
+_VERDICT_WORDS = 2
 #: A cell that holds only a share ('79%', '100 per cent'): how much of the measure is done.
 _BARE_SHARE = re.compile(r"\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s*", re.IGNORECASE)
 
