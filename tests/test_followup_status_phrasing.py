@@ -156,6 +156,16 @@ def test_a_bare_word_of_completion_in_a_status_column_is_the_writers_verdict() -
     assert [status for _, status in rows] == ["fulfilled", "in-progress"]
 
 
+def test_meetings_held_after_those_that_should_have_been_are_part_done() -> None:
+    text = (
+        "The Committee observed that the Technical Coordination Committee, which should have "
+        "met four times since the signing, held three sessions, the last of them in Bissau."
+    )
+    figure = figure_in(text)
+    assert figure is not None and (figure.reached, figure.target) == (3, 4)
+    assert [status for _, status in _statuses(text + "\n")] == ["partially-fulfilled"]
+
+
 def test_a_question_asked_reports_no_status() -> None:
     assert _status("(a) how many of the planned police liaison positions have been filled") is None
     assert _status("and whether any of those commitments have been dropped") is None

@@ -88,6 +88,14 @@ _OUT_OF_FIRST = re.compile(
     re.IGNORECASE,
 )
 _TARGET_THEN = re.compile(rf"\btarget(?:\s+of)?\s+({NUMBER})\b[^.;]*?\b({NUMBER})\b", re.IGNORECASE)
+_GATHERINGS = "sessions|meetings|rounds|reviews|calls|conferences"
+#: 'which should have met four times since the signing, held three sessions': the meetings
+#: due first, those held after.
+_DUE_THEN_HELD = re.compile(
+    rf"\bshould\s+have\s+(?:met|been\s+held|been\s+convened)\s+({NUMBER})\s+times\b[^.;]*?"
+    rf"\b(?:held|met|convened)\s+(?:only\s+)?({NUMBER})\s+(?:{_GATHERINGS}|times)\b",
+    re.IGNORECASE,
+)
 
 #: A share's sign or words: '86%', '86 per cent', '86 percent'.
 _PER_CENT = r"(?:%|per\s*cent)"
@@ -122,6 +130,7 @@ _FIGURES = (
     (_OUT_OF_PLANNED, 1, 2),
     (_OUT_OF_FIRST, 2, 1),
     (_TARGET_THEN, 2, 1),
+    (_DUE_THEN_HELD, 2, 1),
 )
 #: The ways whose count may stand several words before the target it is set against.
 _SET_AGAINST = (_AGAINST_TARGET, _AGAINST_TARGET_NAMED_AFTER, AGAINST_PLANNED, _OUT_OF_PLANNED)
@@ -349,7 +358,6 @@ def covers_all(text: str) -> bool:
 
 #: The occasions a figure may count, after it ('7 of the 9 months', '8 of the 11 monthly
 #: dates', 'five of its six scheduled bimonthly meetings', 'all six of the case reviews').
-_GATHERINGS = "sessions|meetings|rounds|reviews|calls|conferences"
 _OCCASIONS = re.compile(
     rf"\s+(?:of\s+(?:the|its|their)\s+)?(?:[a-z-]+\s+){{0,2}}?"
     rf"(?:months|weeks|quarters|dates|{_GATHERINGS})\b",
@@ -375,6 +383,7 @@ def counts_occasions(figure: Figure, text: str) -> bool:
     return at >= 0 and (
         bool(_OCCASIONS.match(text, at + len(figure.text)))
         or bool(not figure.ceiling and _OCCASIONS_COUNTED.match(figure.text))
+        or bool(_DUE_THEN_HELD.fullmatch(figure.text))
     )
 
 
