@@ -166,6 +166,19 @@ def test_meetings_held_after_those_that_should_have_been_are_part_done() -> None
     assert [status for _, status in _statuses(text + "\n")] == ["partially-fulfilled"]
 
 
+def test_posts_filled_on_one_side_and_vacant_on_the_other_are_part_done() -> None:
+    lex = lexicon()
+    one_side = (
+        "| Liaison officers | JCF officer in Nassau since 2 December 2024; Bahamian post in "
+        "Kingston still vacant |"
+    )
+    assert status_in(lex, one_side) == "partially-fulfilled"
+    assert status_in(lex, "4 posts filled; the two Montenegrin officers not yet appointed") == (
+        "partially-fulfilled"
+    )
+    assert status_in(lex, "The post in Lilongwe remains vacant.") != "partially-fulfilled"
+
+
 def test_a_question_asked_reports_no_status() -> None:
     assert _status("(a) how many of the planned police liaison positions have been filled") is None
     assert _status("and whether any of those commitments have been dropped") is None

@@ -58,6 +58,14 @@ _COURSE_ENDED = re.compile(
     r"\b(?:course|courses|training|session)\b[^.;]{0,60}?\bended\s+(?:on|in)\b",
     re.IGNORECASE,
 )
+#: Posts filled on one side and vacant on the other: 'JCF officer in Nassau since 2 December
+#: 2024; Bahamian post in Kingston still vacant', '4 posts filled; the two Montenegrin
+#: officers not yet appointed'. A post vacant alone is a delay, not a part done.
+_PART_IN_POST = re.compile(
+    r"\b(?:officers?|posts?)\b[^.;|]*(?:;|,\s+but\b|\bwhile\b|\bwhereas\b)[^.;|]*?"
+    r"\b(?:(?:still\s+|remains?\s+|remained\s+)?vacant|not\s+yet\s+(?:posted|appointed|filled))\b",
+    re.IGNORECASE,
+)
 #: A negation earlier in the clause: 'will not be completed within the twelve months foreseen'.
 _NEGATED = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.IGNORECASE)
 #: Phrases with words of their own between, each competing with the lexicon's phrases.
@@ -65,6 +73,7 @@ _PATTERNED = (
     (_ONLY_SOME, PARTLY_FULFILLED),
     (_WITHIN_TIME_ALLOWED, FULFILLED),
     (_COURSE_ENDED, FULFILLED),
+    (_PART_IN_POST, PARTLY_FULFILLED),
 )
 
 #: How late something came: 'went live on 14 April, about two months behind schedule' is
