@@ -88,6 +88,7 @@ _OUT_OF_FIRST = re.compile(
     re.IGNORECASE,
 )
 _TARGET_THEN = re.compile(rf"\btarget(?:\s+of)?\s+({NUMBER})\b[^.;]*?\b({NUMBER})\b", re.IGNORECASE)
+#: Occasions a count may name ('three sessions', 'five of the six meetings').
 _GATHERINGS = "sessions|meetings|rounds|reviews|calls|conferences"
 #: 'which should have met four times since the signing, held three sessions': the meetings
 #: due first, those held after.

@@ -211,6 +211,10 @@ def table_items(
     return items
 
 
+#: Words of a status cell that is only a verdict.
+_VERDICT_WORDS = 2
+
+
 def _bare_completion(lex: Lexicon, text: str) -> bool:
     """Whether a status cell is a bare word of completion ('| Implemented |', '| Completed |'):
     the writer's verdict on the whole, as a mark is; the row's figure may count something
@@ -219,8 +223,6 @@ def _bare_completion(lex: Lexicon, text: str) -> bool:
     return len(text.split()) <= _VERDICT_WORDS and status_in(lex, text) == FULFILLED
 
 
-#: Words of a status cell that is only a verdict.
-_VERDICT_WORDS = 2
 #: A cell that holds only a share ('79%', '100 per cent'): how much of the measure is done.
 _BARE_SHARE = re.compile(r"\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\s*", re.IGNORECASE)
 
