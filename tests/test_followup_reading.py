@@ -584,6 +584,18 @@ ADDITIONS = {
     "each country will designate a 24/7 contact point for online fraud cases": True,
     "they agreed that the police services will draw up a joint list of suspect agencies": True,
     "the Commission agreed that the navies will share vessel-tracking data every day": True,
+    "The two ministries have further agreed to run a joint awareness campaign on fraud": True,
+    "the two sides agreed to post a coast guard liaison officer at each other's headquarters": True,
+    "the Committee agreed that the customs will exchange, every month, cash declarations": True,
+    "we task our ministers to establish a trilateral expert group on drone protection": True,
+    "the Commission agreed that the two bureaus will connect to the ballistic network": True,
+    "it agreed that the two border services will test the joint use of thermal drones": True,
+    "the two units agreed to produce, by June 2027, a joint strategic analysis": True,
+    "the three border commands will continue to exchange alerts through the direct line": False,
+    "ministers agreed by an exchange of letters to set the patrol target at 90 sea days": False,
+    "the ministries intend to launch it before the end of the year": False,
+    "ministers decided to run a longer course once a year rather than two short courses": False,
+    "ministers scaled back the weekly patrols, saying fewer would produce more seizures": False,
     "The two units share their findings with the Commission every month": False,
     "The Committee decided to hold its next session in Apia in March": False,
     "the two units keep a record of every request they answer": False,
@@ -608,6 +620,21 @@ def test_a_decision_and_a_creation_a_few_words_apart_add_a_measure() -> None:
     added = [i for i in _items_in(report) if i.added]
     assert [(i.label, i.status) for i in added] == [
         ("The ministers agreed in Athens to create a network of specialised prosecutors", "pledged")
+    ]
+
+
+def test_a_second_decision_after_a_pronoun_is_a_measure_of_its_own() -> None:
+    # 'They' who agreed are the parties, not the register the clause before speaks of
+    report = (
+        "Fact sheet one year after the Lomé Accord signed in 2024\n\n"
+        "At the Accra meeting the ministers agreed to create a joint register of stolen vehicles; "
+        "it held 410 entries at the end of March. They also agreed to draw up, with the help of "
+        "UNODC, a common protocol on the return of trafficking victims.\n"
+    )
+    added = [(i.label[:40], i.status) for i in _items_in(report) if i.added]
+    assert added == [
+        ("At the Accra meeting the ministers agree", "pledged"),
+        ("They also agreed to draw up, with the he", "pledged"),
     ]
 
 

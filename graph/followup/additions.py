@@ -26,6 +26,16 @@ from graph.namespaces import PG
 _GAP_WORDS = 4
 _BREAK = re.compile(r"[.,;:!?()]")
 _DENIAL = re.compile(r"\b(?:not|never|n't)\b", re.IGNORECASE)
+#: Words between a decision and a creation that say the work goes on, not that it begins
+#: ('the three border commands will continue to exchange alerts').
+_GOING_ON = re.compile(r"\b(?:continue|continues|keep|keeps)\b", re.IGNORECASE)
+#: A gap ending on an article makes the creation a noun ('agreed by an exchange of letters').
+_ARTICLE_LAST = re.compile(r"\b(?:an?|the)\s*$", re.IGNORECASE)
+#: A creation whose object is a pronoun brings about what was named before ('intend to
+#: launch it before the end of the year'): no new measure.
+_SAID_BEFORE = re.compile(r"\s+(?:it|them)\b", re.IGNORECASE)
+_RESTATING = re.compile(r"(?:It|This|These|They)\b")
+_MODAL = re.compile(r"(?:will|would)\b", re.IGNORECASE)
 _FOLLOWING = 2  # clauses after an addition that may say what became of it
 #: Words a heading may have beside an addition cue ('A', 'Measures … Programme', 'Developments …
 #: the Plan') and the numbering of its section ('7.', '4.5').
@@ -46,10 +56,36 @@ def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
     for decision in lex.decision_words.find(text):
         for creation in creations:
             gap = text[decision.end : creation.start]
-            if creation.start >= decision.end and _within(gap):
+            if (
+                creation.start >= decision.end
+                and _within(gap)
+                and not _SAID_BEFORE.match(text, creation.end)
+                and not _revises(lex, text[: decision.start], text[creation.end :])
+            ):
                 start, end = decision.start, creation.end
                 return [Hit(start, end, text[start:end], (str(PG.decisionCue),))]
     return []
+
+
+def _revises(lex: Lexicon, before: str, after: str) -> bool:
+    """Whether the words around a decision to create say it changes a measure already
+    agreed ('scaled back the promise … would produce more seizures', 'decided to run a
+    longer course once a year rather than two short courses'). The decision's own words are
+    left out: 'agreed to extend cooperation to cybercrime' adds a line of work."""
+    return REVISED in (status_in(lex, before), status_in(lex, after))
+
+
+def decided_by_people(cue: Hit) -> bool:
+    """Whether a cue is a decision someone took ('They also agreed to draw up a protocol'):
+    its pronoun names the parties, not a measure named before, as a modal's may ('It will
+    be set up in Dakar')."""
+    return cue.values[0] == str(PG.decisionCue) and not _MODAL.match(cue.text)
+
+
+def _restates(text: str, cues: list[Hit]) -> bool:
+    """Whether a clause says of the measure just added, by a pronoun, that it is one ('This
+    post was not part of the original Plan')."""
+    return bool(cues) and cues[0].values[0] != str(PG.decisionCue) and bool(_RESTATING.match(text))
 
 
 def only_the_cue(text: str, cue: Hit) -> bool:
@@ -71,7 +107,13 @@ def _denied(before: str) -> bool:
 def _within(gap: str) -> bool:
     """Whether a decision and a creation this far apart make one phrase; a denial between
     them unmakes it ('The centre will not be established')."""
-    return len(gap.split()) <= _GAP_WORDS and not _BREAK.search(gap) and not _DENIAL.search(gap)
+    return (
+        len(gap.split()) <= _GAP_WORDS
+        and not _BREAK.search(gap)
+        and not _DENIAL.search(gap)
+        and not _GOING_ON.search(gap)
+        and not _ARTICLE_LAST.search(gap)
+    )
 
 
 def added_status(status: str | None) -> str:
@@ -100,7 +142,11 @@ def addition(
         if status not in (None, PLEDGED):
             break
         text = clauses[later].text
-        if addition_cues(lex, text) or lex.reference_cues.find(text):
+        cues = addition_cues(lex, text)
+        if later == last + 1 and _restates(text, cues):
+            last = later  # 'This post was not part of the original Plan': said of this one
+            continue
+        if cues or lex.reference_cues.find(text):
             continue  # 'This measure was not part of the accord signed in 2024'
         following = added_status(status_in(lex, text))
         if following not in (None, PLEDGED):

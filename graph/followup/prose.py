@@ -12,7 +12,13 @@ from collections.abc import Iterator
 from graph.documents.model import Span
 from graph.extract.phrases import Hit
 from graph.extract.values import MONTH_NAMES
-from graph.followup.additions import addition, addition_cues, named_before, only_the_cue
+from graph.followup.additions import (
+    addition,
+    addition_cues,
+    decided_by_people,
+    named_before,
+    only_the_cue,
+)
 from graph.followup.clauses import clause_item, clauses_of, counted, trimmed
 from graph.followup.facts import (
     ABANDONED,
@@ -246,9 +252,14 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
             # 'It was not part of the original plan' restates the one just made.
             if not span.text.endswith(":") and not only_the_cue(span.text, cue[0]):
                 added, taken = addition(lex, passage, clauses, index, cue[0], date)
-                if _PRONOUN.match(span.text) and index and topic is clauses[index - 1]:
+                if (
+                    _PRONOUN.match(span.text)
+                    and index
+                    and topic is clauses[index - 1]
+                    and not decided_by_people(cue[0])
+                ):
                     added = named_before(lex, passage, topic, added, date)
-                if added.label != span.text or not added_here:
+                if added.label != span.text or not added_here or decided_by_people(cue[0]):
                     added_here = True
                     yield index, added
             continue
