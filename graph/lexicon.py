@@ -64,6 +64,11 @@ class Lexicon:
     #: Last words of the names of bodies an agreement sets up to meet ('Committee', 'Meeting').
     body_heads: PhraseIndex[str]
     deliverable_heads: PhraseIndex[str]
+    posting_words: PhraseIndex[str]
+    posted_words: PhraseIndex[str]
+    reciprocity_words: PhraseIndex[str]
+    exchange_names: tuple[str, ...]
+    instrument_words: PhraseIndex[str]
     exclusions: PhraseIndex[str]
     safeguard_content: PhraseIndex[str]
     statuses: PhraseIndex[str]
@@ -223,6 +228,13 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         mechanism_openers=cue_words(PG.Commitment, PG.nameModifierCue, case_sensitive=True),
         body_heads=cue_words(PG.Commitment, PG.nameHeadCue, case_sensitive=True),
         deliverable_heads=cue_words(PG.Action, PG.nameHeadCue, case_sensitive=True),
+        posting_words=cue_words(PG.Action, PG.postingCue, case_sensitive=False),
+        posted_words=cue_words(PG.Action, PG.postedCue, case_sensitive=False),
+        reciprocity_words=cue_words(PG.Action, PG.reciprocityCue, case_sensitive=False),
+        exchange_names=tuple(
+            sorted(str(cue) for cue in graph.objects(PG.Action, PG.exchangeNameCue))
+        ),
+        instrument_words=cue_words(PG.Action, PG.instrumentCue, case_sensitive=False),
         exclusions=cue_words(PG.addresses, PG.exclusionCue, case_sensitive=False),
         safeguard_content=cue_words(PG.Safeguard, PG.contentCue, case_sensitive=False),
         statuses=PhraseIndex(_concept_phrases(graph, "status", langs), case_sensitive=False),

@@ -96,7 +96,7 @@ def _pieces(text: str, start: int, end: int, pattern: re.Pattern[str]) -> Iterat
         yield Span(position, end, text[position:end])
 
 
-def _clauses(document: Document) -> Iterator[Span]:
+def prose_clauses(document: Document) -> Iterator[Span]:
     """Every clause of every paragraph, in document order; a numbered paragraph standing
     alone ('6. Dialogue mechanisms. The two sides agreed that …') is one too."""
     text = document.text
@@ -287,7 +287,7 @@ def _purpose(clause: Span, after: int) -> LabelledText | None:
     if match is None:
         return None
     group = 1 if under else 0
-    kept, spanned = _without_deadlines(match.group(group))
+    kept, spanned = without_deadlines(match.group(group))
     kept = kept.strip().rstrip(",").rstrip()
     if not kept:
         return None
@@ -297,7 +297,7 @@ def _purpose(clause: Span, after: int) -> LabelledText | None:
     return LabelledText(text[:1].upper() + text[1:], Span(start, start + len(quote), quote))
 
 
-def _without_deadlines(text: str) -> tuple[str, int]:
+def without_deadlines(text: str) -> tuple[str, int]:
     """``text`` without its deadlines, and how much of ``text`` that spans: 'trained by 31
     December 2025 in detecting threats' → 'trained in detecting threats'; a deadline that
     ends the phrase ends the outcome ('trained in risk analysis within 18 months, by …')."""
@@ -322,7 +322,7 @@ def prose_bodies(
     bodies_named: list[str] = []
     rhythm_pledged = None
     just_found = False
-    for clause in _clauses(document):
+    for clause in prose_clauses(document):
         follows_one, just_found = just_found, False
         if follows_one and (due := _first_occasion_due(lexicon, found[-1], clause, since)):
             # '… Operations twice a year. The first operation is to take place within nine

@@ -10,7 +10,7 @@ from datetime import date
 from rdflib import URIRef
 
 from graph.documents.model import Block, BlockKind, Document, Span
-from graph.extract import bodies, comparisons, sections, tables
+from graph.extract import bodies, comparisons, sections, tables, unnamed
 from graph.extract.actors import first_sentence, media_mentions, nation_mentions, parties
 from graph.extract.agencies import AgencyFindings, AgencyRecognizer
 from graph.extract.facts import (
@@ -172,6 +172,14 @@ def _new_bodies(
         seen.add(_folded(body.label))
         lead = body.agency or lead_agency(lex, body.span, body.label, agencies)
         found.append(dataclasses.replace(body, agency=lead))
+    named = [c.label for c in [*listed, *found]]
+    for pledge in unnamed.unnamed_pledges(lex, document, since):
+        if unnamed.already_named(lex, pledge.label, named):
+            continue  # 'Liaison Officers Network' in the table, 'will post … officers' below
+        named.append(pledge.label)
+        mutual = unnamed.is_exchange(lex, pledge.label)
+        lead = None if mutual else lead_agency(lex, pledge.span, pledge.label, agencies)
+        found.append(dataclasses.replace(pledge, agency=lead))
     return found
 
 
