@@ -239,3 +239,16 @@ def test_a_year_after_a_target_is_no_count_reached() -> None:
     assert checked_status(_status(text), figure, text) != "fulfilled"
     beaten = figure_in("The target of 50 was beaten: 58 fugitives were returned.")
     assert beaten is not None and (beaten.reached, beaten.target) == (58, 50)
+
+
+def test_a_reason_given_after_a_body_s_own_decision_does_not_make_it_another_s() -> None:
+    # 'noting that …' is the reason for the decision, not a decision that something else will be
+    items = _items(
+        "Review one year after the Atlantic Route Plan signed in 2025\n\n"
+        "The Technical Committee met twice in the period, in Praia and in Dakar. At its meeting "
+        "of 2 November 2025 it decided to meet every six months instead of every quarter, noting "
+        "that most questions are now settled between the agencies.\n"
+    )
+    assert [(label[:23], status) for label, status, _ in items] == [
+        ("The Technical Committee", "revised")
+    ]

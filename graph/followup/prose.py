@@ -83,7 +83,13 @@ _ITS_NEXT_OCCASION = re.compile(
 )
 #: A body that decided something of another measure ('At its Riyadh session the committee
 #: agreed … that seizure data would be exchanged monthly') speaks of that measure.
-_DECIDED_THAT = re.compile(r"\b(?:agreed|decided|resolved|asked|requested)\b[^.;]*?\bthat\b")
+#: The 'that' of a reason given after the decision ('decided to meet every six months …,
+#: noting that most questions are settled') is not the decision's.
+_DECIDED_THAT = re.compile(
+    r"\b(?:agreed|decided|resolved|asked|requested)\b"
+    r"(?:(?!\b(?:noting|given|so|such|now|saying|stating|considering|recognising|recognizing)\b)"
+    r"[^.;])*?\bthat\b"
+)
 #: A clause that counts from a completion just reported ('was signed on 27 November; since
 #: then 212 animals have been returned') tells what the completed measure has done.
 _SINCE_THEN = re.compile(r"(?:and\s+)?since\s+(?:then|that\s+date|that\s+day)\b", re.IGNORECASE)
