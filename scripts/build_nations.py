@@ -110,7 +110,7 @@ COG | Republic of the Congo | Brazzaville | Congo-Brazzaville | Republic of Cong
 COK | Cook Islands | Avarua | Cook Islander+ | the Cook Islands
 COL | Colombia | Bogotá | Colombian+ |
 COM | Comoros | Moroni | Comorian+ | the Comoros
-CPV | Cape Verde | Praia | Cape Verdean+ | Cabo Verde
+CPV | Cape Verde | Praia | Cape Verdean+; Cabo Verdean+ | Cabo Verde
 CRI | Costa Rica | San José | Costa Rican+ |
 CUB | Cuba | Havana | Cuban+ |
 CUW | Curaçao | Willemstad | Curaçaoan+ | Curacao
@@ -184,7 +184,7 @@ KHM | Cambodia | Phnom Penh | Cambodian+ |
 KIR | Kiribati | South Tarawa | I-Kiribati |
 KNA | Saint Kitts and Nevis | Basseterre | Kittitian+; Nevisian+ |
     | | | | St. Kitts and Nevis; St Kitts and Nevis; Saint Kitts; St. Kitts; Nevis
-KOR | South Korea | Seoul | South Korean+ | Republic of Korea; ROK
+KOR | South Korea | Seoul | South Korean+; Korean+ | Republic of Korea; ROK; Korea
 KWT | Kuwait | Kuwait City | Kuwaiti+ |
 LAO | Laos | Vientiane | Lao; Laotian+ | Lao PDR; Lao People's Democratic Republic
 LBN | Lebanon | Beirut | Lebanese |

@@ -142,6 +142,26 @@ def test_a_comparison_clause_belongs_to_the_nation_it_names_not_one_it_describes
     assert ("Stolen vehicles", "BOL") in owners and ("Stolen vehicles", "CHL") in owners
 
 
+def test_a_comparison_in_one_clause_split_at_its_contrast_and_owned_by_its_opening_nation() -> None:
+    facts = _extract(
+        HEADER
+        + "\nTwo systems, one border\n- Drug enforcement: Chile relies on a specialised police directorate, while in Bolivia drug cases are investigated by the FELCN.\n- Border control: Chile's army guards the border with Peru and Bolivia; in Bolivia customs staff work at the crossings, while army units patrol between them.\n"
+    )
+    approaches = {
+        (a.aspect.label, str(a.actor).rsplit("/", 1)[-1]): a.label
+        for a in facts.agreements[0].approaches
+    }
+    assert approaches[("Drug enforcement", "BOL")] == "Drug cases are investigated by the FELCN"
+    assert approaches[("Drug enforcement", "CHL")].startswith("Chile relies on")
+    # the first nation named owns a clause that names others after it; a contrast within one
+    # nation's clause stays in it
+    assert (
+        approaches[("Border control", "CHL")] == "The army guards the border with Peru and Bolivia"
+    )
+    assert approaches[("Border control", "BOL")].endswith("while army units patrol between them")
+    assert "Drug enforcement" not in _commitments(facts)
+
+
 def test_a_table_deadline_by_the_calendar_and_a_recurrence_that_refines_ongoing() -> None:
     facts = _extract(
         HEADER.replace(

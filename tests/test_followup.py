@@ -280,6 +280,12 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: statuses ('Weekly joint patrols' meets the patrols pledged every week, 'Two-yearly
 #: review' the biennial review, 'will in future meet once a year instead of every six
 #: months' leaves the monthly meeting to its own news).
+#: fu-r25 (0.947 / 0.895 → 0.938 / 0.885, where it stood before the session of 2026-12-07)
+#: moved when comparisons written in one clause ('Pakistan relies on …, while in Turkmenistan
+#: …') became approaches: the announcement lost four commitments it never pledged ('Drug
+#: enforcement', 'Cybercrime' …), which shifted the words' weights, and the clause on
+#: analysts exchanging route data now scores 0.40 for 'Drug Intelligence Exchange' against
+#: 0.37 for the exchange of liaison officers: too close to choose, it goes to neither.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.942, 0.884),
@@ -298,13 +304,13 @@ HELD_OUT_FLOORS = {
     "followup-r18": (1.0, 0.862, 0.716),
     "followup-r19": (1.0, 0.811, 0.703),
     "followup-r20": (1.0, 0.883, 0.739),
-    "followup-r21": (1.0, 0.881, 0.763),
+    "followup-r21": (1.0, 0.889, 0.769),
     "followup-r22": (1.0, 0.909, 0.855),
-    "followup-r23": (1.0, 0.945, 0.855),
+    "followup-r23": (1.0, 0.946, 0.857),
     "followup-r24": (1.0, 0.865, 0.775),
-    "followup-r25": (1.0, 0.947, 0.895),
+    "followup-r25": (1.0, 0.938, 0.885),
     "followup-r26": (1.0, 0.876, 0.743),
-    "followup-r27": (1.0, 0.865, 0.769),
+    "followup-r27": (1.0, 0.874, 0.777),
     "followup-r28": (1.0, 0.841, 0.785),
     "followup-r29": (1.0, 0.939, 0.835),
     "followup-r30": (1.0, 0.922, 0.748),

@@ -139,6 +139,11 @@ def test_no_name_alias_or_demonym_names_two_nations(nations: Graph) -> None:
         ("Swaziland", "SWZ"),
         ("Nigerien", "NER"),
         ("Nigerian", "NGA"),
+        ("Korea", "KOR"),  # news writes the South's name short; the North is always 'North'
+        ("Korean", "KOR"),
+        ("North Korean", "PRK"),
+        ("Democratic People's Republic of Korea", "PRK"),
+        ("Cabo Verdean", "CPV"),
     ],
 )
 def test_names_in_news_text_resolve_to_one_nation(nations: Graph, text: str, alpha3: str) -> None:

@@ -28,6 +28,11 @@ from graph.lexicon import Lexicon
 
 _MIN_CLAUSES = 2
 _CLAUSE = re.compile(r"[^;]+")
+#: A conjunction of contrast between two nations' ways in one clause ('Pakistan relies on a
+#: specialised force, while in Turkmenistan drug cases are investigated by the ministry').
+_CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+")
+#: Words a clause may open with before the nation that owns it ('in Pakistan', "Pakistan's").
+_OPENING_WORDS = 2
 
 
 def _clauses(description: Span) -> list[Span]:
@@ -40,19 +45,38 @@ def _clauses(description: Span) -> list[Span]:
     return spans
 
 
+def _contrasted(lexicon: Lexicon, clause: Span) -> list[Span]:
+    """A clause split at its contrast when each side is another nation's; else itself ('in
+    the UAE, the Council coordinates, while police units investigate' is the UAE's)."""
+    for match in _CONTRAST.finditer(clause.text):
+        left = Span(clause.start, clause.start + match.start(), clause.text[: match.start()])
+        right = Span(clause.start + match.end(), clause.end, clause.text[match.end() :])
+        owners = (_owner(lexicon, left), _owner(lexicon, right))
+        if None not in owners and owners[0] != owners[1]:
+            return [left, right]
+    return [clause]
+
+
 def _owner(lexicon: Lexicon, clause: Span) -> URIRef | None:
     """The one nation a clause names, None when it names none or several. A nation named
     outranks one described by adjective ('Bolivia has held legalisation campaigns …, which
     Chilean officials regard as an incentive to theft' is Bolivia's)."""
     for demonyms in (False, True):
-        named = {
-            m.iri
+        mentions = [
+            m
             for m in nation_mentions(lexicon, clause.text, demonyms=demonyms)
             if m.kind == "nation"
-        }
+        ]
+        named = {m.iri for m in mentions}
+        if len(named) > 1 and _opens_the_clause(clause.text, mentions[0].span.start):
+            return mentions[0].iri  # "Turkmenistan's service guards the border with Afghanistan"
         if named:
             return named.pop() if len(named) == 1 else None
     return None
+
+
+def _opens_the_clause(text: str, start: int) -> bool:
+    return len(text[:start].split()) <= _OPENING_WORDS - 1
 
 
 def _without_the_nation(lexicon: Lexicon, clause: str) -> str:
@@ -69,6 +93,8 @@ def _without_the_nation(lexicon: Lexicon, clause: str) -> str:
         if possessive and not lead:
             return "The " + rest[possessive.end() :]
         separated = re.match(r"\s*[,:—–]\s*|\s+-\s+", rest)
+        if separated is None and lead:
+            separated = re.match(r"\s+", rest)  # 'in Pakistan the FIA investigates …'
         if separated:
             text = rest[separated.end() :]
             return text[:1].upper() + text[1:]
@@ -81,7 +107,7 @@ def _bullet_approaches(lexicon: Lexicon, item: Span) -> list[ApproachFact]:
     if pair is None or pair[1] is None:
         return []
     aspect, description = pair
-    clauses = _clauses(description)
+    clauses = [part for clause in _clauses(description) for part in _contrasted(lexicon, clause)]
     owners = [_owner(lexicon, clause) for clause in clauses]
     if len(clauses) < _MIN_CLAUSES or None in owners or len(set(owners)) < len(owners):
         return []
