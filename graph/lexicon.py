@@ -69,6 +69,8 @@ class Lexicon:
     reciprocity_words: PhraseIndex[str]
     exchange_names: tuple[str, ...]
     instrument_words: PhraseIndex[str]
+    training_words: PhraseIndex[str]
+    training_names: tuple[str, ...]
     exclusions: PhraseIndex[str]
     safeguard_content: PhraseIndex[str]
     statuses: PhraseIndex[str]
@@ -235,6 +237,10 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
             sorted(str(cue) for cue in graph.objects(PG.Action, PG.exchangeNameCue))
         ),
         instrument_words=cue_words(PG.Action, PG.instrumentCue, case_sensitive=False),
+        training_words=cue_words(PG.Action, PG.trainingCue, case_sensitive=False),
+        training_names=tuple(
+            sorted(str(cue) for cue in graph.objects(PG.Action, PG.trainingNameCue))
+        ),
         exclusions=cue_words(PG.addresses, PG.exclusionCue, case_sensitive=False),
         safeguard_content=cue_words(PG.Safeguard, PG.contentCue, case_sensitive=False),
         statuses=PhraseIndex(_concept_phrases(graph, "status", langs), case_sensitive=False),

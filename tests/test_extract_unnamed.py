@@ -76,3 +76,31 @@ def test_a_pledge_the_text_names_elsewhere_is_not_read_twice() -> None:
         "A Financial Intelligence Liaison Call will take place every month. The two units will also sign, within six months, a memorandum on the exchange of financial intelligence."
     )
     assert "Financial Intelligence Memorandum" in other
+
+
+def test_training_with_a_count_a_topic_and_a_deadline_is_named_by_what_is_learnt() -> None:
+    found = _commitments(
+        "The Ghana Police Service will also train 120 Togolese customs officers in the detection of forged documents and stolen vehicles within twelve months, with the support of INTERPOL. "
+        "The two navies will train 60 boarding officers in tracing fuel cargoes linked to smuggling over the next 18 months."
+    )
+    detection = found["Forged Document Detection Training"]
+    assert detection.timeline is not None and detection.timeline.months == 12
+    assert detection.outcome is not None
+    assert detection.outcome.label == (
+        "120 Togolese customs officers trained in the detection of forged documents and stolen vehicles"
+    )
+    tracing = found["Fuel Cargo Tracing Training"]
+    assert tracing.timeline is not None and tracing.timeline.months == 18
+    # no count, or no deadline: how the parties work, not a pledge to hold to
+    plain = _commitments(
+        "UNODC will train investigators from both countries. "
+        "The academy will train 40 officers in criminal investigation every year."
+    )
+    assert not [label for label in plain if label.endswith("Training")]
+
+
+def test_training_a_named_programme_pledges_is_that_programme() -> None:
+    found = _commitments(
+        "Under the Volta Training Programme, the Ghana Police Academy will train 300 officers in financial investigation by December 2026, twice a year."
+    )
+    assert "Financial Investigation Training" not in found

@@ -174,8 +174,12 @@ def _new_bodies(
         found.append(dataclasses.replace(body, agency=lead))
     named = [c.label for c in [*listed, *found]]
     for pledge in unnamed.unnamed_pledges(lex, document, since):
-        if unnamed.already_named(lex, pledge.label, named):
-            continue  # 'Liaison Officers Network' in the table, 'will post … officers' below
+        if unnamed.already_named(lex, pledge.label, named) or _overlaps(
+            pledge.span.start, pledge.span.end, [c.span for c in found]
+        ):
+            continue  # 'Liaison Officers Network' in the table, 'will post … officers' below;
+            # 'under the Mamoré Training Programme, the Academy will train 300 officers'
+
         named.append(pledge.label)
         mutual = unnamed.is_exchange(lex, pledge.label)
         lead = None if mutual else lead_agency(lex, pledge.span, pledge.label, agencies)
