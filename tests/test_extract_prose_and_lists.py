@@ -464,3 +464,14 @@ def test_the_first_of_a_recurring_occasion_given_a_deadline_times_the_commitment
     assert found["Coordinated Fuel Operations"].timeline.months == 5
     assert found["Technical Working Group"].timeline is None  # the sentence does not follow it
     assert found["Compact Secretariat"].timeline.months == 3
+
+
+def test_a_capitalized_training_pledged_with_a_deadline_is_a_deliverable() -> None:
+    found = _commitments(
+        _extract(
+            HEADER
+            + "\nIn addition, the Chilean Investigations Police will run a Border Document Examiner Training programme, under which 80 Bolivian officers are to be trained in detecting forged passports by December 2026.\n"
+        )
+    )
+    training = found["Border Document Examiner Training"]
+    assert training.timeline is not None and training.timeline.months == 21  # from 3 March 2025
