@@ -475,3 +475,19 @@ def test_a_capitalized_training_pledged_with_a_deadline_is_a_deliverable() -> No
     )
     training = found["Border Document Examiner Training"]
     assert training.timeline is not None and training.timeline.months == 21  # from 3 March 2025
+
+
+def test_an_occasion_named_in_one_or_two_words_is_named_with_its_holders() -> None:
+    found = _commitments(
+        _extract(
+            HEADER
+            + "\nAt field level, Bolivian sector commanders and Chilean battalion commanders will hold a flag meeting every month at Pisiga. "
+            + "Between meetings, the national focal points of the two States will hold a videoconference every two weeks. "
+            + "The two sides will hold a dialogue every year. "
+            + "Border commanders will hold a border liaison meeting every quarter.\n"
+        )
+    )
+    assert found["Sector Commanders' Flag Meeting"].frequency.key == "monthly"
+    assert "National Focal Points' Videoconference" in found
+    assert found["Border Liaison Meeting"].frequency.key == "quarterly"
+    assert not [label for label in found if label.endswith("Dialogue")]  # the parties hold it

@@ -22,9 +22,10 @@ from dataclasses import replace
 from datetime import date
 
 from graph.documents.model import BlockKind, Document, Span
+from graph.extract.body_names import is_body_name
 from graph.extract.facts import CommitmentFact, LabelledText, Timeline
 from graph.extract.names import acronym_long_form, capitalized_runs
-from graph.extract.phrases import PhraseIndex
+from graph.extract.occasions import occasion_held
 from graph.extract.values import MONTH_NAMES, due_in, first_occasion_due, parse_recurrence
 from graph.language import grammar
 from graph.lexicon import Lexicon
@@ -70,13 +71,6 @@ _PRONOUN_SUBJECT = re.compile(r"^\s*[Ii]t\s+(?:will|shall|is\s+to)\b")
 #: A body taken up again by its head word alone: 'The Committee will meet twice a year',
 #: 'The committee will meet …' after 'a Qatar-Bahrain Joint Security Committee chaired by …'.
 _HEAD_AGAIN = re.compile(r"^\s*The\s+([A-Za-z][\w-]*)\s+(?:will|shall|is\s+to)\b")
-#: 'will hold a border liaison meeting', 'shall hold a flag meeting', 'will together prepare
-#: a joint threat assessment', 'will also hold a joint interdiction exercise at sea': two or
-#: more words.
-_HOLD_AN_OCCASION = re.compile(
-    r"\b(?:will|shall)\s+(?:together\s+|jointly\s+|also\s+|further\s+)?"
-    r"(?:hold|prepare|produce|publish|issue|conduct|draw\s+up)\s+an?\s+((?:[a-z][a-z-]*\s*){2,5})"
-)
 #: A body named as the one addressed ('to be shared with the Commission', 'report to the
 #: Council'), not the one the clause pledges.
 _ADDRESSED = re.compile(r"\b(?:with|to)\s+(?:the\s+)?$")
@@ -111,17 +105,6 @@ def prose_clauses(document: Document) -> Iterator[Span]:
             yield from _pieces(text, sentence.start, sentence.end, _CLAUSE_BREAK)
 
 
-def _is_body_name(lexicon: Lexicon, name: str, heads: PhraseIndex[str] | None = None) -> bool:
-    """'Binational Security Committee', 'Commission on Defence and Security': a head word last,
-    or followed by of / on / for."""
-    openers = grammar.words(grammar.NAME_PREPOSITIONS, lexicon.languages)
-    for head in (heads or lexicon.body_heads).find(name):
-        after = name[head.end :].split()
-        if not after or after[0] in openers:
-            return True
-    return False
-
-
 def _is_agency_name(lexicon: Lexicon, name: str) -> bool:
     """'Border Service of the Committee for National Security': a government body's name,
     whose first head word is an agency's ('Service') and no body's ('Council of Security
@@ -129,7 +112,7 @@ def _is_agency_name(lexicon: Lexicon, name: str) -> bool:
     agency = lexicon.head_words.find(name)
     body = lexicon.body_heads.find(name)
     first_body = min((h.start for h in body), default=len(name))
-    return any(h.start < first_body for h in agency) and _is_body_name(
+    return any(h.start < first_body for h in agency) and is_body_name(
         lexicon, name, lexicon.head_words
     )
 
@@ -158,7 +141,7 @@ def _with_lowercase_head(lexicon: Lexicon, text: str, run: Span) -> str | None:
     words = match.group().split() if match is not None else []
     for size in range(1, len(words) + 1):
         tail = words[:size]
-        if _is_body_name(lexicon, " ".join([run.text, tail[-1].capitalize()])):
+        if is_body_name(lexicon, " ".join([run.text, tail[-1].capitalize()])):
             return " ".join([run.text, *tail])
     return None
 
@@ -182,7 +165,7 @@ def _body_named(lexicon: Lexicon, document: Document, clause: Span) -> str | Non
             name = _spelled_out(document, name) or name
         if _is_agency_name(lexicon, name):
             continue  # 'the Border Service of the Committee for National Security will lead'
-        if _is_body_name(lexicon, name) or _is_code_name(lexicon, name):
+        if is_body_name(lexicon, name) or _is_code_name(lexicon, name):
             return name
         headed = _with_lowercase_head(lexicon, document.text, run)
         if headed is not None:
@@ -209,7 +192,7 @@ def _deliverable_named(
     deliverables = [
         (start, name)
         for start, name in names
-        if len(name.split()) >= 2 and _is_body_name(lexicon, name, lexicon.deliverable_heads)
+        if len(name.split()) >= 2 and is_body_name(lexicon, name, lexicon.deliverable_heads)
     ]
     # What the pledge delivers is its object: 'the DHS Office of Intelligence and Analysis …
     # will prepare a Joint Border Threat Assessment'; failing that, its subject.
@@ -247,21 +230,6 @@ def _without_place(name: str, places: frozenset[str]) -> str:
         if word in places:
             return " ".join(words[:index])
     return name
-
-
-def _occasion_held(lexicon: Lexicon, clause: Span) -> str | None:
-    """The occasion or recurring product a clause pledges, named in lower case: 'Border
-    commanders will hold a border liaison meeting every two weeks' → 'Border Liaison
-    Meeting'; 'will together prepare a joint threat assessment of the corridor every
-    quarter' → 'Joint Threat Assessment'."""
-    match = _HOLD_AN_OCCASION.search(clause.text)
-    words = match.group(1).split() if match is not None else []
-    connectors = grammar.words(grammar.CONNECTORS, lexicon.languages)
-    for size in range(2, len(words) + 1):
-        name = " ".join(word if word in connectors else word.capitalize() for word in words[:size])
-        if _is_body_name(lexicon, name) or _is_body_name(lexicon, name, lexicon.deliverable_heads):
-            return name
-    return None
 
 
 def _named_again(clause: Span, bodies_named: list[str]) -> str | None:
@@ -347,7 +315,7 @@ def prose_bodies(
         )
         if named is not None and " " not in named:
             named = None  # 'The Committee will meet …' with no Committee named before
-        name = named or _occasion_held(lexicon, clause)
+        name = named or occasion_held(lexicon, clause)
         if name is None and pronoun:
             name = named_before  # 'A Binational Security Committee … will oversee the
             # Compact. It will meet twice a year'

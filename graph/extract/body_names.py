@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from graph.documents.model import Span
+from graph.extract.phrases import PhraseIndex
 from graph.language import grammar
 from graph.lexicon import Lexicon
 
@@ -60,3 +61,14 @@ def _names_a_place(lexicon: Lexicon, text: str) -> bool:
         for index in (lexicon.capitals, lexicon.nations)
         for hit in index.find(text)
     )
+
+
+def is_body_name(lexicon: Lexicon, name: str, heads: PhraseIndex[str] | None = None) -> bool:
+    """'Binational Security Committee', 'Commission on Defence and Security': a head word last,
+    or followed by of / on / for."""
+    openers = grammar.words(grammar.NAME_PREPOSITIONS, lexicon.languages)
+    for head in (heads or lexicon.body_heads).find(name):
+        after = name[head.end :].split()
+        if not after or after[0] in openers:
+            return True
+    return False
