@@ -31,8 +31,8 @@ _CLAUSE = re.compile(r"[^;]+")
 #: A conjunction of contrast between two nations' ways in one clause ('Pakistan relies on a
 #: specialised force, while in Turkmenistan drug cases are investigated by the ministry').
 _CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+")
-#: Words a clause may open with before the nation that owns it ('in Pakistan', "Pakistan's").
-_OPENING_WORDS = 2
+#: Words a clause may put before the nation that owns it ('in Pakistan', none in "Pakistan's").
+_WORDS_BEFORE_OWNER = 1
 
 
 def _clauses(description: Span) -> list[Span]:
@@ -76,7 +76,7 @@ def _owner(lexicon: Lexicon, clause: Span) -> URIRef | None:
 
 
 def _opens_the_clause(text: str, start: int) -> bool:
-    return len(text[:start].split()) <= _OPENING_WORDS - 1
+    return len(text[:start].split()) <= _WORDS_BEFORE_OWNER
 
 
 def _without_the_nation(lexicon: Lexicon, clause: str) -> str:

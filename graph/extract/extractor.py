@@ -163,7 +163,8 @@ def _new_bodies(
     agencies: list[ActorMention],
 ) -> list[CommitmentFact]:
     """Bodies pledged in prose that no table or list names and that are no agency, each
-    with the agency its sentence puts in charge."""
+    with the agency its sentence puts in charge; then the pledges made without a name
+    (``unnamed``) that no commitment found stands for, a mutual exchange led by neither."""
     seen = {_folded(c.label) for c in listed}
     found = []
     for body in bodies.prose_bodies(lex, document, since):
@@ -177,9 +178,9 @@ def _new_bodies(
         if unnamed.already_named(lex, pledge.label, named) or _overlaps(
             pledge.span.start, pledge.span.end, [c.span for c in found]
         ):
-            continue  # 'Liaison Officers Network' in the table, 'will post … officers' below;
-            # 'under the Mamoré Training Programme, the Academy will train 300 officers'
-
+            # 'Liaison Officers Network' in the table and 'will post … officers' below; 'under
+            # the Mamoré Training Programme, the Academy will train 300 officers'
+            continue
         named.append(pledge.label)
         mutual = unnamed.is_exchange(lex, pledge.label)
         lead = None if mutual else lead_agency(lex, pledge.span, pledge.label, agencies)

@@ -34,7 +34,11 @@ _ARTICLE_LAST = re.compile(r"\b(?:an?|the)\s*$", re.IGNORECASE)
 #: A creation whose object is a pronoun brings about what was named before ('intend to
 #: launch it before the end of the year'): no new measure.
 _SAID_BEFORE = re.compile(r"\s+(?:it|them)\b", re.IGNORECASE)
+#: A clause that opens on a pronoun speaks of the measure just named ('This post was not
+#: part of the original Plan').
 _RESTATING = re.compile(r"(?:It|This|These|They)\b")
+#: A decision cue that opens on a modal is said of a thing ('It will be set up'), not taken
+#: by people ('They agreed to …').
 _MODAL = re.compile(r"(?:will|would)\b", re.IGNORECASE)
 _FOLLOWING = 2  # clauses after an addition that may say what became of it
 #: Words a heading may have beside an addition cue ('A', 'Measures … Programme', 'Developments …
