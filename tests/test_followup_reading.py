@@ -997,3 +997,19 @@ def test_the_questions_put_to_a_government_report_nothing_its_answer_does() -> N
     items = _items_in(text)
     assert [i.status for i in items] == ["fulfilled"]
     assert "patrol boats were delivered" in items[0].span.text
+
+
+def test_a_step_decided_for_a_measure_a_list_item_reports_adds_no_measure() -> None:
+    report = (
+        "Progress report one year after the Praia Maritime Plan signed in 2024\n\n"
+        "1. The radar upgrade is running late. The station on Sal has been operating since "
+        "May, but the second station has slipped to 2026. The Government has asked the "
+        "contractor to install a temporary generator.\n"
+        "2. New measure. Noting the rise of scam centres, the Commission agreed to set up a "
+        "joint desk on online fraud.\n"
+    )
+    items = _items_in(report)
+    assert [(i.label[:24], i.status, i.added) for i in items] == [
+        ("The radar upgrade is run", "delayed", False),
+        ("New measure. Noting the ", "pledged", True),
+    ]

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from graph.documents.model import Block, Span
+from graph.extract.phrases import Hit
 from graph.followup.additions import added_status, addition_cues, only_the_cue
 from graph.followup.clauses import clause_item, clauses_of, counted
 from graph.followup.facts import (
@@ -20,6 +22,12 @@ from graph.followup.values import (
     status_in,
 )
 from graph.lexicon import Lexicon
+from graph.namespaces import PG
+
+#: The end of a sentence of a list item.
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+#: Words of a run-in heading that opens an item ('New measure.', 'A new area of work.').
+_RUN_IN_HEADING_WORDS = 5
 
 
 def _lead(text: str) -> str:
@@ -87,7 +95,7 @@ def list_items(
                 # one occasion of the body, as a count of work done
                 yield counted(item, date, occasion=True)
             continue
-        cue = addition_cues(lex, item.text)
+        cue = [c for c in addition_cues(lex, item.text) if not _decided_later(item.text, c)]
         if cue and only_the_cue(item.text, cue[0]):
             continue  # '7. A new measure': a numbered heading over the addition
         if adding or cue:
@@ -117,3 +125,15 @@ def list_items(
             yield found
         elif (occasion := reports_occasion(item.text)) or counts_work_done(item.text):
             yield counted(item, date, occasion=occasion)
+
+
+def _decided_later(text: str, cue: Hit) -> bool:
+    """Whether a decision to create comes after the item's first sentence: a step taken for
+    the measure the item reports ('The radar upgrade is running late. … The Government has
+    asked the contractor to install a temporary generator'), not a measure added."""
+    if cue.values[0] != str(PG.decisionCue):
+        return False
+    ends = [end.end() for end in _SENTENCE_END.finditer(text)]
+    if ends and len(text[: ends[0]].split()) <= _RUN_IN_HEADING_WORDS:
+        ends = ends[1:]  # 'New measure. Noting …, the Commission agreed that …'
+    return bool(ends) and cue.start >= ends[0]
