@@ -45,16 +45,17 @@ def _clauses(description: Span) -> list[Span]:
     return spans
 
 
-def _contrasted(lexicon: Lexicon, clause: Span) -> list[Span]:
-    """A clause split at its contrast when each side is another nation's; else itself ('in
+def _owned_parts(lexicon: Lexicon, clause: Span) -> list[tuple[Span, URIRef | None]]:
+    """A clause with the nation it belongs to, or its two sides with theirs when it sets one
+    nation's way against another's; a contrast within one nation's clause stays in it ('in
     the UAE, the Council coordinates, while police units investigate' is the UAE's)."""
     for match in _CONTRAST.finditer(clause.text):
         left = Span(clause.start, clause.start + match.start(), clause.text[: match.start()])
         right = Span(clause.start + match.end(), clause.end, clause.text[match.end() :])
         owners = (_owner(lexicon, left), _owner(lexicon, right))
         if None not in owners and owners[0] != owners[1]:
-            return [left, right]
-    return [clause]
+            return [(left, owners[0]), (right, owners[1])]
+    return [(clause, _owner(lexicon, clause))]
 
 
 def _owner(lexicon: Lexicon, clause: Span) -> URIRef | None:
@@ -107,8 +108,9 @@ def _bullet_approaches(lexicon: Lexicon, item: Span) -> list[ApproachFact]:
     if pair is None or pair[1] is None:
         return []
     aspect, description = pair
-    clauses = [part for clause in _clauses(description) for part in _contrasted(lexicon, clause)]
-    owners = [_owner(lexicon, clause) for clause in clauses]
+    parts = [part for clause in _clauses(description) for part in _owned_parts(lexicon, clause)]
+    clauses = [clause for clause, _ in parts]
+    owners = [owner for _, owner in parts]
     if len(clauses) < _MIN_CLAUSES or None in owners or len(set(owners)) < len(owners):
         return []
     return [
