@@ -286,6 +286,10 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: enforcement', 'Cybercrime' …), which shifted the words' weights, and the clause on
 #: analysts exchanging route data now scores 0.40 for 'Drug Intelligence Exchange' against
 #: 0.37 for the exchange of liaison officers: too close to choose, it goes to neither.
+#: fu-r17 (matches 0.796 → 0.784) moved when the body that decided a change stopped being
+#: read as what changed: 'At the request of the FELCC, the Committee agreed to widen it …'
+#: revises the referral protocol ('it', named the sentence before), and no longer counts as
+#: news of the Committee, which the report speaks of elsewhere; its status was wrong anyway.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.942, 0.884),
@@ -300,22 +304,22 @@ HELD_OUT_FLOORS = {
     "followup-r14": (1.0, 0.895, 0.819),
     "followup-r15": (1.0, 0.945, 0.857),
     "followup-r16": (1.0, 0.876, 0.764),
-    "followup-r17": (1.0, 0.796, 0.735),
+    "followup-r17": (1.0, 0.784, 0.742),
     "followup-r18": (1.0, 0.919, 0.775),
     "followup-r19": (1.0, 0.811, 0.703),
-    "followup-r20": (1.0, 0.883, 0.739),
+    "followup-r20": (1.0, 0.893, 0.750),
     "followup-r21": (1.0, 0.889, 0.769),
     "followup-r22": (1.0, 0.909, 0.855),
     "followup-r23": (1.0, 0.946, 0.857),
-    "followup-r24": (1.0, 0.865, 0.775),
+    "followup-r24": (1.0, 0.865, 0.793),
     "followup-r25": (1.0, 0.938, 0.885),
     "followup-r26": (1.0, 0.887, 0.755),
     "followup-r27": (1.0, 0.874, 0.777),
     "followup-r28": (1.0, 0.841, 0.785),
-    "followup-r29": (1.0, 0.939, 0.835),
+    "followup-r29": (1.0, 0.947, 0.842),
     "followup-r30": (1.0, 0.922, 0.748),
     "followup-r31": (1.0, 0.880, 0.750),
-    "followup-r32": (1.0, 0.866, 0.765),
+    "followup-r32": (1.0, 0.872, 0.772),
     "followup-r33": (1.0, 0.886, 0.816),
     "followup-r34": (1.0, 0.871, 0.659),
     "followup-r35": (1.0, 0.865, 0.725),

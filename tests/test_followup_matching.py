@@ -501,3 +501,45 @@ def test_the_rhythm_a_clause_names_tells_the_commitment_that_keeps_it() -> None:
         review.graph.value(i, PG.status) for i in tracking.subjects(PG.assertsStatusOf, meeting)
     ]
     assert statuses == [URIRef(f"{ID}status/in-progress")]
+
+
+PASSENGER_PLAN = """Qatar and Bahrain sign the Gulf Border Security Memorandum
+
+DOHA, 12 May 2024 — Qatar and Bahrain today signed the Gulf Border Security Memorandum against drug trafficking and migrant smuggling.
+
+A Joint Security Committee of senior officials will meet twice a year, alternately in Doha and Manama.
+
+| Measure | Expected result | Lead | Deadline |
+|---|---|---|---|
+| Advance Passenger Data Exchange | Every passenger flying between Doha and Manama screened in advance | Ministry of Interior | 12 months |
+| Joint Drug Intelligence Cell | Six analysts, three from each country, working together in Doha | Drug Enforcement Administration | 6 months |
+"""
+PASSENGER_REVIEW = """Gulf Border Security Memorandum: second review
+
+DOHA, 20 December 2025 — Qatar and Bahrain reviewed the Gulf Border Security Memorandum of May 2024.
+
+The plan to screen in advance every passenger flying between Doha and Manama was dropped at the third meeting of the Joint Security Committee, held in Doha on 14 December 2025. At the same session, the Committee decided that it would henceforth meet once a year instead of every six months.
+"""
+
+
+def test_a_body_that_decided_a_change_is_who_acted_not_what_changed() -> None:
+    """'dropped at the third meeting of the Joint Security Committee' abandons the passenger
+    screening; the Committee changing its own meetings is the Committee's revision."""
+    plan = process_upload(PASSENGER_PLAN.encode(), "gulf_memorandum.txt")
+    review = process_upload(PASSENGER_REVIEW.encode(), "gulf_review.txt")
+    labels = {str(label): c for c, label in plan.graph.subject_objects(RDFS.label)}
+    with EmbeddedStore() as store:
+        store_document(store, plan)
+        store_document(store, review)
+        tracking = store.get_graph(tracking_graph_iri(review.key))
+    statuses = {
+        str(review.graph.value(item, PG.status)).rsplit("/", 1)[-1]: str(
+            plan.graph.value(commitment, RDFS.label)
+        )
+        for item, commitment in tracking.subject_objects(PG.assertsStatusOf)
+    }
+    assert labels.keys() >= {"Advance Passenger Data Exchange", "Joint Security Committee"}
+    assert statuses == {
+        "abandoned": "Advance Passenger Data Exchange",
+        "revised": "Joint Security Committee",
+    }

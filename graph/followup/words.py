@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 import string
 
-from rdflib import RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
 
 from graph.extract.names import acronym_long_form
+from graph.followup.facts import ABANDONED, DELAYED, REVISED
 from graph.lexicon import lexicon
-from graph.namespaces import OA, PG
+from graph.namespaces import ID, OA, PG
 
 #: An acronym defined in brackets after its long form: 'the Joint Border Security Committee
 #: (JBSC)'; and one used.
@@ -100,9 +101,36 @@ def acronyms_spelled_out(text: str) -> dict[str, str]:
     return spelled_out
 
 
+#: The body that decided a change, named as who decided it or where ('was dropped at the
+#: third meeting of the joint security committee', 'dropped by the Joint Security
+#: Committee', 'the Joint Border Security Commission decided … to extend the time allowed'):
+#: it acted, and the change is another measure's. Not where the body changed its own
+#: meetings ('the Council decided that it would henceforth meet once a year').
+_BODY = r"(?:committee|council|commission|board|group|conference|forum)"
+_DECIDED_BY = re.compile(
+    r"\b(?:by|at)\s+(?:the|its)\s+(?:[\w'-]+\s+){0,3}?(?:meeting|session)s?\s+of\s+the\s+"
+    rf"(?:[\w'-]+\s+){{0,6}}?{_BODY}\b"
+    rf"|\bby\s+the\s+(?:[\w'-]+\s+){{0,5}}?{_BODY}\b"
+    rf"|\bthe\s+(?:[\w'-]+\s+){{0,5}}?{_BODY}\s+(?:therefore\s+|also\s+|has\s+|had\s+)?"
+    r"(?=(?:decided|agreed|replaced|dropped|lowered|raised|extended|approved|endorsed)\b"
+    r"(?!\s+(?:that\s+)?(?:it|its|to\s+meet)\b))",
+    re.IGNORECASE,
+)
+#: The statuses a body's decision gives what it changed.
+_DECIDED = frozenset(URIRef(f"{ID}status/{s}") for s in (REVISED, ABANDONED, DELAYED))
+
+
 def item_text(report: Graph, item: URIRef, spelled_out: dict[str, str]) -> str:
+    """The words an item is matched by: its label and quotes, without the body that decided
+    the change a clause of prose reports (``_DECIDED_BY``), with the long form of an
+    acronym its first words use."""
     label = str(report.value(item, RDFS.label) or "")
     quotes = [str(report.value(e, OA.exact) or "") for e in report.objects(item, PG.evidence)]
+    if (item, RDF.type, PG.ProseStatusAssertion) in report and report.value(
+        item, PG.status
+    ) in _DECIDED:
+        label = _DECIDED_BY.sub(" ", label)
+        quotes = [_DECIDED_BY.sub(" ", quote) for quote in quotes]
     subject = " ".join(label.split()[:_SUBJECT_WORDS])
     long_forms = [spelled_out[a] for a in _ACRONYM.findall(subject) if a in spelled_out]
     return matchable(" ".join([label, *quotes, *long_forms]))
