@@ -40,11 +40,13 @@ LANGUAGE_BAR, LANGUAGE_FIELD_BAR = 0.90, 0.80
 #: once exchanges of officers and memoranda pledged without a name were, 0.9348 once
 #: comparisons in one clause ('…, while in Turkmenistan …') and 'Korea' were read, 0.9353
 #: once training pledged with a count was, 0.9361 once occasions named in a word or two were
-#: named with who holds them ('Sector Commanders' Flag Meeting'). Their
-#: annotators' own conventions cost some of it (international organizations listed as
-#: agencies, frequency keys of their own such as 'every two months', crime keys of
-#: their own such as 'fuel-smuggling'), so the bar is what was measured, to hold it.
-ANNOUNCEMENTS_BAR, ANNOUNCEMENTS_FIELD_BAR = 0.9355, 0.86
+#: named with who holds them ('Sector Commanders' Flag Meeting'), 0.9366 once the
+#: International Organization for Migration was an agency, as UNODC and INTERPOL are (all
+#: sixteen annotators who met it listed it so). Their annotators' own conventions cost some
+#: of it (other international organizations listed as agencies where they play a part,
+#: frequency keys of their own such as 'every two months', crime keys of their own such as
+#: 'fuel-smuggling'), so the bar is what was measured, to hold it.
+ANNOUNCEMENTS_BAR, ANNOUNCEMENTS_FIELD_BAR = 0.9365, 0.86
 
 
 @requires_shared

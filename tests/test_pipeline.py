@@ -5,11 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from cli import app
 from graph.model_graph import MODEL_GRAPH
-from graph.namespaces import document_iri
+from graph.namespaces import PG, agency_iri, document_iri
 from graph.pipeline import load_paths
 from graph.store.embedded import EmbeddedStore
 from tests.conftest import EXAMPLES
@@ -82,6 +83,29 @@ def test_an_agency_of_an_organization_that_is_no_party_validates(tmp_path: Path)
     )
     processed = process_upload(text.encode(), "europol.txt")
     assert processed.report.conforms, [str(v) for v in processed.report.violations]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("The International Organization for Migration (IOM) will assist returned victims.", "en"),
+        ("La Organización Internacional para las Migraciones (OIM) asistirá a las víctimas.", "es"),
+    ],
+)
+def test_the_migration_organization_is_an_agency_the_pact_gives_work(
+    sentence: str, language: str
+) -> None:
+    """IOM takes part in the work as UNODC and INTERPOL do, so it is one of the agencies a
+    document names, in any language, besides being an international organization."""
+    from graph.pipeline import process_upload
+
+    heading = {
+        "en": "Senegal and Gambia sign a plan against human trafficking.",
+        "es": "Colombia y Venezuela firman un plan contra la trata de personas.",
+    }[language]
+    processed = process_upload(f"{heading}\n\n{sentence}\n".encode(), f"iom-{language}.txt")
+    iom = agency_iri("IOM", "International Organization for Migration")
+    assert iom in set(processed.graph.objects(None, PG.mentions))
 
 
 def _cold_builds_while_processing(path: Path) -> dict[str, int]:
