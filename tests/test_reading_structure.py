@@ -84,6 +84,18 @@ def test_new_agency_from_its_acronym_and_mechanisms_are_not_agencies() -> None:
     assert rows["Pass Surveillance"].agency == new["National Border Surveillance Directorate"].iri
 
 
+def test_a_central_bank_is_an_agency_by_the_last_word_of_its_name() -> None:
+    """'Bank' ends the name of a body a pact puts to work against illicit finance ('led by
+    the Central Bank of Iraq', 'Bank Negara Malaysia') as 'Service' or 'Unit' does."""
+    text = (
+        "Jordan and Iraq sign a plan against money laundering and drug trafficking.\n\n"
+        "The financial pillar is led by the Central Bank of Iraq and Jordan's Public "
+        "Security Directorate. Bank Negara Malaysia will share its training material.\n"
+    )
+    names = {a.label for a in _extract(text).new_agencies}
+    assert {"Central Bank of Iraq", "Bank Negara Malaysia"} <= names
+
+
 def test_parties_are_the_leading_group_not_later_places() -> None:
     text = (
         "The European Union and Morocco renewed their pact in the Strait of Gibraltar "
