@@ -224,6 +224,22 @@ def test_a_measure_signed_late_or_at_last_is_an_item_not_the_pact() -> None:
     assert [status for _, status in due] == ["delayed"]
 
 
+def test_a_measure_signed_with_words_of_its_own_is_an_item_not_the_pact() -> None:
+    """'the joint procedure for victims, signed in Quito' concluded a measure; 'the
+    memorandum signed in Riyadh' names the agreement the report looks back at."""
+    procedure = _statuses(
+        "The common procedure for kidnap cases that cross the border was signed by SERNIC "
+        "and the Criminal Investigation Department on 14 January 2025.\n"
+    )
+    assert [status for _, status in procedure] == ["fulfilled"]
+    used = _statuses(
+        "The joint procedure for victims, signed in Quito on 12 March, has been used in 23 "
+        "cases this year.\n"
+    )
+    assert len(used) == 1
+    assert _statuses("The memorandum signed in Riyadh in March 2024 is being implemented.\n") == []
+
+
 def test_a_number_of_posts_cut_is_a_revision_and_a_decision_not_to_pursue_ends_it() -> None:
     cut = "agreed to reduce the exchange of liaison officers from five posts to three"
     assert _status(cut) == "revised"

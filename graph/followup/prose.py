@@ -57,6 +57,17 @@ _DUE_OR_AT_LAST = re.compile(
     r"\b(?:(?:should|would|could|must)\s+have\s+been|finally|eventually|belatedly|at\s+last)\s+$",
     re.IGNORECASE,
 )
+#: A measure signed with words of its own ('the joint procedure for victims, signed in
+#: Quito', 'The rescue and repatriation protocol was signed by', 'the memorandum of
+#: understanding on the exchange of financial intelligence signed in Tunis'): a measure the
+#: report says was concluded, not the agreement it names by its signing, which it calls
+#: by its name or plainly ('the memorandum signed in Riyadh').
+_MEASURE_KIND = r"(?:procedure|protocol|arrangement|memorandum\s+of\s+understanding|memorandum)"
+_A_MEASURE_SIGNED = re.compile(
+    rf"(?:\b(?:[Tt]he|[Tt]heir|[Ii]ts)\s+(?:[a-z-]+\s+){{1,4}}?{_MEASURE_KIND}"
+    rf"|\b{_MEASURE_KIND}\s+(?:for|on)\s+[^,;]*?)"
+    r"\s*,?\s*(?:which\s+)?(?:was\s+|were\s+|has\s+been\s+)?$"
+)
 #: A signing timed against its deadline ('was signed on 14 November 2024, well ahead of the
 #: one-year deadline'): a measure's, for an agreement has no deadline to be signed by.
 _AGAINST_A_DEADLINE = re.compile(
@@ -118,7 +129,8 @@ def _references(lex: Lexicon, text: str) -> list[Hit]:
     been signed in January'), came at last ('was finally signed in Honiara'), late ('was
     signed on 3 July, six months later than planned') or after a hold-up ('which had been
     held up for many months, was signed in Bujumbura'), against its deadline ('well ahead of
-    the one-year deadline'); nor a decision reported ('it was agreed that'); nor one of the
+    the one-year deadline'), or a measure signed with words of its own ('the joint procedure
+    for victims, signed in Quito'); nor a decision reported ('it was agreed that'); nor one of the
     reviews of the agreement, which is itself a pledged occasion ('The second annual review
     of the Compact … has been postponed')."""
     if late_by(text) or _AGAINST_A_DEADLINE.search(text):
@@ -130,6 +142,7 @@ def _references(lex: Lexicon, text: str) -> list[Hit]:
         and not _THAT.match(text, h.end)
         and not _DECIDED_ON_A_DAY.match(text, h.end)
         and not _DUE_OR_AT_LAST.search(text, 0, h.start)
+        and not _A_MEASURE_SIGNED.search(text, 0, h.start)
         and not any(d.values[0] == DELAYED for d in lex.statuses.find(text, 0, h.start))
     ]
 
