@@ -93,6 +93,8 @@ class Lexicon:
     #: Keys of the frequencies with an interval between occasions (``pg:intervalMonths``):
     #: 'monthly' is a rhythm, 'continuous' says only how a thing runs.
     rhythms: frozenset[str] = frozenset()
+    #: Words for the place where officers of the parties work side by side ('cell', 'desk').
+    seat_words: frozenset[str] = frozenset()
 
     def cue_index(self, term: URIRef) -> PhraseIndex[URIRef]:
         """Case-insensitive index of the cues of one ontology term."""
@@ -273,6 +275,11 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         ),
         rhythms=frozenset(
             str(concept).rsplit("/", 1)[-1] for concept in graph.subjects(PG.intervalMonths, None)
+        ),
+        seat_words=frozenset(
+            str(cue).casefold()
+            for cue in graph.objects(PG.Commitment, PG.seatCue)
+            if speaks(cue, langs)
         ),
     )
 

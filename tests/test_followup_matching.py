@@ -106,7 +106,7 @@ def test_a_status_table_row_that_shares_one_rare_word_still_finds_its_commitment
         CommitmentRecord("c2", "Rail Cargo Scanning at Nagad", "containers scanned"),
         CommitmentRecord("c3", "Joint Patrols of the Crossing", "weekly patrols"),
     ]
-    row = "Fraud cell at Dewele | Operational since 20 May"
+    row = "Fraud unit at Dewele | Operational since 20 May"
     assert best_commitment(row, commitments) is None  # too little for a sentence of prose
     found = best_commitment(row, commitments, clear_only=True, floor=ROW_FLOOR, margin=ROW_MARGIN)
     assert found is not None and found[0].iri == "c1"
@@ -543,3 +543,18 @@ def test_a_body_that_decided_a_change_is_who_acted_not_what_changed() -> None:
         "abandoned": "Advance Passenger Data Exchange",
         "revised": "Joint Security Committee",
     }
+
+
+def test_a_seat_of_joint_work_is_met_by_another_word_for_it() -> None:
+    """Reports call a cell an office or a centre: 'the intelligence office that the pact
+    created in Bamako' is the intelligence cell, not the intelligence-sharing protocol."""
+    commitments = (
+        CommitmentRecord("c1", "Tripartite Drug Intelligence Cell", "analysts of the three"),
+        CommitmentRecord("c2", "Intelligence Sharing Protocol", "a common form for requests"),
+    )
+    found = best_for_clause(
+        "The intelligence office that the pact created in Bamako now has its full team",
+        commitments,
+        frozenset(),
+    )
+    assert found is not None and found[0].iri == "c1"

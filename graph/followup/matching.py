@@ -16,8 +16,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from graph.followup.words import CRIME_WORD
+from graph.lexicon import lexicon
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*|\d[\d,.]*\d|\d", re.UNICODE)
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ers", "ed", "es", "er", "s")
@@ -74,20 +76,41 @@ def _undoubled(stem_: str) -> str:
     return stem_
 
 
+#: The stem that stands for every word of a place where officers of the parties work side
+#: by side: reports call the Tripartite Drug Intelligence Cell 'the intelligence office that
+#: the pact created in Bamako', and a maritime coordination cell 'the joint maritime centre'.
+_SEAT = "seat"
+
+
+@cache
+def _seat_words() -> frozenset[str]:
+    """The ontology's words for such a place (``pg:seatCue``), compared as written and in the
+    singular: a seat is one place ('the joint cell'), where 'offices' and 'centres' are
+    often many national ones; and the crude stem of 'center' is that of 'per cent'."""
+    return lexicon().seat_words
+
+
 def stems(text: str) -> set[str]:
     """Content stems of ``text``: words of three letters or more, and numbers; a
-    hyphenated word counts as its parts ('early-warning' meets 'Early Warning')."""
+    hyphenated word counts as its parts ('early-warning' meets 'Early Warning'); a word for
+    a seat of joint work adds the stem they share (``_SEAT``)."""
     words = _WORD.findall(text)
     words += [part for w in words if "-" in w for part in w.split("-")]
-    return {stem(w) for w in words if len(w) >= 3 or (w and w[0].isdigit())}
+    found = {stem(w) for w in words if len(w) >= 3 or (w and w[0].isdigit())}
+    return found | {_SEAT} if any(w.casefold() in _seat_words() for w in words) else found
 
 
 def _label_words(text: str) -> list[frozenset[str]]:
     """A label's words, each as the stems that may stand for it: a hyphenated word counts
     once, met by itself or by any of its parts ('Anti-Drone' by 'drone'), so 'level' in
-    'Secretary-level Talks' does not weigh as much as 'talks'."""
+    'Secretary-level Talks' does not weigh as much as 'talks'; a word for a seat of joint
+    work ('Cell') is met by any other ('office')."""
     return [
-        frozenset({stem(w)} | {stem(part) for part in w.split("-") if len(part) >= 3})
+        frozenset(
+            {stem(w)}
+            | {stem(part) for part in w.split("-") if len(part) >= 3}
+            | ({_SEAT} if w.casefold() in _seat_words() else set())
+        )
         for w in dict.fromkeys(_WORD.findall(text))
         if len(w) >= 3 or w[0].isdigit()
     ]
