@@ -79,7 +79,8 @@ def _undoubled(stem_: str) -> str:
 #: The stem that stands for every word of a place where officers of the parties work side
 #: by side: reports call the Tripartite Drug Intelligence Cell 'the intelligence office that
 #: the pact created in Bamako', and a maritime coordination cell 'the joint maritime centre'.
-_SEAT = "seat"
+#: No word of a text stems to it.
+_SEAT = "~seat"
 
 
 @cache
