@@ -83,6 +83,8 @@ class Lexicon:
     creation_words: PhraseIndex[str]
     #: Words that say the work keeps to its schedule ('on track'): no shortfall to judge.
     on_schedule_words: PhraseIndex[str]
+    #: What work against a crime category seizes or arrests ('rifles') → the category's key.
+    result_words: PhraseIndex[str]
     actors: dict[URIRef, ActorEntry]
     languages: frozenset[str] = frozenset({ENGLISH})
     inner_name_words: frozenset[str] = frozenset()
@@ -280,6 +282,14 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
             str(cue).casefold()
             for cue in graph.objects(PG.Commitment, PG.seatCue)
             if speaks(cue, langs)
+        ),
+        result_words=PhraseIndex(
+            (
+                (str(cue), str(category).rsplit("/", 1)[-1])
+                for category, cue in graph.subject_objects(PG.resultCue)
+                if speaks(cue, langs)
+            ),
+            case_sensitive=False,
         ),
     )
 

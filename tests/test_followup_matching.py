@@ -341,6 +341,31 @@ def test_joint_results_no_measure_claims_are_the_line_of_work_against_their_crim
     assert line_of_work(joint, two_lines) is None
 
 
+def test_a_count_names_its_line_of_work_by_what_it_counts() -> None:
+    """'Two foreign longliners detained' names no crime, but illegal fishing is what such
+    work stops (pg:resultCue); a line whose own words name a crime goes first."""
+    commitments = [
+        CommitmentRecord("c1", "Secure Waters", "patrols crimeillegalfishing", broad=True),
+        CommitmentRecord("c2", "Clean Ports", "containers crimedrugtrafficking", broad=True),
+        CommitmentRecord("c3", "Land Corridor", "detecting drugs, arms and ammunition", broad=True),
+    ]
+    boats = matchable("Joint patrols led to the detention of two foreign longliners")
+    found = line_of_work(boats, commitments)
+    assert found is not None and found.iri == "c1"
+    rifles = matchable("Joint operations led to the seizure of 212 rifles")
+    found = line_of_work(rifles, commitments)
+    assert found is not None and found.iri == "c3"
+    hashish = matchable("Joint operations led to the seizure of 3 tonnes of hashish")
+    found = line_of_work(hashish, commitments)
+    assert found is not None and found.iri == "c2"
+    interviews = matchable("Joint interviews with 212 migrants held in shelters")
+    assert line_of_work(interviews, commitments) is None
+    said = "Both sides recalled that the apprehension of 14 fishing vessels was a sensitive matter"
+    assert line_of_work(matchable(said), commitments) is None
+    done = "Both sides apprehended 14 fishing vessels"
+    assert line_of_work(matchable(done), commitments) is not None
+
+
 def test_an_acronym_the_announcement_spells_out_is_read_in_a_report_row() -> None:
     commitments = (
         CommitmentRecord(

@@ -151,6 +151,11 @@ class CommitmentRecord:
         return crimes_named(f"{self.label} {self.context}")
 
 
+#: What the parties say, not do, in minutes of their meetings ('both sides recalled that the
+#: apprehension of fishing vessels … remained a sensitive matter').
+_SPOKE = (
+    r"(?:recalled|noted|agreed|welcomed|expressed|stressed|reaffirmed|underlined|said|stated)\b"
+)
 #: Work the parties did together: 'joint operations', 'coordinated seizures', 'information
 #: shared through this channel', 'boardings carried out under the Compact', 'the two police
 #: forces dismantled 9 networks'.
@@ -160,7 +165,7 @@ _JOINT_WORK = re.compile(
     r"|\bunder\s+the\s+(?:[\w-]+\s+){0,3}?(?:pact|compact|agreement|plan|framework|memorandum"
     r"|roadmap|accord|arrangement|declaration|partnership|programme|program)\b"
     r"|\b(?:the\s+(?:two|three|four)|both)\s+(?:[\w-]+\s+)?(?:countries|police|forces|services"
-    r"|sides|navies|agencies|units|bureaus|offices)\b",
+    r"|sides|navies|agencies|units|bureaus|offices)\b(?!\s+(?:also\s+)?" + _SPOKE + r")",
     re.IGNORECASE,
 )
 #: No result of that work: told apart from the agreement ('Separately, the Coast Guard
@@ -179,6 +184,13 @@ def crimes_named(text: str) -> frozenset[str]:
     return frozenset(word for word in text.split() if word.startswith(CRIME_WORD))
 
 
+def crimes_counted(text: str) -> frozenset[str]:
+    """The crime categories a count of results names, by name or by what it counts ('212
+    rifles' → arms trafficking, through ``pg:resultCue``), as crime words."""
+    hits = lexicon().result_words.find(text)
+    return crimes_named(text) | {f"{CRIME_WORD}{h.values[0].replace('-', '')}" for h in hits}
+
+
 def line_of_work(text: str, commitments: Sequence[CommitmentRecord]) -> CommitmentRecord | None:
     """The one line of work whose crimes a count of results names ('led to 39 arrests and
     the seizure of 1.1 tonnes of cocaine' → 'Dismantling Trafficking Networks', the only
@@ -186,10 +198,13 @@ def line_of_work(text: str, commitments: Sequence[CommitmentRecord]) -> Commitme
     when the count says the parties worked together ('joint operations', 'information
     exchanged between the FELCN and the PDI', 'under the Compact'), and gives results
     (see ``_NOT_RESULTS``)."""
-    named = crimes_named(text)
+    named = crimes_counted(text)
     if not named or not _JOINT_WORK.search(text) or _NOT_RESULTS.search(text):
         return None
-    lines = [c for c in commitments if c.broad and named & c.crimes]
+    broad = [c for c in commitments if c.broad]
+    lines = [c for c in broad if named & c.crimes] or [
+        c for c in broad if not c.crimes and named & crimes_counted(f"{c.label} {c.context}")
+    ]
     return lines[0] if len(lines) == 1 else None
 
 
