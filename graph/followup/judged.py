@@ -56,12 +56,14 @@ _PART_OR_STOP = re.compile(r"\b(?:first|only|closed|not|no\s+longer)\b", re.IGNO
 def _running(words: frozenset[str]) -> re.Pattern[str]:
     """'has been staffed around the clock since 1 June', 'have worked together since
     January', 'Since 15 September, an officer … has been working at', 'began work in Tay
-    Ninh on 15 June'."""
+    Ninh on 15 June', 'The common procedure … was adopted … on 9 October' (not 'was to be
+    adopted')."""
     alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(
         rf"\b(?:has|have)\s+(?:been\s+)?(?:{alternatives})\b[^.;]*?\bsince\b"
         rf"|^\s*since\b[^.;]*?\b(?:has|have)\s+(?:been\s+)?(?:{alternatives})\b"
-        rf"|\b(?:began|started)\s+(?:{alternatives})\b",
+        rf"|\b(?:began|started)\s+(?:{alternatives})\b"
+        rf"|\b(?:was|were)\s+(?:{alternatives})\b(?!\s+to\b)",
         re.IGNORECASE,
     )
 
