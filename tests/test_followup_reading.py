@@ -781,6 +781,24 @@ def test_a_creation_decided_against_is_no_addition() -> None:
     assert addition_cues(lex, "The Commission approved the creation of a ranger unit") != []
 
 
+def test_measures_added_in_words_of_giving_swapping_and_seconding() -> None:
+    """Met in blind rounds fu-r13 to r37: new measures the parties decided in verbs the
+    creation words lacked; a speaker who 'would add that' adds no measure."""
+    lex = lexicon()
+    added = [
+        "the two customs administrations will swap advance electronic data from next year",
+        "from early 2026 the two countries will jointly monitor cryptocurrency ATMs",
+        "they would give every licensed fishing boat in the three countries a VHF radio",
+        "they agreed that a police officer will be seconded to the C4 in Vienna",
+        "Both countries will coordinate the rescue and repatriation of their nationals",
+        "The two sides also agreed yesterday to add one new crime to the plan",
+        "Ministers tasked PPATK and AUSTRAC to develop, by June 2027, red-flag indicators",
+    ]
+    assert [text for text in added if not addition_cues(lex, text)] == []
+    said = "I would add that the Border Guard Forces intercepted 3,870 persons"
+    assert addition_cues(lex, said) == []
+
+
 def test_a_count_above_the_number_agreed_is_done_and_more_time_is_a_delay() -> None:
     lex = lexicon()
     row = "173 returned by sea from Sittwe on 24 April 2024, above the 150 agreed"
