@@ -296,7 +296,9 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: shared contact centre') now goes to the centre, and 'its desk received 212 scam reports'
 #: to no commitment (the gold reads it as the reporting line's); five folders gained more.
 #: r19, r22, r24, r28 and r33 rose when a count named its line of work by what it counts
-#: ('two foreign longliners detained' for the line against illegal fishing, pg:resultCue).
+#: ('two foreign longliners detained' for the line against illegal fishing, pg:resultCue);
+#: r13, r14, r21, r30, r34, r35 and r37 when new measures were read in more verbs ('will
+#: swap', 'will be seconded'), r26 when a procedure adopted on a day fulfilled its pledge.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.942, 0.884),
@@ -307,31 +309,31 @@ HELD_OUT_FLOORS = {
     "followup-r10": (1.0, 0.884, 0.716),
     "followup-r11": (1.0, 0.935, 0.870),
     "followup-r12": (1.0, 0.800, 0.733),
-    "followup-r13": (1.0, 0.805, 0.759),
-    "followup-r14": (1.0, 0.895, 0.819),
+    "followup-r13": (1.0, 0.844, 0.800),
+    "followup-r14": (1.0, 0.906, 0.830),
     "followup-r15": (1.0, 0.945, 0.857),
     "followup-r16": (1.0, 0.913, 0.804),
     "followup-r17": (1.0, 0.784, 0.742),
     "followup-r18": (1.0, 0.919, 0.775),
     "followup-r19": (1.0, 0.827, 0.720),
     "followup-r20": (1.0, 0.893, 0.750),
-    "followup-r21": (1.0, 0.889, 0.769),
+    "followup-r21": (1.0, 0.898, 0.780),
     "followup-r22": (1.0, 0.919, 0.865),
     "followup-r23": (1.0, 0.946, 0.857),
     "followup-r24": (1.0, 0.875, 0.804),
     "followup-r25": (1.0, 0.956, 0.903),
-    "followup-r26": (1.0, 0.876, 0.762),
+    "followup-r26": (1.0, 0.876, 0.781),
     "followup-r27": (1.0, 0.874, 0.777),
     "followup-r28": (1.0, 0.852, 0.796),
     "followup-r29": (1.0, 0.947, 0.842),
-    "followup-r30": (1.0, 0.922, 0.748),
+    "followup-r30": (1.0, 0.931, 0.759),
     "followup-r31": (1.0, 0.880, 0.750),
     "followup-r32": (1.0, 0.872, 0.772),
     "followup-r33": (1.0, 0.902, 0.833),
-    "followup-r34": (1.0, 0.878, 0.679),
-    "followup-r35": (1.0, 0.865, 0.725),
+    "followup-r34": (1.0, 0.892, 0.695),
+    "followup-r35": (1.0, 0.879, 0.740),
     "followup-r36": (1.0, 0.804, 0.644),
-    "followup-r37": (1.0, 0.902, 0.772),
+    "followup-r37": (1.0, 0.908, 0.778),
 }
 
 
