@@ -793,10 +793,14 @@ def test_measures_added_in_words_of_giving_swapping_and_seconding() -> None:
         "Both countries will coordinate the rescue and repatriation of their nationals",
         "The two sides also agreed yesterday to add one new crime to the plan",
         "Ministers tasked PPATK and AUSTRAC to develop, by June 2027, red-flag indicators",
+        "the Commission agrees to extend cooperation under the Accord to these crimes",
+        "the Steering Committee agreed on 19 March 2025 to set up a joint task team",
     ]
     assert [text for text in added if not addition_cues(lex, text)] == []
     said = "I would add that the Border Guard Forces intercepted 3,870 persons"
     assert addition_cues(lex, said) == []
+    far = "the Steering Committee agreed at length with the banks to set up a joint task team"
+    assert addition_cues(lex, far) == []  # a day taken counts no words between; others do
 
 
 def test_a_count_above_the_number_agreed_is_done_and_more_time_is_a_delay() -> None:

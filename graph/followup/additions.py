@@ -16,6 +16,7 @@ import re
 from graph.documents.model import Span
 from graph.extract.names import proper_name_after
 from graph.extract.phrases import Hit
+from graph.extract.values import MONTH_NAMES
 from graph.followup.facts import PLEDGED, REVISED, ReportedItem
 from graph.followup.figures import figure_in
 from graph.followup.values import as_of_date, status_in
@@ -46,6 +47,9 @@ _FOLLOWING = 2  # clauses after an addition that may say what became of it
 _HEADING_WORDS = 3
 _NUMBERING = re.compile(r"^\(?\d+(?:\.\d+)*[.)]?$")
 _ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
+#: The day a decision was taken, which may stand between it and its creation without
+#: counting as words between them ('agreed on 19 March 2025 to set up a joint task team').
+_DAY_TAKEN = re.compile(rf"\b(?:on|in)\s+(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{4}})?\b")
 
 
 def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
@@ -112,7 +116,7 @@ def _within(gap: str) -> bool:
     """Whether a decision and a creation this far apart make one phrase; a denial between
     them unmakes it ('The centre will not be established')."""
     return (
-        len(gap.split()) <= _GAP_WORDS
+        len(_DAY_TAKEN.sub(" ", gap).split()) <= _GAP_WORDS
         and not _BREAK.search(gap)
         and not _DENIAL.search(gap)
         and not _GOING_ON.search(gap)
