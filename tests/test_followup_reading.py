@@ -795,6 +795,7 @@ def test_measures_added_in_words_of_giving_swapping_and_seconding() -> None:
         "Ministers tasked PPATK and AUSTRAC to develop, by June 2027, red-flag indicators",
         "the Commission agrees to extend cooperation under the Accord to these crimes",
         "the Steering Committee agreed on 19 March 2025 to set up a joint task team",
+        "In Paris the ministers also announced a new joint cell against fake platforms",
     ]
     assert [text for text in added if not addition_cues(lex, text)] == []
     said = "I would add that the Border Guard Forces intercepted 3,870 persons"
