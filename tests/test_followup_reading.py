@@ -796,6 +796,10 @@ def test_measures_added_in_words_of_giving_swapping_and_seconding() -> None:
         "the Commission agrees to extend cooperation under the Accord to these crimes",
         "the Steering Committee agreed on 19 March 2025 to set up a joint task team",
         "In Paris the ministers also announced a new joint cell against fake platforms",
+        "Officials on both sides said they now plan to open a second integrated post",
+        "At the Pasto meeting the two governments also added something new: a drone squadron",
+        "the ministers also agreed on something the roadmap never mentioned: naval patrols",
+        "I intend, together with my Belgian colleague, to create a joint fund",
     ]
     assert [text for text in added if not addition_cues(lex, text)] == []
     said = "I would add that the Border Guard Forces intercepted 3,870 persons"

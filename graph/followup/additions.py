@@ -49,6 +49,9 @@ _NUMBERING = re.compile(r"^\(?\d+(?:\.\d+)*[.)]?$")
 _ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
 #: The day a decision was taken, which may stand between it and its creation without
 #: counting as words between them ('agreed on 19 March 2025 to set up a joint task team').
+#: An aside between commas, which neither parts nor lengthens the phrase ('I intend, together
+#: with my Belgian colleague, to create a joint fund').
+_ASIDE = re.compile(r"^\s*,[^,.;:!?()]{1,60},")
 _DAY_TAKEN = re.compile(rf"\b(?:on|in)\s+(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{4}})?\b")
 
 
@@ -115,9 +118,10 @@ def _denied(before: str) -> bool:
 def _within(gap: str) -> bool:
     """Whether a decision and a creation this far apart make one phrase; a denial between
     them unmakes it ('The centre will not be established')."""
+    said = _ASIDE.sub(" ", _DAY_TAKEN.sub(" ", gap))
     return (
-        len(_DAY_TAKEN.sub(" ", gap).split()) <= _GAP_WORDS
-        and not _BREAK.search(gap)
+        len(said.split()) <= _GAP_WORDS
+        and not _BREAK.search(said)
         and not _DENIAL.search(gap)
         and not _GOING_ON.search(gap)
         and not _ARTICLE_LAST.search(gap)
