@@ -808,6 +808,25 @@ def test_measures_added_in_words_of_giving_swapping_and_seconding() -> None:
     assert addition_cues(lex, far) == []  # a day taken counts no words between; others do
 
 
+def test_a_measure_named_as_decided_since_by_the_parties_is_an_addition() -> None:
+    lex = lexicon()
+    since = [
+        "The cattle brand register agreed by the ministers in February 2025 now holds 11,800",
+        "The working group on virtual assets created at the Khiva summit met for the first time",
+        "The exchange of lists of dropper cards, introduced by the Boards in April 2026, works",
+    ]
+    assert [text for text in since if not addition_cues(lex, text)] == []
+    agreement = "The Iraqi co-chair recalled that the Action Plan adopted by the two ministers in "
+    agreed = "The arrangements agreed at the UK-France Summit in Paris in March 2023 hold"
+    assert addition_cues(lex, agreement + "Ankara on 11 February 2025 had passed") == []
+    assert addition_cues(lex, agreed) == []
+    revised = (
+        "The two Governments agreed at the High-Level Security Group meeting in Mexico City on "
+        "14 November 2025 to reduce the exchange of liaison officers from five posts to three"
+    )
+    assert addition_cues(lex, revised) == []  # a decision taken then, on a measure agreed
+
+
 def test_a_count_above_the_number_agreed_is_done_and_more_time_is_a_delay() -> None:
     lex = lexicon()
     row = "173 returned by sea from Sittwe on 24 April 2024, above the 150 agreed"

@@ -47,12 +47,27 @@ _FOLLOWING = 2  # clauses after an addition that may say what became of it
 _HEADING_WORDS = 3
 _NUMBERING = re.compile(r"^\(?\d+(?:\.\d+)*[.)]?$")
 _ARTICLE = re.compile(r"\s*(?:an?|the)\s+", re.IGNORECASE)
-#: The day a decision was taken, which may stand between it and its creation without
-#: counting as words between them ('agreed on 19 March 2025 to set up a joint task team').
 #: An aside between commas, which neither parts nor lengthens the phrase ('I intend, together
 #: with my Belgian colleague, to create a joint fund').
 _ASIDE = re.compile(r"^\s*,[^,.;:!?()]{1,60},")
+#: The day a decision was taken, which may stand between it and its creation without
+#: counting as words between them ('agreed on 19 March 2025 to set up a joint task team').
 _DAY_TAKEN = re.compile(rf"\b(?:on|in)\s+(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})(?:\s+\d{{4}})?\b")
+#: A measure named as decided since, by the parties or at one of their meetings: 'The cattle
+#: brand register agreed by the ministers in February 2025 now holds 11,800 brands', 'The
+#: working group on virtual assets created at the Khiva summit met for the first time'.
+_DECIDED_SINCE = re.compile(
+    r"\b(?:agreed|created|introduced|launched|set\s+up)\s+(?:by|at)\s+the\s+(?:[\w-]+\s+){0,4}?"
+    rf"(?:(?:in|on)\s+(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})|summit|meeting|session)\b"
+)
+#: ... unless what was so decided is the agreement itself ('the Action Plan adopted by the two
+#: ministers in Ankara', 'the arrangements agreed at the UK-France Summit in March 2023').
+_TO_DO = re.compile(r"\bto\s+[a-z]+", re.IGNORECASE)
+_AGREEMENT = re.compile(
+    r"\b(?:pact|compact|agreement|plan|framework|memorandum|roadmap|accord|arrangements?"
+    r"|declaration|partnership|programme|program|treaty)\b",
+    re.IGNORECASE,
+)
 
 
 def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
@@ -63,6 +78,10 @@ def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
              if not _denied(text[: hit.start])]  # fmt: skip
     if fixed:
         return fixed
+    since = _DECIDED_SINCE.search(text)
+    if since is not None and _named_as_decided_since(text, since):
+        # said of the measure, like a fixed cue: the rest of its clause tells what became of it
+        return [Hit(since.start(), since.end(), since.group(), (PG.AdditionStatusAssertion,))]
     creations = lex.creation_words.find(text)
     for decision in lex.decision_words.find(text):
         for creation in creations:
@@ -76,6 +95,15 @@ def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
                 start, end = decision.start, creation.end
                 return [Hit(start, end, text[start:end], (str(PG.decisionCue),))]
     return []
+
+
+def _named_as_decided_since(text: str, since: re.Match[str]) -> bool:
+    """Whether the words before a decision of ``_DECIDED_SINCE`` name a measure, not the
+    agreement, and the decision is said of it, not taken then ('The two Governments agreed
+    at the High-Level Security Group meeting … to reduce the exchange' revises a measure)."""
+    before = " ".join(text[: since.start()].split()[-6:])
+    after = _BREAK.split(text[since.end() :], maxsplit=1)[0]
+    return not _AGREEMENT.search(before) and not _TO_DO.search(after)
 
 
 def _revises(lex: Lexicon, before: str, after: str) -> bool:
