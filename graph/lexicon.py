@@ -73,6 +73,8 @@ class Lexicon:
     training_names: tuple[str, ...]
     exclusions: PhraseIndex[str]
     safeguard_content: PhraseIndex[str]
+    #: Words by which a sentence lays down a rule ('shall', 'nothing in'): a safeguard in prose.
+    rule_words: PhraseIndex[str]
     statuses: PhraseIndex[str]
     #: Scorecard words that state a status only as a whole status cell: 'met' → 'fulfilled'.
     status_verdicts: dict[str, str]
@@ -247,6 +249,7 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         ),
         exclusions=cue_words(PG.addresses, PG.exclusionCue, case_sensitive=False),
         safeguard_content=cue_words(PG.Safeguard, PG.contentCue, case_sensitive=False),
+        rule_words=cue_words(PG.Safeguard, PG.ruleCue, case_sensitive=False),
         statuses=PhraseIndex(_concept_phrases(graph, "status", langs), case_sensitive=False),
         status_verdicts={
             str(word).casefold(): str(status).rsplit("/", 1)[-1]

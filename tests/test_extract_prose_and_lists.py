@@ -491,3 +491,20 @@ def test_an_occasion_named_in_one_or_two_words_is_named_with_its_holders() -> No
     assert "National Focal Points' Videoconference" in found
     assert found["Border Liaison Meeting"].frequency.key == "quarterly"
     assert not [label for label in found if label.endswith("Dialogue")]  # the parties hold it
+
+
+def test_safeguards_set_out_in_prose_under_their_heading_are_read_sentence_by_sentence() -> None:
+    text = HEADER + (
+        "\nSafeguards\n\n"
+        "The Parties have agreed two safeguards. All exchange of personal data under the "
+        "Compact shall comply with the data protection laws of the Parties. No officer of one "
+        "Party shall exercise enforcement powers on the territory of the other.\n\n"
+        "Next steps\n\n"
+        "Ministers shall meet again in Tallinn next year.\n"
+    )
+    safeguards = [s.label for s in _extract(text).agreements[0].safeguards]
+    assert safeguards == [
+        "All exchange of personal data under the Compact shall comply with the data "
+        "protection laws of the Parties.",
+        "No officer of one Party shall exercise enforcement powers on the territory of the other.",
+    ]

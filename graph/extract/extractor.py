@@ -127,6 +127,7 @@ class _BlockReader:
                 self._table(block)
             elif block.kind is BlockKind.BULLET_LIST:
                 self._list(block)
+        self.safeguards.extend(sections.prose_safeguards(self.lex, self.document))
 
     def _table(self, block: Block) -> None:
         owners = tables.comparison_columns(self.lex, block, self.agencies.nations)

@@ -2,7 +2,8 @@
 
 Bullets under a heading about sovereignty, jurisdiction, privacy or other
 safeguards (cues on ``pg:Safeguard``), or introduced by a lead-in sentence
-ending in a colon that names one, are safeguards, verbatim. Elsewhere, a list
+ending in a colon that names one, are safeguards, verbatim; so is each sentence
+laying down a rule in the prose of such a section when it has no list. Elsewhere, a list
 whose bullets read "Label: description" sets out pillars or strategies, one
 commitment per bullet. Plain-sentence bullets outside safeguard sections
 describe context and are not extracted.
@@ -24,6 +25,7 @@ _SAFEGUARD_SHARE = 0.6
 _LABEL_SEPARATOR = re.compile(r":|\s[—–-]\s")
 _NUMBER_MARKER = re.compile(r"\d{1,2}[.)]\s")
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]*:)\s*$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ\"“«])")
 
 
 @dataclass(frozen=True)
@@ -137,3 +139,46 @@ def pillar_labels(document: Document) -> set[str]:
 
 def safeguards(context: ListInContext) -> list[SafeguardFact]:
     return [SafeguardFact(item.text, item) for item in context.block.items if item.text]
+
+
+def prose_safeguards(lexicon: Lexicon, document: Document) -> list[SafeguardFact]:
+    """Each sentence that lays down a rule ('shall', 'nothing in this Plan', ``pg:ruleCue``)
+    in the paragraphs of a section whose heading names safeguards and which holds no list:
+    a statement may set its safeguards out in prose ('Safeguards. The Parties have agreed
+    three safeguards. All exchange of personal data … shall comply with …'), where the
+    sentences around them only introduce them."""
+    found: list[SafeguardFact] = []
+    for heading, blocks in _sections(document):
+        if heading is None or not lexicon.cue_index(PG.Safeguard).find(heading.text):
+            continue
+        if any(block.kind is not BlockKind.PARAGRAPH for block in blocks):
+            continue
+        for block in blocks:
+            found.extend(
+                SafeguardFact(sentence.text, sentence)
+                for sentence in _sentences(block.span)
+                if lexicon.rule_words.find(sentence.text)
+            )
+    return found
+
+
+def _sections(document: Document) -> list[tuple[Span | None, list[Block]]]:
+    """The blocks of ``document`` under each heading, in order."""
+    found: list[tuple[Span | None, list[Block]]] = [(None, [])]
+    for block in document.blocks:
+        if block.kind is BlockKind.HEADING:
+            found.append((block.span, []))
+        else:
+            found[-1][1].append(block)
+    return found
+
+
+def _sentences(span: Span) -> list[Span]:
+    found, start = [], 0
+    for end in [m.start() for m in _SENTENCE_END.finditer(span.text)] + [len(span.text)]:
+        text = span.text[start:end].strip()
+        if text:
+            offset = span.start + span.text.index(text, start)
+            found.append(Span(offset, offset + len(text), text))
+        start = end
+    return found
