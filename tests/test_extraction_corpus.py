@@ -45,8 +45,10 @@ LANGUAGE_BAR, LANGUAGE_FIELD_BAR = 0.90, 0.80
 #: sixteen annotators who met it listed it so). Their annotators' own conventions cost some
 #: of it (other international organizations listed as agencies where they play a part,
 #: frequency keys of their own such as 'every two months', crime keys of their own such as
-#: 'fuel-smuggling'), so the bar is what was measured, to hold it.
-ANNOUNCEMENTS_BAR, ANNOUNCEMENTS_FIELD_BAR = 0.9365, 0.86
+#: 'fuel-smuggling'), so the bar is what was measured, to hold it. Round fu-r38 added four
+#: (126 in all): read on arrival at 0.809, three of them setting out their safeguards in
+#: prose under a 'Safeguards' heading, 0.861 once such prose was read; 0.9337 over all.
+ANNOUNCEMENTS_BAR, ANNOUNCEMENTS_FIELD_BAR = 0.9335, 0.86
 
 
 @requires_shared
