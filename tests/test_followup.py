@@ -174,7 +174,8 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: 0.933 / 0.533, 1.000 / 0.833 / 0.458 and 1.000 / 0.864 / 0.500, pooled 1.000 / 0.865 /
 #: 0.517; fu-r38 (four sets, read on arrival with the fourteenth session's changes in, which
 #: score it as the session's start did) 1.000 / 0.773 / 0.500, 1.000 / 0.889 / 0.722,
-#: 1.000 / 0.810 / 0.429 and 1.000 / 0.864 / 0.727, pooled 1.000 / 0.831 / 0.590.
+#: 1.000 / 0.810 / 0.429 and 1.000 / 0.864 / 0.727, pooled 1.000 / 0.831 / 0.590; 1.000 /
+#: 0.836 / 0.594 once a pipe table with no separator line was headed by its first row.
 #: fu-r5's statuses fell from 0.877 when a figure 'short of' its target became partial
 #: fulfilment unless the clause names a deadline still ahead: its 'well short of the 10,000
 #: the protocol set as its goal' says the time left in the next sentence ('With five
@@ -342,7 +343,7 @@ HELD_OUT_FLOORS = {
     "followup-r35": (1.0, 0.879, 0.740),
     "followup-r36": (1.0, 0.804, 0.644),
     "followup-r37": (1.0, 0.908, 0.778),
-    "followup-r38": (1.0, 0.831, 0.590),
+    "followup-r38": (1.0, 0.836, 0.594),
 }
 
 

@@ -49,6 +49,24 @@ def test_table_without_outer_pipes_and_escaped_pipes() -> None:
     assert table.rows[1].cells[0].span.text == "Escaped \\| pipe"
 
 
+def test_a_table_with_no_separator_line_is_headed_by_a_first_row_of_labels() -> None:
+    labelled = parse_blocks(
+        "| Action | Lead agency | Timeline |\n"
+        "| Joint Ferry Teams | Finnish Customs | Within 6 months |\n"
+        "| Coordinated Patrols | Finnish Border Guard | Within 3 months |\n"
+    )[0]
+    assert [c.span.text for c in labelled.header.cells] == ["Action", "Lead agency", "Timeline"]
+    assert [r.cells[0].span.text for r in labelled.rows] == [
+        "Joint Ferry Teams",
+        "Coordinated Patrols",
+    ]
+    unlabelled = parse_blocks(
+        "| Joint Ferry Teams | Finnish Customs | Within 6 months |\n"
+        "| Coordinated Patrols | Finnish Border Guard | Within 3 months |\n"
+    )[0]
+    assert unlabelled.header is None and len(unlabelled.rows) == 2
+
+
 def test_bullet_markers_are_not_part_of_items() -> None:
     bullets = parse_blocks(SAMPLE)[3]
     assert [i.text for i in bullets.items] == [

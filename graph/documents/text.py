@@ -27,6 +27,8 @@ _NUMBERED = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+(?=\S)")
 _RUN_IN_HEADING = re.compile(r"([A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,4})\.[ \t]+(?=[A-Z(])")
 _ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+#: Words a header cell may have in a table with no separator line ('Lead agency').
+_HEADER_WORDS = 4
 _SENTENCE_END = (".", ":", ";", ",", "!", "…")
 _MAX_HEADING_WORDS = 16
 
@@ -95,13 +97,27 @@ def _row(text: str, line: _Line) -> Row:
 
 
 def _table(text: str, lines: list[_Line]) -> Block:
-    """A run of pipe lines; the header is the row before a separator line, if there is one."""
+    """A run of pipe lines; the header is the row before a separator line, or, with no
+    separator, a first row of short labels ('| Action | Lead agency | Timeline |')."""
     has_separator = len(lines) > 1 and bool(_TABLE_SEPARATOR.match(lines[1].text))
-    body = lines[2:] if has_separator else lines
-    header = _row(text, lines[0]) if has_separator else None
+    first = _row(text, lines[0])
+    labelled = not has_separator and len(lines) > 1 and _is_header(first)
+    body = lines[2:] if has_separator else lines[1:] if labelled else lines
+    header = first if has_separator or labelled else None
     rows = tuple(_row(text, ln) for ln in body if not _TABLE_SEPARATOR.match(ln.text))
     span = trimmed(text, lines[0].start, lines[-1].end)
     return Block(BlockKind.TABLE, span, header=header, rows=rows)
+
+
+def _is_header(row: Row) -> bool:
+    """Whether every cell of a row is a short label: a word or a few, no figure, no
+    sentence."""
+    return len(row.cells) > 1 and all(
+        0 < len(cell.span.text.split()) <= _HEADER_WORDS
+        and not any(ch.isdigit() for ch in cell.span.text)
+        and not cell.span.text.endswith(".")
+        for cell in row.cells
+    )
 
 
 def _bullets(text: str, lines: list[_Line]) -> Block:
