@@ -508,3 +508,19 @@ def test_safeguards_set_out_in_prose_under_their_heading_are_read_sentence_by_se
         "protection laws of the Parties.",
         "No officer of one Party shall exercise enforcement powers on the territory of the other.",
     ]
+
+
+def test_a_labelled_bullet_gives_the_rhythm_deadline_and_lead_its_description_names() -> None:
+    text = HEADER + (
+        "\nThe remaining measures are:\n\n"
+        "- Joint Task Force on Online Fraud: the Bolivian FELCN will form "
+        "a task force, meeting quarterly, to pursue cases involving victims in both countries.\n"
+        "- Secure Information Exchange Platform: an encrypted system for sharing seizure data, "
+        "to be operational within 18 months.\n"
+        "- River Control: a permanent presence on the main rivers.\n"
+    )
+    found = _commitments(_extract(text))
+    task_force = found["Joint Task Force on Online Fraud"]
+    assert task_force.frequency.key == "quarterly" and task_force.agency is not None
+    assert found["Secure Information Exchange Platform"].timeline.months == 18
+    assert found["River Control"].frequency is None  # what it is, not how often

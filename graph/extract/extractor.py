@@ -22,7 +22,7 @@ from graph.extract.facts import (
     SafeguardFact,
 )
 from graph.extract.leads import lead_agency
-from graph.extract.values import MONTH_NAMES
+from graph.extract.values import MONTH_NAMES, due_in, parse_recurrence
 from graph.language.detect import Languages, detect
 from graph.lexicon import Lexicon, lexicon
 from graph.namespaces import PG
@@ -189,6 +189,29 @@ def _new_bodies(
     return found
 
 
+def _described(
+    lex: Lexicon, commitment: CommitmentFact, since: date | None, agencies: list[ActorMention]
+) -> CommitmentFact:
+    """A 'Label: description' bullet with the rhythm, deadline and lead agency its words
+    give ('Joint Task Force on Online Fraud: the Cyber Crime Investigation Bureau (CCIB) …
+    will form a task force, meeting quarterly'), as a table row gives them in its cells; a
+    rhythm only, with an interval between occasions."""
+    if commitment.description is None or commitment.kind != "area":
+        return commitment
+    span = commitment.span
+    frequency = parse_recurrence(lex, span.text, span)
+    if frequency is not None and frequency.key not in lex.rhythms:
+        frequency = None  # 'permanent presence on the main rivers' says what, not how often
+    start = span.start + span.text.find(commitment.description)
+    described = Span(start, start + len(commitment.description), commitment.description)
+    return dataclasses.replace(
+        commitment,
+        frequency=frequency,
+        timeline=due_in(lex, span.text, span, since),
+        agency=lead_agency(lex, described, commitment.label, agencies),
+    )
+
+
 def _folded(label: str) -> str:
     return " ".join(re.findall(r"\w+", label.casefold()))
 
@@ -228,9 +251,8 @@ def _extract(document: Document, lex: Lexicon, languages: Languages) -> Document
     ]
     reader = _BlockReader(lex, document, recognizer)
     reader.read()
-    commitments = reader.commitments + _new_bodies(
-        lex, document, reader.commitments, reader.since, agencies.mentions
-    )
+    listed = [_described(lex, c, reader.since, agencies.mentions) for c in reader.commitments]
+    commitments = listed + _new_bodies(lex, document, listed, reader.since, agencies.mentions)
     crimes, crime_spans = _crimes(lex, document, agencies.name_spans() + [m.span for m in media])
     opening = first_sentence(document)
     places = [s for s in (document.title, opening) if s is not None]
