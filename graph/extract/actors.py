@@ -22,7 +22,8 @@ from graph.lexicon import Lexicon
 from graph.namespaces import PG, media_iri
 
 _CONTINUED_NAME = re.compile(r"[ \t]+[A-Z]")  # "The Australian Federal Police" is no outlet
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ\"“«])")
+#: Where a sentence ends: after its stop, before the capital that opens the next.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ\"“«])")
 
 
 def _mentions(hits, kind: str) -> list[ActorMention]:
@@ -66,7 +67,7 @@ def first_sentence(document: Document) -> Span | None:
     for block in document.blocks:
         if block.kind is BlockKind.PARAGRAPH:
             text = block.span.text
-            end = _SENTENCE_END.search(text)
+            end = SENTENCE_END.search(text)
             stop = end.start() if end else len(text)
             return Span(block.span.start, block.span.start + stop, text[:stop])
     return None

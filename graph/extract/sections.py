@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from graph.documents.model import Block, BlockKind, Document, Span
+from graph.extract.actors import SENTENCE_END
 from graph.extract.facts import CommitmentFact, SafeguardFact
 from graph.lexicon import Lexicon
 from graph.namespaces import PG
@@ -25,7 +26,6 @@ _SAFEGUARD_SHARE = 0.6
 _LABEL_SEPARATOR = re.compile(r":|\s[—–-]\s")
 _NUMBER_MARKER = re.compile(r"\d{1,2}[.)]\s")
 _LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)([^.!?]*:)\s*$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ\"“«])")
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ def _sections(document: Document) -> list[tuple[Span | None, list[Block]]]:
 
 def _sentences(span: Span) -> list[Span]:
     found, start = [], 0
-    for end in [m.start() for m in _SENTENCE_END.finditer(span.text)] + [len(span.text)]:
+    for end in [m.start() for m in SENTENCE_END.finditer(span.text)] + [len(span.text)]:
         text = span.text[start:end].strip()
         if text:
             offset = span.start + span.text.index(text, start)

@@ -62,12 +62,14 @@ _DECIDED_SINCE = re.compile(
 )
 #: ... unless what was so decided is the agreement itself ('the Action Plan adopted by the two
 #: ministers in Ankara', 'the arrangements agreed at the UK-France Summit in March 2023').
-_TO_DO = re.compile(r"\bto\s+[a-z]+", re.IGNORECASE)
 _AGREEMENT = re.compile(
     r"\b(?:pact|compact|agreement|plan|framework|memorandum|roadmap|accord|arrangements?"
     r"|declaration|partnership|programme|program|treaty)\b",
     re.IGNORECASE,
 )
+#: ... or the decision is taken then, on what it names next ('agreed at the … meeting … to
+#: reduce the exchange of liaison officers').
+_TO_DO = re.compile(r"\bto\s+[a-z]+", re.IGNORECASE)
 
 
 def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
