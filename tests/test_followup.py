@@ -175,7 +175,8 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: 0.517; fu-r38 (four sets, read on arrival with the fourteenth session's changes in, which
 #: score it as the session's start did) 1.000 / 0.773 / 0.500, 1.000 / 0.889 / 0.722,
 #: 1.000 / 0.810 / 0.429 and 1.000 / 0.864 / 0.727, pooled 1.000 / 0.831 / 0.590; 1.000 /
-#: 0.836 / 0.594 once a pipe table with no separator line was headed by its first row.
+#: 0.836 / 0.594 once a pipe table with no separator line was headed by its first row, and
+#: 0.836 / 0.606 once the clause after a 'but' said what became of an item (r29 rose too).
 #: fu-r5's statuses fell from 0.877 when a figure 'short of' its target became partial
 #: fulfilment unless the clause names a deadline still ahead: its 'well short of the 10,000
 #: the protocol set as its goal' says the time left in the next sentence ('With five
@@ -334,7 +335,7 @@ HELD_OUT_FLOORS = {
     "followup-r26": (1.0, 0.897, 0.804),
     "followup-r27": (1.0, 0.874, 0.777),
     "followup-r28": (1.0, 0.852, 0.796),
-    "followup-r29": (1.0, 0.947, 0.842),
+    "followup-r29": (1.0, 0.947, 0.860),
     "followup-r30": (1.0, 0.931, 0.759),
     "followup-r31": (1.0, 0.885, 0.756),
     "followup-r32": (1.0, 0.872, 0.772),
@@ -343,7 +344,7 @@ HELD_OUT_FLOORS = {
     "followup-r35": (1.0, 0.879, 0.740),
     "followup-r36": (1.0, 0.804, 0.644),
     "followup-r37": (1.0, 0.908, 0.778),
-    "followup-r38": (1.0, 0.836, 0.594),
+    "followup-r38": (1.0, 0.836, 0.606),
 }
 
 

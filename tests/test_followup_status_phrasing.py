@@ -795,3 +795,13 @@ def test_complete_before_a_noun_describes_it_and_after_is_the_measure_done() -> 
     assert _status(seized) is None
     assert _status("The data link is complete and in use") == "fulfilled"
     assert _status("The fencing is complete at all four crossings") == "fulfilled"
+
+
+def test_after_a_but_the_contrast_says_what_became_of_the_item() -> None:
+    """Work begun, but the measure itself not yet delivered, is late, not under way."""
+    text = (
+        "Handlers for the sniffer dog units have started training, but the dog teams, which "
+        "were due to be in place by March 2025, have not yet been deployed"
+    )
+    assert _status(text) == "delayed"
+    assert _status("Handlers have started training, and more will follow") == "in-progress"

@@ -215,6 +215,9 @@ def reports_occasion(text: str) -> bool:
     return bool(_OCCASION.search(text) and not _NOT_DONE.search(text) and not _QUOTED.search(text))
 
 
+_BUT = re.compile(r"[,;]\s+but\b", re.IGNORECASE)
+
+
 def status_in(lex: Lexicon, text: str) -> str | None:
     """The status a passage reports: the longest of the phrases said of its item
     (``graph.followup.speaking``); a phrase run ('not yet operational', 'not yet been
@@ -243,6 +246,11 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     if not hits:
         return None
     best = max(hits, key=lambda h: (h.end - h.start, -h.start))
+    turn = _BUT.search(text)
+    if turn is not None and best.end <= turn.start() and best.values[0] == IN_PROGRESS:
+        after = [h for h in hits if h.start >= turn.end() and h.values[0] != IN_PROGRESS]
+        if after:
+            best = max(after, key=lambda h: (h.end - h.start, -h.start))
     if best.values[0] == DELAYED and _done_late(text, hits, best):
         return FULFILLED
     if best.values[0] == FULFILLED and _rest_to_come(text, hits, best):
