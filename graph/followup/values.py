@@ -113,6 +113,9 @@ _AHEAD = re.compile(r"ahead\s+of\s+(?:schedule|time)", re.IGNORECASE)
 #: Done in part, the rest still to come: 'the officers of Mali and Niger are in post while
 #: the officer of Guinea-Bissau has yet to be appointed'.
 _CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
+#: Work begun, then what became of the measure: 'Handlers have started training, but the dog
+#: teams … have not yet been deployed'.
+_BUT = re.compile(r"[,;]\s+but\b", re.IGNORECASE)
 
 #: A decision that narrows, suspends or changes what was pledged: 'the Council decided that
 #: joint inspections will, until further notice, cover only fuel tankers'; 'agreed that the
@@ -215,9 +218,6 @@ def reports_occasion(text: str) -> bool:
     return bool(_OCCASION.search(text) and not _NOT_DONE.search(text) and not _QUOTED.search(text))
 
 
-_BUT = re.compile(r"[,;]\s+but\b", re.IGNORECASE)
-
-
 def status_in(lex: Lexicon, text: str) -> str | None:
     """The status a passage reports: the longest of the phrases said of its item
     (``graph.followup.speaking``); a phrase run ('not yet operational', 'not yet been
@@ -245,12 +245,12 @@ def status_in(lex: Lexicon, text: str) -> str | None:
         return REVISED  # a decided change outweighs what had been done before it
     if not hits:
         return None
-    best = max(hits, key=lambda h: (h.end - h.start, -h.start))
+    best = _longest(hits)
     turn = _BUT.search(text)
     if turn is not None and best.end <= turn.start() and best.values[0] == IN_PROGRESS:
         after = [h for h in hits if h.start >= turn.end() and h.values[0] != IN_PROGRESS]
         if after:
-            best = max(after, key=lambda h: (h.end - h.start, -h.start))
+            best = _longest(after)
     if best.values[0] == DELAYED and _done_late(text, hits, best):
         return FULFILLED
     if best.values[0] == FULFILLED and _rest_to_come(text, hits, best):
@@ -263,6 +263,11 @@ def status_in(lex: Lexicon, text: str) -> str | None:
         if second is best and set(gap.split()) <= _AUXILIARIES and len(gap.split()) <= 2:
             return first.values[0]
     return best.values[0]
+
+
+def _longest(hits: list[Hit[str]]) -> Hit[str]:
+    """The longest phrase, the first of equals: the one that says most of the item."""
+    return max(hits, key=lambda h: (h.end - h.start, -h.start))
 
 
 def late_by(text: str) -> bool:
