@@ -99,6 +99,8 @@ class Lexicon:
     rhythms: frozenset[str] = frozenset()
     #: Words for the place where officers of the parties work side by side ('cell', 'desk').
     seat_words: frozenset[str] = frozenset()
+    #: Nouns a later document calls an agreement by ('the Compact', 'under the plan').
+    agreement_words: frozenset[str] = frozenset()
 
     def cue_index(self, term: URIRef) -> PhraseIndex[URIRef]:
         """Case-insensitive index of the cues of one ontology term."""
@@ -284,6 +286,11 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         seat_words=frozenset(
             str(cue).casefold()
             for cue in graph.objects(PG.Commitment, PG.seatCue)
+            if speaks(cue, langs)
+        ),
+        agreement_words=frozenset(
+            str(cue).casefold()
+            for cue in graph.objects(PG.Agreement, PG.referenceCue)
             if speaks(cue, langs)
         ),
         result_words=PhraseIndex(

@@ -17,6 +17,7 @@ from rdflib import URIRef
 from graph.documents.model import BlockKind, Document, Span
 from graph.extract.facts import ActorMention
 from graph.extract.names import proper_name_after
+from graph.extract.phrases import alternatives
 from graph.language import grammar
 from graph.lexicon import Lexicon
 from graph.namespaces import PG, media_iri
@@ -84,17 +85,13 @@ def _headings_above_text(document: Document) -> list[Span]:
     return headings
 
 
-def _alternatives(words: frozenset[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 # "the United States and Mexico", "México y Guatemala", "le Mali et le Niger", "Moçambique e a
 # Tanzânia", "de Cabo Verde, do Senegal e de Portugal": parties are joined by a conjunction,
 # a preposition and an article, in any language of the genre.
 _COORDINATION = re.compile(
-    rf"^[\s,]*(?:(?:{_alternatives(grammar.all_words(grammar.COORDINATORS))})\s+)?"
-    rf"(?:(?:{_alternatives(grammar.all_words(grammar.PREPOSITIONS))})\s*)?"
-    rf"(?:(?:{_alternatives(grammar.all_words(grammar.ARTICLES))})\s*)?$",
+    rf"^[\s,]*(?:(?:{alternatives(grammar.all_words(grammar.COORDINATORS))})\s+)?"
+    rf"(?:(?:{alternatives(grammar.all_words(grammar.PREPOSITIONS))})\s*)?"
+    rf"(?:(?:{alternatives(grammar.all_words(grammar.ARTICLES))})\s*)?$",
     re.IGNORECASE,
 )
 

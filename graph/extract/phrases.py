@@ -27,6 +27,12 @@ _ACCENTED = {
 }  # fmt: skip
 
 
+def alternatives(words: Iterable[str]) -> str:
+    """A regular expression's alternation of ``words`` as written, longest first so that a
+    longer word wins over its own start ('arrangements' before 'arrangement')."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def unaccented(text: str) -> str:
     """'tráfico de armas' → 'trafico de armas'."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 
 from graph.documents.model import Span
 from graph.extract.names import proper_name_after
-from graph.extract.phrases import Hit
+from graph.extract.phrases import Hit, alternatives
 from graph.extract.values import MONTH_NAMES
 from graph.followup.facts import PLEDGED, REVISED, ReportedItem
 from graph.followup.figures import figure_in
@@ -60,15 +61,11 @@ _DECIDED_SINCE = re.compile(
     r"\b(?:agreed|created|introduced|launched|set\s+up)\s+(?:by|at)\s+the\s+(?:[\w-]+\s+){0,4}?"
     rf"(?:(?:in|on)\s+(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})|summit|meeting|session)\b"
 )
-#: ... unless what was so decided is the agreement itself ('the Action Plan adopted by the two
-#: ministers in Ankara', 'the arrangements agreed at the UK-France Summit in March 2023').
-_AGREEMENT = re.compile(
-    r"\b(?:pact|compact|agreement|plan|framework|memorandum|roadmap|accord|arrangements?"
-    r"|declaration|partnership|programme|program|treaty)\b",
-    re.IGNORECASE,
-)
-#: ... or the decision is taken then, on what it names next ('agreed at the … meeting … to
-#: reduce the exchange of liaison officers').
+#: ... unless what was so decided is the agreement itself, named by one of its nouns
+#: (``pg:referenceCue``: 'the Action Plan adopted by the two ministers in Ankara', 'the
+#: arrangements agreed at the UK-France Summit in March 2023') ... or the decision is taken
+#: then, on what it names next ('agreed at the … meeting … to reduce the exchange of liaison
+#: officers').
 _TO_DO = re.compile(r"\bto\s+[a-z]+", re.IGNORECASE)
 
 
@@ -81,7 +78,7 @@ def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
     if fixed:
         return fixed
     since = _DECIDED_SINCE.search(text)
-    if since is not None and _named_as_decided_since(text, since):
+    if since is not None and _named_as_decided_since(lex, text, since):
         # said of the measure, like a fixed cue: the rest of its clause tells what became of it
         return [Hit(since.start(), since.end(), since.group(), (PG.AdditionStatusAssertion,))]
     creations = lex.creation_words.find(text)
@@ -99,13 +96,19 @@ def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
     return []
 
 
-def _named_as_decided_since(text: str, since: re.Match[str]) -> bool:
+def _named_as_decided_since(lex: Lexicon, text: str, since: re.Match[str]) -> bool:
     """Whether the words before a decision of ``_DECIDED_SINCE`` name a measure, not the
     agreement, and the decision is said of it, not taken then ('The two Governments agreed
     at the High-Level Security Group meeting … to reduce the exchange' revises a measure)."""
     before = " ".join(text[: since.start()].split()[-6:])
     after = _BREAK.split(text[since.end() :], maxsplit=1)[0]
-    return not _AGREEMENT.search(before) and not _TO_DO.search(after)
+    return not _naming_agreement(lex.agreement_words).search(before) and not _TO_DO.search(after)
+
+
+@cache
+def _naming_agreement(words: frozenset[str]) -> re.Pattern[str]:
+    """One of the nouns an agreement is called by, as a word."""
+    return re.compile(rf"\b(?:{alternatives(words)})\b", re.IGNORECASE)
 
 
 def _revises(lex: Lexicon, before: str, after: str) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from graph.extract.phrases import alternatives
 from graph.followup.words import CRIME_WORD
 from graph.lexicon import lexicon
 
@@ -156,18 +157,27 @@ class CommitmentRecord:
 _SPOKE = (
     r"(?:recalled|noted|agreed|welcomed|expressed|stressed|reaffirmed|underlined|said|stated)\b"
 )
-#: Work the parties did together: 'joint operations', 'coordinated seizures', 'information
-#: shared through this channel', 'boardings carried out under the Compact', 'the two police
-#: forces dismantled 9 networks'.
-_JOINT_WORK = re.compile(
-    r"\b(?:joint|jointly|coordinated|combined|together)\b"
-    r"|\b(?:information|intelligence|data|alerts?)\s+(?:[\w-]+\s+){0,2}?(?:shared|exchanged|pooled)\b"
-    r"|\bunder\s+the\s+(?:[\w-]+\s+){0,3}?(?:pact|compact|agreement|plan|framework|memorandum"
-    r"|roadmap|accord|arrangement|declaration|partnership|programme|program)\b"
-    r"|\b(?:the\s+(?:two|three|four)|both)\s+(?:[\w-]+\s+)?(?:countries|police|forces|services"
-    r"|sides|navies|agencies|units|bureaus|offices)\b(?!\s+(?:also\s+)?" + _SPOKE + r")",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _joint_work(agreement_words: frozenset[str]) -> re.Pattern[str]:
+    """Work the parties did together: 'joint operations', 'coordinated seizures', 'information
+    shared through this channel', 'boardings carried out under the Compact' (the agreement
+    named by one of ``agreement_words``, ``pg:referenceCue``), 'the two police forces
+    dismantled 9 networks'."""
+    return re.compile(
+        r"\b(?:joint|jointly|coordinated|combined|together)\b"
+        r"|\b(?:information|intelligence|data|alerts?)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:shared|exchanged|pooled)\b"
+        rf"|\bunder\s+the\s+(?:[\w-]+\s+){{0,3}}?(?:{alternatives(agreement_words)})\b"
+        r"|\b(?:the\s+(?:two|three|four)|both)\s+(?:[\w-]+\s+)?(?:countries|police|forces"
+        r"|services|sides|navies|agencies|units|bureaus|offices)\b(?!\s+(?:also\s+)?"
+        + _SPOKE
+        + r")",
+        re.IGNORECASE,
+    )
+
+
 #: No result of that work: told apart from the agreement ('Separately, the Coast Guard
 #: seized …', 'a national operation and was not carried out under the Compact', 'Elsewhere
 #: in the region'), a trend ('seizures of synthetic drugs rose by 40 per cent'), or what is
@@ -199,7 +209,8 @@ def line_of_work(text: str, commitments: Sequence[CommitmentRecord]) -> Commitme
     exchanged between the FELCN and the PDI', 'under the Compact'), and gives results
     (see ``_NOT_RESULTS``)."""
     named = crimes_counted(text)
-    if not named or not _JOINT_WORK.search(text) or _NOT_RESULTS.search(text):
+    joint_work = _joint_work(lexicon().agreement_words)
+    if not named or not joint_work.search(text) or _NOT_RESULTS.search(text):
         return None
     broad = [c for c in commitments if c.broad]
     lines = [c for c in broad if named & c.crimes] or [
