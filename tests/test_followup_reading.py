@@ -973,6 +973,26 @@ def test_a_monitoring_report_and_a_working_groups_minutes_are_follow_ups() -> No
         assert recognise(lexicon(), document) is not None
 
 
+def test_minutes_recalling_the_plan_signed_by_both_governments_look_back_at_it() -> None:
+    text = (
+        "MINUTES\nSecond Meeting of the Joint Commission\nRiverton, 26 June 2026\n\n"
+        "The co-chairs recalled that the Commission monitors the action plan on river "
+        "security signed by both governments in Eastport on 9 May 2025.\n\n"
+        "1. River patrols. The patrols have been carried out every week since July 2025.\n\n"
+        "2. Barge manifests. The electronic exchange, due in February, has not yet begun.\n"
+    )
+    document = parse_text(text, key="m", source_name="m.txt", sha256="0" * 64)
+    found = recognise(lexicon(), document)
+    assert found is not None and "2025" in found.years
+    # a deadline for signing is no agreement signed before
+    deadline = text.replace(
+        "signed by both governments in Eastport on 9 May 2025",
+        "to be signed by both governments by 9 May 2027",
+    )
+    document = parse_text(deadline, key="m", source_name="m.txt", sha256="0" * 64)
+    assert recognise(lexicon(), document) is None
+
+
 def test_a_committee_hansard_on_the_implementation_of_a_plan_is_a_follow_up() -> None:
     text = (
         "THE NATIONAL ASSEMBLY\n\nOFFICIAL REPORT (HANSARD) - EXCERPT\n\n"
