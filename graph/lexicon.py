@@ -290,7 +290,7 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         ),
         agreement_words=frozenset(
             str(cue).casefold()
-            for cue in graph.objects(PG.Agreement, PG.referenceCue)
+            for cue in graph.objects(PG.Agreement, PG.nounCue)
             if speaks(cue, langs)
         ),
         result_words=PhraseIndex(

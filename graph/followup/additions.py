@@ -62,7 +62,7 @@ _DECIDED_SINCE = re.compile(
     rf"(?:(?:in|on)\s+(?:\d{{1,2}}\s+)?(?:{MONTH_NAMES})|summit|meeting|session)\b"
 )
 #: ... unless what was so decided is the agreement itself, named by one of its nouns
-#: (``pg:referenceCue``: 'the Action Plan adopted by the two ministers in Ankara', 'the
+#: (``pg:nounCue``: 'the Action Plan adopted by the two ministers in Ankara', 'the
 #: arrangements agreed at the UK-France Summit in March 2023') ... or the decision is taken
 #: then, on what it names next ('agreed at the … meeting … to reduce the exchange of liaison
 #: officers').

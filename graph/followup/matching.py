@@ -163,7 +163,7 @@ _SPOKE = (
 def _joint_work(agreement_words: frozenset[str]) -> re.Pattern[str]:
     """Work the parties did together: 'joint operations', 'coordinated seizures', 'information
     shared through this channel', 'boardings carried out under the Compact' (the agreement
-    named by one of ``agreement_words``, ``pg:referenceCue``), 'the two police forces
+    named by one of ``agreement_words``, ``pg:nounCue``), 'the two police forces
     dismantled 9 networks'."""
     return re.compile(
         r"\b(?:joint|jointly|coordinated|combined|together)\b"
