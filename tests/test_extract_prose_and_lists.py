@@ -524,3 +524,56 @@ def test_a_labelled_bullet_gives_the_rhythm_deadline_and_lead_its_description_na
     assert task_force.frequency.key == "quarterly" and task_force.agency is not None
     assert found["Secure Information Exchange Platform"].timeline.months == 18
     assert found["River Control"].frequency is None  # what it is, not how often
+
+
+def test_prose_safeguards_may_lay_down_their_rule_without_a_modal_of_obligation() -> None:
+    text = HEADER + (
+        "\nSafeguards\n\n"
+        "The Compact contains two safeguards. Personal data exchanged under the Compact will be "
+        "processed only for the purposes of criminal investigation. No officer of either party "
+        "will carry out operational activities in the territory of the other without its "
+        "express authorization.\n"
+    )
+    safeguards = [s.label for s in _extract(text).agreements[0].safeguards]
+    assert safeguards == [
+        "Personal data exchanged under the Compact will be processed only for the purposes of "
+        "criminal investigation.",
+        "No officer of either party will carry out operational activities in the territory of "
+        "the other without its express authorization.",
+    ]
+
+
+def test_a_lead_stated_in_so_many_words_outweighs_two_subjects_of_the_pledge() -> None:
+    defined = (
+        "\nThe Bolivian Anti-Drug Directorate (BADD) and the Chilean Maritime Directorate (CMD) "
+        "were both present.\n\nThe remaining measures are:\n\n"
+    )
+    bullets = (
+        "- Joint Investigation Teams: the BADD and the CMD will set up at least four joint "
+        "investigation teams within 24 months; the CMD will lead.\n"
+        "- Financial Exchange: the BADD and the CMD will hold monthly exchanges on cash "
+        "couriers, with the BADD as lead.\n"
+        "- Border Cooperation Centres: the four centres will operate 24 hours a day within 18 "
+        "months, under the lead of the Chilean Maritime Directorate.\n"
+        "- Threat Assessment: the BADD and the CMD will produce an annual assessment.\n"
+    )
+    leads = _lead_labels(_extract(HEADER + defined + bullets))
+    assert leads["Joint Investigation Teams"] == "Chilean Maritime Directorate"
+    assert leads["Financial Exchange"] == "Bolivian Anti-Drug Directorate"
+    assert leads["Border Cooperation Centres"] == "Chilean Maritime Directorate"
+    assert leads["Threat Assessment"] is None  # two subjects, and no word of leading
+
+
+def test_a_lead_cell_naming_partners_after_a_comma_is_led_by_the_first_body() -> None:
+    table = (
+        "\n| Action | Lead agency | Timeline |\n|---|---|---|\n"
+        "| Coordinated River Patrols | Bolivian Navy, with the Chilean Navy (ARMADA) | 6 months |\n"
+        "| Victim Referral File | Ministère de l'Intérieur, du Développement communautaire "
+        "et de la Sécurité publique | 9 months |\n"
+    )
+    facts = _extract(HEADER + table)
+    leads = _lead_labels(facts)
+    assert leads["Coordinated River Patrols"] == "Bolivian Navy"
+    assert leads["Victim Referral File"] == (
+        "Ministère de l'Intérieur, du Développement communautaire et de la Sécurité publique"
+    )

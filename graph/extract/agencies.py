@@ -32,12 +32,19 @@ from graph.extract.names import (
     proper_name_after,
     proper_name_before,
 )
+from graph.extract.phrases import alternatives
 from graph.language import grammar
 from graph.lexicon import ActorEntry, Lexicon
 from graph.namespaces import ID
 
 _ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9.&\-]{1,14})\)")
 _CELL_DEFINITION = re.compile(r"^(.*?\S)\s*\(([A-Za-z][A-Za-z0-9.&\-]{1,14})\)$")
+#: Where a cell's lead ends and its partners begin: 'Philippine Navy, with the Indonesian
+#: Navy (TNI AL)' (a comma inside a name is not followed by them: 'Ministère de
+#: l'Intérieur, du Développement communautaire …').
+_CELL_PARTNERS = re.compile(
+    rf",\s+(?:{alternatives(grammar.all_words(grammar.PARTNERS))})\b", re.IGNORECASE
+)
 _MIN_BARE_ACRONYM = 3
 #: What stands between two items of a list of bodies: '), the', ' and its', '; the', ' and
 #: Türkiye's'.
@@ -336,6 +343,9 @@ class AgencyRecognizer:
         return iri
 
     def _cell_agency(self, cell: Span, create: bool) -> URIRef | None:
+        partners = _CELL_PARTNERS.search(cell.text)
+        if partners is not None:
+            cell = Span(cell.start, cell.start + partners.start(), cell.text[: partners.start()])
         defined = _CELL_DEFINITION.match(cell.text)
         if defined:
             name = Span(cell.start, cell.start + len(defined.group(1)), defined.group(1))

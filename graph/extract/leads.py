@@ -35,6 +35,15 @@ _AFTER_CUE = re.compile(r"^\s*(?:the\s+)?$")
 _BEFORE_AUXILIARY = re.compile(r"^(?:\s*\([^()]{1,20}\))?\s*$")
 #: Between two agencies of one subject: 'the PF and SENAD will', 'the PF, the PRF and'.
 _AND_ANOTHER = re.compile(r"^\s*(?:,|,?\s+and)\s+(?:the\s+)?$")
+#: A lead stated after the agency: 'the PJ will lead.', 'with the FIC as lead', 'the
+#: Directorate General of Immigration, which will lead the work, and …'.
+_LEADS_AFTER = re.compile(
+    r"^(?:\s*\([^()]{1,20}\))?(?:\s+will\s+lead\s*[.;]|\s+as\s+(?:the\s+)?lead\b"
+    r"|,\s+which\s+will\s+lead\b)",
+    re.IGNORECASE,
+)
+#: A lead stated before the agency: 'under the lead of the Guarda Nacional Republicana'.
+_LEADS_BEFORE = re.compile(r"\bunder\s+the\s+lead(?:ership)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def lead_agency(
@@ -49,6 +58,9 @@ def lead_agency(
     if not inside:
         return None
     text = clause.text
+    stated = [m for m in inside if _stated_lead(text, clause.start, m)]
+    if len(stated) == 1:
+        return stated[0].iri
     for cue in lexicon.cue_index(PG.implementedBy).find(text):
         if not cue.text.casefold().endswith(" by") or _SHARED.search(text[: cue.start]):
             continue
@@ -56,6 +68,15 @@ def lead_agency(
         if after and _AFTER_CUE.match(text[cue.end : after[0].span.start - clause.start]):
             return None if _joined(text, clause.start, after) else after[0].iri
     return _subject(clause, label, inside, lexicon)
+
+
+def _stated_lead(text: str, offset: int, mention: ActorMention) -> bool:
+    """Whether the words around ``mention`` say in so many words that it leads ('CITCO will
+    lead.', 'with the UIF as lead', 'under the lead of the GNR'): that outweighs the grammar
+    of the pledge, which may have two subjects ('the PJ and the Policía Nacional will set up
+    … ; the PJ will lead')."""
+    before, after = text[: mention.span.start - offset], text[mention.span.end - offset :]
+    return bool(_LEADS_AFTER.match(after) or _LEADS_BEFORE.search(before))
 
 
 def _joined(text: str, offset: int, mentions: list[ActorMention]) -> bool:

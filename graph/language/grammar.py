@@ -124,6 +124,15 @@ HALF_AFTER = {
     "fr": ("et demi", "et demie"),
     "pt": ("e meio", "e meia"),
 }
+# Words after a comma by which a lead agency's cell names the bodies that work with it
+# ("Philippine Navy, with the Indonesian Navy (TNI AL)"): the lead is named before them.
+PARTNERS = {
+    "en": ("with", "together with", "supported by", "assisted by", "backed by", "working with",
+           "in coordination with", "in cooperation with", "in liaison with"),
+    "es": ("con", "junto con", "apoyado por", "apoyada por", "en coordinación con"),
+    "fr": ("avec", "appuyé par", "appuyée par", "en coordination avec", "en liaison avec"),
+    "pt": ("com", "junto com", "apoiado por", "apoiada por", "em coordenação com"),
+}  # fmt: skip
 # Auxiliaries that make a clause pledge what will be done ("will meet", "shall hold"). The
 # Romance languages inflect their future instead: they have none to list.
 PLEDGE_AUXILIARIES = {"en": ("will", "shall")}
