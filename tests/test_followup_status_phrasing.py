@@ -626,7 +626,10 @@ def test_a_measure_reported_at_work_since_a_day_waits_for_its_commitment() -> No
         "Since 1 March 2026, a customs officer from Benin has been working at the Seme post.\n\n"
         "A Nigerian police inspector has been attached to the Cotonou command since 4 May 2026.\n\n"
         "The common procedure for drug bales was adopted by the three police on 9 October 2025.\n\n"
-        "The screening protocol was to be adopted by the three police forces by March 2026.\n",
+        "The screening protocol was to be adopted by the three police forces by March 2026.\n\n"
+        "The liaison desk has been operating since March 2025 and has become the first point "
+        "of contact for urgent requests.\n\n"
+        "The radar exchange has worked since 2 March 2026 in one direction only.\n",
         key="d",
         source_name="d.txt",
         sha256="0" * 64,
@@ -646,6 +649,8 @@ def test_a_measure_reported_at_work_since_a_day_waits_for_its_commitment() -> No
         "A Nigerian police inspector": "running",  # an officer posted to the other side
         "The common procedure for drug bales": "running",  # brought into being on a day
         "The screening protocol": None,  # still to be adopted
+        "The liaison desk": "running",  # 'first' said of something else
+        "The radar exchange": None,  # a part of the work
     }
 
 

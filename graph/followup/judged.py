@@ -46,10 +46,15 @@ JUDGED_CLASSES = {
     STANDARD: PG.StandardStatusAssertion,
 }
 
-#: What keeps a clause from reporting the whole measure at work: one of several ('the first
-#: detector dog team has been working'), a part ('only one analyst has been working'), a
-#: stop or a denial ('has closed at night since 1 March', 'has not been staffed since').
-_PART_OR_STOP = re.compile(r"\b(?:first|only|closed|not|no\s+longer)\b", re.IGNORECASE)
+#: What keeps a clause from reporting the whole measure at work: one of several, said of
+#: what is at work, before the words of work ('the first detector dog team has been
+#: working'; '… has been operating since March 2025 and has become the first point of
+#: contact' is the whole desk) ...
+_ONE_OF_SEVERAL = re.compile(r"\bfirst\b", re.IGNORECASE)
+#: ... or, anywhere, a part ('only one analyst has been working', 'has worked in one
+#: direction only'), a stop or a denial ('has closed at night since 1 March', 'has not been
+#: staffed since').
+_PART_OR_STOP = re.compile(r"\b(?:only|closed|not|no\s+longer)\b", re.IGNORECASE)
 
 
 @cache
@@ -72,7 +77,8 @@ def runs_since(lex: Lexicon, text: str) -> bool:
     """Whether a clause reports a measure, whole, at work since a day."""
     if not lex.running_words or _PART_OR_STOP.search(text):
         return False
-    return bool(_running(lex.running_words).search(text))
+    running = _running(lex.running_words).search(text)
+    return running is not None and not _ONE_OF_SEVERAL.search(text, 0, running.end())
 
 
 def marked_for_judgement(lex: Lexicon, item: ReportedItem) -> ReportedItem:
