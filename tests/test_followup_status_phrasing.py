@@ -810,3 +810,10 @@ def test_after_a_but_the_contrast_says_what_became_of_the_item() -> None:
     )
     assert _status(text) == "delayed"
     assert _status("Handlers have started training, and more will follow") == "in-progress"
+
+
+def test_some_occasions_called_off_by_count_leave_the_work_going_on() -> None:
+    assert _status("Eight were cancelled owing to the historic low water") is None
+    assert _status("38 patrols were held; two were cancelled because of weather") != "abandoned"
+    assert _status("The joint patrols were cancelled in March") == "abandoned"
+    assert _status("The pilot, one of two planned, was cancelled") == "abandoned"

@@ -17,7 +17,8 @@ import re
 
 from graph.extract.phrases import Hit
 from graph.extract.values import MONTH_NAMES
-from graph.followup.facts import DELAYED, FULFILLED, IN_PROGRESS, PARTLY_FULFILLED
+from graph.followup.facts import ABANDONED, DELAYED, FULFILLED, IN_PROGRESS, PARTLY_FULFILLED
+from graph.followup.figures import NUMBER
 from graph.lexicon import Lexicon
 
 #: A phrase right after a denial says the opposite ('It has not been abandoned'), and one
@@ -45,6 +46,13 @@ _HAD_TO_BE = re.compile(r"\b(?:had|has|have)\s+to\s+be\s+$", re.IGNORECASE)
 
 #: A modal before a phrase that opens on 'have' ('should have met four times').
 _MODAL = re.compile(rf"\b{_MODALS}\s+$", re.IGNORECASE)
+#: Some occasions of the work called off, counted: 'Eight were cancelled owing to the low
+#: water', 'Two were cancelled': the work goes on.
+_SOME_CALLED_OFF = re.compile(
+    rf"(?:^|[.;:,]\s*|\band\s+)(?:{NUMBER})\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:were|was|have\s+been|has\s+been|had\s+been)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _denied(text: str, hit: Hit[str]) -> bool:
@@ -251,6 +259,7 @@ def speaking_phrases(lex: Lexicon, text: str) -> list[Hit[str]]:
         and not _attributive(text, h)
         and not _named_by_origin(text, h)
         and not (h.values[0] == PARTLY_FULFILLED and _RHYTHM.match(text, h.end))
+        and not (h.values[0] == ABANDONED and _SOME_CALLED_OFF.search(text, 0, h.start))
     ]
     foreground = [h for h in hits if not _in_background(text, h)]
     if foreground or _OCCASION_HELD.search(text):
