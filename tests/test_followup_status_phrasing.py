@@ -817,3 +817,9 @@ def test_some_occasions_called_off_by_count_leave_the_work_going_on() -> None:
     assert _status("38 patrols were held; two were cancelled because of weather") != "abandoned"
     assert _status("The joint patrols were cancelled in March") == "abandoned"
     assert _status("The pilot, one of two planned, was cancelled") == "abandoned"
+
+
+def test_a_measure_given_up_for_another_in_its_place_is_revised() -> None:
+    given_up = "the Parties agreed to abandon the idea of an online register and instead to {}"
+    assert _status(given_up.format("connect the two customs systems")) == "revised"
+    assert _status("the Parties agreed to abandon the idea of an online register") == "abandoned"

@@ -66,6 +66,11 @@ _PART_IN_POST = re.compile(
     r"\b(?:(?:still\s+|remains?\s+|remained\s+)?vacant|not\s+yet\s+(?:posted|appointed|filled))\b",
     re.IGNORECASE,
 )
+#: A measure given up for another in its place: 'agreed to abandon the idea of a stand-alone
+#: online register and instead to connect the two customs systems' changes the pledge.
+_GIVEN_UP_FOR_ANOTHER = re.compile(
+    r"\b(?:abandon|drop|scrap|shelve)\w*\b[^.;]*?\b(?:and|but)\s+instead\b", re.IGNORECASE
+)
 #: A negation earlier in the clause: 'will not be completed within the twelve months foreseen'.
 _NEGATED = re.compile(r"\b(?:not|never|cannot)\b|n't\b", re.IGNORECASE)
 #: Phrases with words of their own between, each competing with the lexicon's phrases.
@@ -74,6 +79,7 @@ _PATTERNED = (
     (_WITHIN_TIME_ALLOWED, FULFILLED),
     (_COURSE_ENDED, FULFILLED),
     (_PART_IN_POST, PARTLY_FULFILLED),
+    (_GIVEN_UP_FOR_ANOTHER, REVISED),
 )
 
 #: How late something came: 'went live on 14 April, about two months behind schedule' is
