@@ -67,6 +67,21 @@ def test_a_table_with_no_separator_line_is_headed_by_a_first_row_of_labels() -> 
     assert unlabelled.header is None and len(unlabelled.rows) == 2
 
 
+def test_a_table_with_no_separator_line_is_headed_by_the_row_above_its_numbered_rows() -> None:
+    numbered = parse_blocks(
+        "| No. | Measure (as agreed at Livingstone) | Position at 30 June 2024 | Rating |\n"
+        "| 1 | Chirundu joint operations centre | Opened 22 January 2024 | Achieved late |\n"
+        "| 2 | Joint patrols on the river | 31 of the 60 patrols carried out | Behind |\n"
+    )[0]
+    assert [c.span.text for c in numbered.header.cells][::3] == ["No.", "Rating"]
+    assert [r.cells[0].span.text for r in numbered.rows] == ["1", "2"]
+    all_numbered = parse_blocks(
+        "| 1 | Chirundu joint operations centre | Opened 22 January 2024 | Achieved late |\n"
+        "| 2 | Joint patrols on the river | 31 of the 60 patrols carried out | Behind |\n"
+    )[0]
+    assert all_numbered.header is None and len(all_numbered.rows) == 2
+
+
 def test_bullet_markers_are_not_part_of_items() -> None:
     bullets = parse_blocks(SAMPLE)[3]
     assert [i.text for i in bullets.items] == [

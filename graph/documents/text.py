@@ -29,6 +29,8 @@ _ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 #: Words a header cell may have in a table with no separator line ('Lead agency').
 _HEADER_WORDS = 4
+#: The number of a table's row in its first cell: '1', '2.', '3)'.
+_ROW_NUMBER = re.compile(r"\d{1,3}[.)]?")
 _SENTENCE_END = (".", ":", ";", ",", "!", "…")
 _MAX_HEADING_WORDS = 16
 
@@ -98,10 +100,16 @@ def _row(text: str, line: _Line) -> Row:
 
 def _table(text: str, lines: list[_Line]) -> Block:
     """A run of pipe lines; the header is the row before a separator line, or, with no
-    separator, a first row of short labels ('| Action | Lead agency | Timeline |')."""
+    separator, a first row of short labels ('| Action | Lead agency | Timeline |') or one
+    that heads a column of numbers ('| No. | Measure | Position at 30 June 2024 |' above
+    '| 1 | …', '| 2 | …')."""
     has_separator = len(lines) > 1 and bool(_TABLE_SEPARATOR.match(lines[1].text))
     first = _row(text, lines[0])
-    labelled = not has_separator and len(lines) > 1 and _is_header(first)
+    labelled = (
+        not has_separator
+        and len(lines) > 1
+        and (_is_header(first) or _heads_numbers(first, [_row(text, ln) for ln in lines[1:]]))
+    )
     body = lines[2:] if has_separator else lines[1:] if labelled else lines
     header = first if has_separator or labelled else None
     rows = tuple(_row(text, ln) for ln in body if not _TABLE_SEPARATOR.match(ln.text))
@@ -118,6 +126,16 @@ def _is_header(row: Row) -> bool:
         and not cell.span.text.endswith(".")
         for cell in row.cells
     )
+
+
+def _heads_numbers(first: Row, below: list[Row]) -> bool:
+    """Whether a row is the only one of its table whose first cell is not a row's number:
+    the rows below are numbered ('1', '2.', '3)'), the first names their column ('No.')."""
+
+    def number(row: Row) -> bool:
+        return bool(row.cells) and bool(_ROW_NUMBER.fullmatch(row.cells[0].span.text))
+
+    return len(below) > 1 and not number(first) and all(number(row) for row in below)
 
 
 def _bullets(text: str, lines: list[_Line]) -> Block:
