@@ -823,3 +823,12 @@ def test_a_measure_given_up_for_another_in_its_place_is_revised() -> None:
     given_up = "the Parties agreed to abandon the idea of an online register and instead to {}"
     assert _status(given_up.format("connect the two customs systems")) == "revised"
     assert _status("the Parties agreed to abandon the idea of an online register") == "abandoned"
+
+
+def test_operating_naming_a_kind_of_text_is_no_work_under_way() -> None:
+    signed = (
+        "the standard operating procedure for joint action when seafarers are abducted was "
+        "signed by the two commanders on 4 April 2024. It is now in force."
+    )
+    assert _status(signed) == "fulfilled"
+    assert _status("The centre has been operating since March") == "in-progress"

@@ -224,17 +224,26 @@ _ATTRIBUTIVE_AFTER_THE = frozenset({"revised", "promised"})
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
-#: 'working' naming a kind of group, meeting or time ('a joint working group', 'within 15
-#: working days'), not work under way ('has been working since May', 'working together').
-_WORKING_AS_A_KIND = re.compile(
-    r"\s+(?:group|party|parties|day|level|session|paper|hour|meeting|visit)s?\b", re.IGNORECASE
-)
+#: 'working' or 'operating' naming a kind of group, meeting, time or text ('a joint working
+#: group', 'within 15 working days', 'the standard operating procedure'), not work under way
+#: ('has been working since May', 'working together', 'has been operating since March').
+_AS_A_KIND = {
+    "working": re.compile(
+        r"\s+(?:group|party|parties|day|level|session|paper|hour|meeting|visit)s?\b",
+        re.IGNORECASE,
+    ),
+    "operating": re.compile(
+        r"\s+(?:procedure|manual|instruction|rule|guideline|cost|budget|base|model)s?\b",
+        re.IGNORECASE,
+    ),
+}
 
 
 def _attributive(text: str, hit: Hit[str]) -> bool:
     """Whether a word of status describes the noun after it (see ``_ATTRIBUTIVE``)."""
     word = hit.text.casefold()
-    if word == "working" and _WORKING_AS_A_KIND.match(text, hit.end):
+    kind = _AS_A_KIND.get(word)
+    if kind is not None and kind.match(text, hit.end):
         return True
     described = word in _ATTRIBUTIVE or (
         word in _ATTRIBUTIVE_AFTER_THE and bool(_THE_BEFORE.search(text, 0, hit.start))
