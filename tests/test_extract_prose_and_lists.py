@@ -577,3 +577,23 @@ def test_a_lead_cell_naming_partners_after_a_comma_is_led_by_the_first_body() ->
     assert leads["Victim Referral File"] == (
         "Ministère de l'Intérieur, du Développement communautaire et de la Sécurité publique"
     )
+
+
+def test_a_review_held_on_a_rhythm_and_a_network_agreed_by_a_deadline_are_commitments() -> None:
+    found = _commitments(
+        _extract(
+            HEADER
+            + "\nMinisters will meet twice a year in a Joint Ministerial Review, alternating "
+            "between the two countries to take stock of progress.\n\n"
+            "The Parties further agreed to set up a Community Stock Theft Reporting Network in "
+            "at least 30 riverside villages within 24 months.\n\n"
+            "The Parties agreed in La Paz that the Compact would be reviewed every year.\n"
+        )
+    )
+    assert found["Joint Ministerial Review"].frequency.key == "semiannual"
+    assert found["Community Stock Theft Reporting Network"].timeline.months == 24
+    assert set(found) == {
+        "Joint Checkpoint at Pisiga",
+        "Joint Ministerial Review",
+        "Community Stock Theft Reporting Network",
+    }

@@ -135,7 +135,7 @@ PARTNERS = {
 }  # fmt: skip
 # Auxiliaries that make a clause pledge what will be done ("will meet", "shall hold"). The
 # Romance languages inflect their future instead: they have none to list.
-PLEDGE_AUXILIARIES = {"en": ("will", "shall")}
+PLEDGE_AUXILIARIES = {"en": ("will", "shall", "agreed")}
 # Words by which a text names the parties themselves ("the two sides"), not a group of people.
 PARTY_WORDS = {"en": ("sides", "parties", "countries", "states", "governments", "nations")}
 
