@@ -597,3 +597,16 @@ def test_a_review_held_on_a_rhythm_and_a_network_agreed_by_a_deadline_are_commit
         "Joint Ministerial Review",
         "Community Stock Theft Reporting Network",
     }
+
+
+def test_a_body_is_named_without_the_agreement_it_serves_or_a_pronoun_of_its_holders() -> None:
+    found = _commitments(
+        _extract(
+            HEADER
+            + "\nThe two ministers will hold an Annual Ministerial Review of the Compact, on the "
+            "margins of a summit where possible.\n\n"
+            "The two ministers themselves will hold a review every year.\n"
+        )
+    )
+    assert "Annual Ministerial Review" in found
+    assert "Ministers' Review" in found

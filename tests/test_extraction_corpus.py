@@ -32,7 +32,7 @@ GENRE = Path(__file__).parent / "fixtures" / "genre"
 FIXTURES = Path(__file__).parent / "fixtures"
 GENRE_IN = {lang: FIXTURES / f"genre-{lang}" for lang in ("es", "fr", "pt")}
 LANGUAGE_BAR, LANGUAGE_FIELD_BAR = 0.90, 0.80
-#: The announcements of the follow-up rounds (tests/fixtures/followup*, 122 documents
+#: The announcements of the follow-up rounds (tests/fixtures/followup*, 130 documents
 #: written and annotated blind to the extractor, most of them never studied for the
 #: extraction) read as they stand: mean F1 0.929 on 2026-12-06, 0.932 on 2026-12-07 once
 #: deadlines given as a day and rhythms of two weeks or months were read, 0.9324 once
@@ -50,8 +50,11 @@ LANGUAGE_BAR, LANGUAGE_FIELD_BAR = 0.90, 0.80
 #: prose under a 'Safeguards' heading, 0.861 once such prose was read; 0.9337 over all; 0.885
 #: (0.9344 over all) once a pipe table with no separator line was headed by its first row,
 #: 0.911 (0.9359) once a 'Label: description' bullet gave the rhythm, deadline and lead its
-#: description names.
-ANNOUNCEMENTS_BAR, ANNOUNCEMENTS_FIELD_BAR = 0.9355, 0.86
+#: description names. fu-r39's four scored 0.905 on arrival and 0.942 once prose safeguards
+#: could lay down a rule without 'shall', a lead stated in so many words won, a lead cell's
+#: partners were told from its lead, and a review or a network was pledged in prose ('agreed
+#: to set up'); all 130 then score 0.9370.
+ANNOUNCEMENTS_BAR, ANNOUNCEMENTS_FIELD_BAR = 0.9365, 0.86
 
 
 @requires_shared
@@ -73,7 +76,7 @@ def test_scorer_meets_the_bar_in_other_languages(tmp_path: Path, language: str) 
 
 
 @requires_shared
-@pytest.mark.slow  # 122 documents extracted and scored: about a minute
+@pytest.mark.slow  # 130 documents extracted and scored: about a minute
 def test_the_follow_up_rounds_announcements_hold_their_figures(tmp_path: Path) -> None:
     announcements = tmp_path / "announcements"
     announcements.mkdir()

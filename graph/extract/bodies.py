@@ -33,6 +33,8 @@ from graph.lexicon import Lexicon
 # A sentence ends before a capital; a clause of its own starts after "; " or ", and".
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|while|whereas)\s+(?:that\s+)?|\s+and that\s+")
+#: A name's last words naming the agreement it serves: ' of the Plan', ' of the Compact'.
+_OF_THE_AGREEMENT = re.compile(r"\s+of\s+the\s+(\w+)$")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _PURPOSE = re.compile(r"\bto\s+(?:[a-z][\w-]*)\b[^.;]*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
@@ -166,7 +168,7 @@ def _body_named(lexicon: Lexicon, document: Document, clause: Span) -> str | Non
         if _is_agency_name(lexicon, name):
             continue  # 'the Border Service of the Committee for National Security will lead'
         if is_body_name(lexicon, name) or _is_code_name(lexicon, name):
-            return name
+            return _without_agreement(lexicon, name)
         headed = _with_lowercase_head(lexicon, document.text, run)
         if headed is not None:
             return _LEADING_ARTICLE.sub("", headed)
@@ -220,6 +222,16 @@ def _introduced(clause: Span, name: str) -> bool:
     before the end of 2024')."""
     position = clause.text.find(name)
     return position > 0 and bool(_INDEFINITE_BEFORE.search(clause.text[:position]))
+
+
+def _without_agreement(lexicon: Lexicon, name: str) -> str:
+    """'Annual Ministerial Review of the Plan' → 'Annual Ministerial Review': the agreement
+    it serves (one of ``Lexicon.agreement_words``) is not part of its name."""
+    match = _OF_THE_AGREEMENT.search(name)
+    if match is None or match.group(1).casefold() not in lexicon.agreement_words:
+        return name
+    kept = name[: match.start()]
+    return kept if len(kept.split()) >= 2 else name
 
 
 def _without_place(name: str, places: frozenset[str]) -> str:

@@ -62,16 +62,19 @@ def occasion_held(lexicon: Lexicon, clause: Span) -> str | None:
 
 def _holders(lexicon: Lexicon, subject: str) -> str | None:
     """The office-holders a clause's subject names ('At field level, BGB sector commanders
-    and BGP battalion commanders' → 'Sector Commanders'), without acronyms, numbers and
-    nationalities, and not the parties ('the two sides')."""
+    and BGP battalion commanders' → 'Sector Commanders'), without acronyms, numbers,
+    nationalities and pronouns ('the two ministers themselves'), and not the parties ('the
+    two sides')."""
     found = list(_HOLDERS.finditer(subject.rstrip()))
     if not found:
         return None
-    numbers = grammar.numbers(lexicon.languages)
+    dropped = grammar.numbers(lexicon.languages).keys() | grammar.words(
+        grammar.REFLEXIVES, lexicon.languages
+    )
     words = [
         w
         for w in found[-1].group(1).split()
-        if not (w.isupper() or w.casefold() in numbers or _is_demonym(lexicon, w))
+        if not (w.isupper() or w.casefold() in dropped or _is_demonym(lexicon, w))
     ]
     if (
         not words

@@ -136,6 +136,8 @@ PARTNERS = {
 # Auxiliaries that make a clause pledge what will be done ("will meet", "shall hold"). The
 # Romance languages inflect their future instead: they have none to list.
 PLEDGE_AUXILIARIES = {"en": ("will", "shall", "agreed")}
+# Pronouns that stress who acts ("the two ministers themselves will hold"), no part of a name.
+REFLEXIVES = {"en": ("themselves", "ourselves", "itself")}
 # Words by which a text names the parties themselves ("the two sides"), not a group of people.
 PARTY_WORDS = {"en": ("sides", "parties", "countries", "states", "governments", "nations")}
 
