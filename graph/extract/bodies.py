@@ -71,8 +71,11 @@ _OTHER_RECURRENCE = re.compile(
 #: '…; it is to meet every two months'.
 _PRONOUN_SUBJECT = re.compile(r"^\s*[Ii]t\s+(?:will|shall|is\s+to)\b")
 #: A body taken up again by its head word alone: 'The Committee will meet twice a year',
-#: 'The committee will meet …' after 'a Qatar-Bahrain Joint Security Committee chaired by …'.
-_HEAD_AGAIN = re.compile(r"^\s*The\s+([A-Za-z][\w-]*)\s+(?:will|shall|is\s+to)\b")
+#: 'The committee will meet …' after 'a Qatar-Bahrain Joint Security Committee chaired by …',
+#: 'The Working Group shall convene …' after 'a Joint Working Group on Maritime Security'.
+_HEAD_AGAIN = re.compile(
+    r"^\s*The\s+((?:[A-Za-z][\w-]*\s+)?[A-Za-z][\w-]*)\s+(?:will|shall|is\s+to)\b"
+)
 #: A body named as the one addressed ('to be shared with the Commission', 'report to the
 #: Council'), not the one the clause pledges.
 _ADDRESSED = re.compile(r"\b(?:with|to)\s+(?:the\s+)?$")
@@ -245,14 +248,17 @@ def _without_place(name: str, places: frozenset[str]) -> str:
 
 
 def _named_again(clause: Span, bodies_named: list[str]) -> str | None:
-    """The body a clause takes up by its head word ('The Committee will meet twice a year'):
-    the last one named before it with that head."""
+    """The body a clause takes up by its head word ('The Committee will meet twice a year',
+    'The Working Group shall convene'): the last one named before it with those words."""
     match = _HEAD_AGAIN.match(clause.text)
     if match is None:
         return None
-    head = match.group(1).casefold()
+    head = match.group(1).casefold().split()
     for name in reversed(bodies_named):
-        if name.split()[-1].casefold() == head and len(name.split()) > 1:
+        words = name.casefold().split()
+        if len(words) > len(head) and any(
+            words[i : i + len(head)] == head for i in range(len(words) - len(head) + 1)
+        ):
             return name
     return None
 
