@@ -615,8 +615,7 @@ def test_a_body_is_named_without_the_agreement_it_serves_or_a_pronoun_of_its_hol
 def test_a_body_taken_up_again_by_two_words_of_its_name_is_the_body_named_before() -> None:
     found = _commitments(
         _extract(
-            HEADER
-            + "\nTo oversee the Compact, the Parties will create a Joint Working Group on "
+            HEADER + "\nTo oversee the Compact, the Parties will create a Joint Working Group on "
             "Border Security, co-chaired by the two foreign ministries. The Working Group shall "
             "convene twice a year, alternating between the two countries.\n"
         )
