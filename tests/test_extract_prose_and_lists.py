@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.documents.text import parse_text
 from graph.extract.extractor import extract
 from graph.extract.facts import DocumentFacts
@@ -493,21 +495,46 @@ def test_an_occasion_named_in_one_or_two_words_is_named_with_its_holders() -> No
     assert not [label for label in found if label.endswith("Dialogue")]  # the parties hold it
 
 
-def test_safeguards_set_out_in_prose_under_their_heading_are_read_sentence_by_sentence() -> None:
-    text = HEADER + (
-        "\nSafeguards\n\n"
+#: Safeguards set out in prose under their heading, and the sentences read as safeguards: a
+#: rule laid down with 'shall', or without a modal of obligation ('will be processed only
+#: for', 'No officer of either party will … without its express authorization'); the
+#: sentences that introduce them, and a pledge under another heading, are none.
+PROSE_SAFEGUARDS = {
+    "shall": (
         "The Parties have agreed two safeguards. All exchange of personal data under the "
         "Compact shall comply with the data protection laws of the Parties. No officer of one "
         "Party shall exercise enforcement powers on the territory of the other.\n\n"
         "Next steps\n\n"
-        "Ministers shall meet again in Tallinn next year.\n"
-    )
-    safeguards = [s.label for s in _extract(text).agreements[0].safeguards]
-    assert safeguards == [
-        "All exchange of personal data under the Compact shall comply with the data "
-        "protection laws of the Parties.",
-        "No officer of one Party shall exercise enforcement powers on the territory of the other.",
-    ]
+        "Ministers shall meet again in Tallinn next year.\n",
+        [
+            "All exchange of personal data under the Compact shall comply with the data "
+            "protection laws of the Parties.",
+            "No officer of one Party shall exercise enforcement powers on the territory of the "
+            "other.",
+        ],
+    ),
+    "no modal": (
+        "The Compact contains two safeguards. Personal data exchanged under the Compact will be "
+        "processed only for the purposes of criminal investigation. No officer of either party "
+        "will carry out operational activities in the territory of the other without its "
+        "express authorization.\n",
+        [
+            "Personal data exchanged under the Compact will be processed only for the purposes "
+            "of criminal investigation.",
+            "No officer of either party will carry out operational activities in the territory "
+            "of the other without its express authorization.",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("prose", sorted(PROSE_SAFEGUARDS))
+def test_safeguards_set_out_in_prose_under_their_heading_are_read_sentence_by_sentence(
+    prose: str,
+) -> None:
+    text, expected = PROSE_SAFEGUARDS[prose]
+    facts = _extract(HEADER + "\nSafeguards\n\n" + text)
+    assert [s.label for s in facts.agreements[0].safeguards] == expected
 
 
 def test_a_labelled_bullet_gives_the_rhythm_deadline_and_lead_its_description_names() -> None:
@@ -524,23 +551,6 @@ def test_a_labelled_bullet_gives_the_rhythm_deadline_and_lead_its_description_na
     assert task_force.frequency.key == "quarterly" and task_force.agency is not None
     assert found["Secure Information Exchange Platform"].timeline.months == 18
     assert found["River Control"].frequency is None  # what it is, not how often
-
-
-def test_prose_safeguards_may_lay_down_their_rule_without_a_modal_of_obligation() -> None:
-    text = HEADER + (
-        "\nSafeguards\n\n"
-        "The Compact contains two safeguards. Personal data exchanged under the Compact will be "
-        "processed only for the purposes of criminal investigation. No officer of either party "
-        "will carry out operational activities in the territory of the other without its "
-        "express authorization.\n"
-    )
-    safeguards = [s.label for s in _extract(text).agreements[0].safeguards]
-    assert safeguards == [
-        "Personal data exchanged under the Compact will be processed only for the purposes of "
-        "criminal investigation.",
-        "No officer of either party will carry out operational activities in the territory of "
-        "the other without its express authorization.",
-    ]
 
 
 def test_a_lead_stated_in_so_many_words_outweighs_two_subjects_of_the_pledge() -> None:
