@@ -316,6 +316,8 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: 'met in Muscat … for their annual review of the pact, they dropped the … target' away from
 #: the diesel target. r18, r31, r36 and r38 rose with it (the review named as in their golds,
 #: 'of the Plan' no part of a name), and with a numbered table headed without a separator.
+#: fu-r40 is at its figures on arrival, not studied (the session's start read it at 0.869 /
+#: 0.745).
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.942, 0.884),
@@ -353,6 +355,7 @@ HELD_OUT_FLOORS = {
     "followup-r37": (1.0, 0.908, 0.778),
     "followup-r38": (1.0, 0.854, 0.610),
     "followup-r39": (1.0, 0.899, 0.684),
+    "followup-r40": (1.0, 0.883, 0.759),
 }
 
 
