@@ -201,6 +201,15 @@ def _cue_words(
     return PhraseIndex(cues, case_sensitive=case_sensitive)
 
 
+def _languages_of(graph: Graph, term: URIRef, prop: URIRef) -> frozenset[str]:
+    """Every language one kind of cue of one term is given in."""
+    return frozenset(
+        str(cue.language)
+        for cue in graph.objects(term, prop)
+        if isinstance(cue, Literal) and cue.language
+    )
+
+
 def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})) -> Lexicon:
     """Read every lexicon of the model graph, in English and ``languages``, into phrase indexes."""
     nations = _actor_entries(graph, PG.Nation, "nation")
@@ -231,7 +240,15 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
             _concept_phrases(graph, "cooperation", langs), case_sensitive=False
         ),
         cues=_cues(graph, langs),
-        head_words=cue_words(PG.Agency, PG.nameHeadCue, case_sensitive=True),
+        # an agency keeps its own language's name in a text in another ('Colombia's
+        # Fiscalía General de la Nación'): its head words are read in every language
+        head_words=_cue_words(
+            graph,
+            PG.Agency,
+            PG.nameHeadCue,
+            _languages_of(graph, PG.Agency, PG.nameHeadCue),
+            case_sensitive=True,
+        ),
         office_titles=cue_words(PG.Agency, PG.officeTitleCue, case_sensitive=True),
         media_heads=cue_words(PG.Agency, PG.mediaHeadCue, case_sensitive=True),
         modifier_words=cue_words(PG.Agency, PG.nameModifierCue, case_sensitive=True),

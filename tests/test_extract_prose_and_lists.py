@@ -632,3 +632,14 @@ def test_a_body_taken_up_again_by_two_words_of_its_name_is_the_body_named_before
     )
     assert found["Joint Working Group on Border Security"].frequency.key == "semiannual"
     assert "Working Group" not in found
+
+
+def test_an_agency_keeps_its_own_languages_name_in_an_english_text() -> None:
+    table = (
+        "\n| Action | Lead agency | Timeline |\n|---|---|---|\n"
+        "| Mapping of Illegal Mining Sites | Ejército Nacional de Bolivia | 12 months |\n"
+        "| Encrypted Command Link | Comando Conjunto de las Fuerzas Armadas | 3 months |\n"
+    )
+    leads = _lead_labels(_extract(HEADER + table))
+    assert leads["Mapping of Illegal Mining Sites"] == "Ejército Nacional de Bolivia"
+    assert leads["Encrypted Command Link"] == "Comando Conjunto de las Fuerzas Armadas"
