@@ -993,6 +993,44 @@ def test_minutes_recalling_the_plan_signed_by_both_governments_look_back_at_it()
     assert recognise(lexicon(), document) is None
 
 
+def test_a_communique_on_many_topics_reviewing_a_plan_deep_inside_is_a_follow_up() -> None:
+    text = (
+        "JOINT DECLARATION\nSixth Meeting of the High-Level Cooperation Council\n\n"
+        "Ankara, 19 February 2026\n\n"
+        "1. The Council held its sixth meeting in Ankara, co-chaired by the two leaders.\n\n"
+        "2. The Council took note of bilateral trade of around USD 6.5 billion and reiterated "
+        "the goal of reaching USD 10 billion. Ministers signed memoranda on tourism.\n\n"
+        "3. The Council welcomed the express visa scheme for visitors to the islands.\n\n"
+        + "".join(
+            f"{n}. The Council welcomed the work of the joint committee on {topic}, which met "
+            "twice last year and agreed a programme of exchanges for the coming season.\n\n"
+            for n, topic in enumerate(("energy", "culture", "education", "transport"), 4)
+        )
+        + "8. The Council reviewed the implementation of the Joint Action Plan that the interior "
+        "ministers signed in Athens in March 2025 to counter migrant smuggling.\n\n"
+        "- The coast guard hotline has been operating since 2 June 2025.\n"
+        "- The contact office at the crossing has been delayed to 2026.\n"
+    )
+    document = parse_text(text, key="d", source_name="d.txt", sha256="0" * 64)
+    assert recognise(lexicon(), document) is not None
+    # the same review of a plan signed this month looks back at nothing
+    recent = text.replace("in March 2025", "in February 2026")
+    document = parse_text(recent, key="d", source_name="d.txt", sha256="0" * 64)
+    assert recognise(lexicon(), document) is None
+
+
+def test_an_interview_asking_what_came_of_the_plan_since_you_signed_it_is_a_follow_up() -> None:
+    text = (
+        "RADIO ALTIPLANO\nTranscript of the interview broadcast on 14 March 2027\n\n"
+        "LC: In June it will be two years since you signed the plan with Peru. What came of "
+        "it?\n\n"
+        "EC: The joint patrols have been held every week since July 2025. The vessel registry "
+        "has been delayed to next year.\n"
+    )
+    document = parse_text(text, key="d", source_name="d.txt", sha256="0" * 64)
+    assert recognise(lexicon(), document) is not None
+
+
 def test_a_committee_hansard_on_the_implementation_of_a_plan_is_a_follow_up() -> None:
     text = (
         "THE NATIONAL ASSEMBLY\n\nOFFICIAL REPORT (HANSARD) - EXCERPT\n\n"

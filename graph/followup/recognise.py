@@ -111,11 +111,31 @@ def _dates_back(lex: Lexicon, document: Document) -> bool:
     published = document_date(document.text)
     if published is None:
         return False
-    opening = _opening(document)
-    day = datetime.date.fromisoformat(published)
-    for hit in lex.reference_cues.find(opening):
-        after = opening[hit.start : _sentence_end(opening, hit.end)]
-        before = opening[_sentence_start(opening, hit.start) : hit.start]
+    return _names_an_earlier_day(lex, _opening(document), datetime.date.fromisoformat(published))
+
+
+def _reviews_back(lex: Lexicon, document: Document) -> bool:
+    """Whether a sentence anywhere says the document reviews an agreement it dates well
+    before itself ('6. The Council reviewed the implementation of the Joint Action Plan that
+    the … ministers signed in Athens in March 2024', deep in a communiqué on many topics)."""
+    published = document_date(document.text)
+    if published is None:
+        return False
+    day, text = datetime.date.fromisoformat(published), document.text
+    return any(
+        _names_an_earlier_day(
+            lex, text[_sentence_start(text, hit.start) : _sentence_end(text, hit.end)], day
+        )
+        for hit in lex.followup_cues.find(text)
+    )
+
+
+def _names_an_earlier_day(lex: Lexicon, text: str, day: datetime.date) -> bool:
+    """Whether ``text`` names an agreement by a phrase of reference and dates it well before
+    ``day`` (the date after the phrase, else before it)."""
+    for hit in lex.reference_cues.find(text):
+        after = text[hit.start : _sentence_end(text, hit.end)]
+        before = text[_sentence_start(text, hit.start) : hit.start]
         named = _named_day(after, day) or _named_day(before, day)
         if named is not None and named <= day - _LOOKING_BACK:
             return True
@@ -159,7 +179,11 @@ def days_named(text: str) -> frozenset[str]:
 
 def recognise(lex: Lexicon, document: Document) -> FollowUpFacts | None:
     """The follow-up facts of ``document``, or None when it is not a follow-up."""
-    if not lex.followup_cues.find(_opening(document)) and not _dates_back(lex, document):
+    if (
+        not lex.followup_cues.find(_opening(document))
+        and not _dates_back(lex, document)
+        and not _reviews_back(lex, document)
+    ):
         return None
     date = document_date(document.text)
     items = reported_items(lex, document, date)
