@@ -832,3 +832,13 @@ def test_operating_naming_a_kind_of_text_is_no_work_under_way() -> None:
     )
     assert _status(signed) == "fulfilled"
     assert _status("The centre has been operating since March") == "in-progress"
+
+
+def test_a_target_in_words_with_hundreds_is_a_figure() -> None:
+    clause = (
+        "Forty-seven officers have so far completed the joint course, out of the one hundred "
+        "and twenty to be trained by March 2027."
+    )
+    figure = figure_in(clause)
+    assert figure is not None and (figure.reached, figure.target) == (47, 120)
+    assert _statuses_on(clause, "2026-01-10") == ["in-progress"]  # short of it, not done

@@ -15,8 +15,10 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: Number words of two letters or more ('five of the eight'), read through the grammar.
 _WORDS = sorted((w for w in numbers(frozenset()) if len(w) > 2), key=len, reverse=True)
 _WORD = "|".join(_WORDS)
-#: A number in digits or words, compound words joined by a hyphen ('sixty-four').
-NUMBER = rf"{_DIGITS}|(?:{_WORD})(?:-(?:{_WORD}))?"
+#: A number in words below a hundred, compound words joined by a hyphen ('sixty-four').
+_TENS_AND_UNITS = rf"(?:{_WORD})(?:-(?:{_WORD}))?"
+#: A number in digits or words, hundreds included ('one hundred and twenty').
+NUMBER = rf"{_DIGITS}|{_TENS_AND_UNITS}(?:\s+hundred(?:\s+and\s+{_TENS_AND_UNITS})?)?"
 #: An ordinal of a series ('the second report', 'the third annual review').
 ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
 #: A sum's currency sign ('€73 million of the €100 million target').
@@ -176,7 +178,13 @@ def count_in(text: str) -> Decimal | None:
 
 
 def number_value(text: str) -> Decimal | None:
-    """The value of a number in digits or words ('1,120', 'sixty-four')."""
+    """The value of a number in digits or words ('1,120', 'sixty-four', 'one hundred and
+    twenty')."""
+    hundreds, _, rest = text.casefold().partition(" hundred")
+    if rest or text.casefold().endswith(" hundred"):
+        counted, below = number_value(hundreds), rest.removeprefix(" and ").strip()
+        added = number_value(below) if below else Decimal(0)
+        return None if counted is None or added is None else counted * 100 + added
     words = [numbers(frozenset()).get(part) for part in text.casefold().split("-")]
     if all(word is not None for word in words):
         return sum(words, Decimal(0))  # 'sixty-four' is sixty and four
