@@ -1117,3 +1117,14 @@ def test_a_step_decided_for_a_measure_a_list_item_reports_adds_no_measure() -> N
         ("The radar upgrade is run", "delayed", False),
         ("New measure. Noting the ", "pledged", True),
     ]
+
+
+def test_an_answer_opening_on_a_pronoun_speaks_of_what_the_question_named() -> None:
+    items = _items_in(
+        "LC: In November the Ombudsman said the intelligence cell at the bridge was half "
+        "empty.\n\n"
+        "EC: It was, at that time. Since January all twenty analysts are at their desks.\n"
+    )
+    (item,) = items
+    assert item.label.startswith("LC: In November the Ombudsman said the intelligence cell")
+    assert item.label.endswith("Since January all twenty analysts are at their desks")

@@ -104,8 +104,9 @@ _DECIDED_THAT = re.compile(
 #: A clause that counts from a completion just reported ('was signed on 27 November; since
 #: then 212 animals have been returned') tells what the completed measure has done.
 _SINCE_THEN = re.compile(r"(?:and\s+)?since\s+(?:then|that\s+date|that\s+day)\b", re.IGNORECASE)
-#: A paragraph opening on a pronoun speaks of what the block before named.
-_PRONOUN = re.compile(r"(?:It|They|This|These|Its|Their)\b")
+#: A paragraph opening on a pronoun speaks of what the block before named, after the tag of
+#: who speaks in a transcript ('EC: It was, at that time.').
+_PRONOUN = re.compile(r"(?:[A-Z][\w.]{0,20}:\s+)?(?:It|They|This|These|Its|Their)\b")
 #: A review of the agreement and the three words before it, where a count ('The second
 #: ministerial review of the Compact') or a rhythm ('the annual review of') may stand.
 _BEFORE_A_REVIEW = re.compile(r"(?:[\w-]+\s+){0,3}review\s+of$", re.IGNORECASE)
@@ -256,8 +257,9 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
     taken = -1
     added_here = False
     topic: Span | None = None
+    topic_label = ""  # what the topic names: its text, after the block before's if it goes on
     if before is not None and clauses and _PRONOUN.match(clauses[0].text):
-        topic = before
+        topic, topic_label = before, before.text
     for index, span in enumerate(clauses):
         if index <= taken:
             continue
@@ -289,7 +291,8 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
             if said in (None, PLEDGED) and _against_the_promise(span.text):
                 said = None  # 'disabled 52 strips, far more than the 30 we promised in April'
             elif said in (None, PLEDGED):
-                topic = span  # 'signed their plan, they promised to dismantle fifteen networks'
+                topic, topic_label = span, span.text  # 'signed their plan, they promised to
+                # dismantle fifteen networks'
                 if said is None and reports_occasion(span.text[: references[0].start]):
                     # 'met to review what they signed'
                     yield index, counted(span, date, occasion=True)
@@ -299,7 +302,11 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
             found, rest_taken = _with_neighbours(lex, clauses, index, found)
             taken = index + 1 if rest_taken else taken
         if found is None or _asks(passage, span):
-            topic = span
+            # 'LC: … the intelligence cell … was half empty.' / 'EC: It was, at that time.
+            # Since January all twenty analysts are at their desks': the pronoun goes on
+            # speaking of what the block before named
+            goes_on = index == 0 and topic is before and topic is not None
+            topic, topic_label = span, f"{topic_label}. {span.text}" if goes_on else span.text
             occasion = reports_occasion(span.text)
             done = occasion or counts_work_done(span.text)
             if found is None and done and not lex.exclusions.find(span.text):
@@ -308,7 +315,7 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
         if topic is not None and (topic is before if index == 0 else clauses[index - 1] is topic):
             # 'The weapons amnesty has made slower progress. Albanian police say 3,900
             # weapons have been handed in': the sentence before names what this one reports
-            found = dataclasses.replace(found, label=f"{topic.text}. {span.text}")
+            found = dataclasses.replace(found, label=f"{topic_label}. {span.text}")
         topic = None
         yield index, found
 
