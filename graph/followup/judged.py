@@ -30,6 +30,7 @@ from functools import cache
 
 from rdflib import RDF, Graph, URIRef
 
+from graph.extract.phrases import alternatives
 from graph.followup.facts import FULFILLED, IN_PROGRESS, PARTLY_FULFILLED, ReportedItem
 from graph.followup.matching import CommitmentRecord
 from graph.followup.speaking import speaking_phrases
@@ -63,12 +64,12 @@ def _running(words: frozenset[str]) -> re.Pattern[str]:
     January', 'Since 15 September, an officer … has been working at', 'began work in Tay
     Ninh on 15 June', 'The common procedure … was adopted … on 9 October' (not 'was to be
     adopted')."""
-    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    at_work = alternatives(words)
     return re.compile(
-        rf"\b(?:has|have)\s+(?:been\s+)?(?:{alternatives})\b[^.;]*?\bsince\b"
-        rf"|^\s*since\b[^.;]*?\b(?:has|have)\s+(?:been\s+)?(?:{alternatives})\b"
-        rf"|\b(?:began|started)\s+(?:{alternatives})\b"
-        rf"|\b(?:was|were)\s+(?:{alternatives})\b(?!\s+to\b)",
+        rf"\b(?:has|have)\s+(?:been\s+)?(?:{at_work})\b[^.;]*?\bsince\b"
+        rf"|^\s*since\b[^.;]*?\b(?:has|have)\s+(?:been\s+)?(?:{at_work})\b"
+        rf"|\b(?:began|started)\s+(?:{at_work})\b"
+        rf"|\b(?:was|were)\s+(?:{at_work})\b(?!\s+to\b)",
         re.IGNORECASE,
     )
 
