@@ -591,6 +591,7 @@ ADDITIONS = {
     "the Commission agreed that the two bureaus will connect to the ballistic network": True,
     "it agreed that the two border services will test the joint use of thermal drones": True,
     "the two units agreed to produce, by June 2027, a joint strategic analysis": True,
+    "The Committee approved a pilot of binational drone surveillance over the river": True,
     "the three border commands will continue to exchange alerts through the direct line": False,
     "ministers agreed by an exchange of letters to set the patrol target at 90 sea days": False,
     "the ministries intend to launch it before the end of the year": False,
