@@ -316,8 +316,8 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: 'met in Muscat … for their annual review of the pact, they dropped the … target' away from
 #: the diesel target. r18, r31, r36 and r38 rose with it (the review named as in their golds,
 #: 'of the Plan' no part of a name), and with a numbered table headed without a separator.
-#: fu-r40 is at its figures on arrival, not studied (the session's start read it at 0.869 /
-#: 0.745). fu-r41 read 0.769 / 0.623 / 0.435 on arrival (0.769 / 0.628 / 0.439 at the
+#: fu-r40 read 1.000 / 0.883 / 0.759 on arrival (the session's start read it at 0.869 /
+#: 0.745), and rose once a pilot 'approved' was read as a measure added. fu-r41 read 0.769 / 0.623 / 0.435 on arrival (0.769 / 0.628 / 0.439 at the
 #: session's start): three of its eight follow-ups were not linked, and are since a
 #: communiqué on many topics reviewing the plan deep inside, and 'since you signed'.
 HELD_OUT_FLOORS = {
@@ -355,9 +355,9 @@ HELD_OUT_FLOORS = {
     "followup-r35": (1.0, 0.879, 0.740),
     "followup-r36": (1.0, 0.833, 0.663),
     "followup-r37": (1.0, 0.908, 0.778),
-    "followup-r38": (1.0, 0.854, 0.610),
+    "followup-r38": (1.0, 0.861, 0.618),
     "followup-r39": (1.0, 0.899, 0.684),
-    "followup-r40": (1.0, 0.883, 0.759),
+    "followup-r40": (1.0, 0.890, 0.767),
     "followup-r41": (1.0, 0.814, 0.581),
 }
 
