@@ -317,9 +317,10 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: the diesel target. r18, r31, r36 and r38 rose with it (the review named as in their golds,
 #: 'of the Plan' no part of a name), and with a numbered table headed without a separator.
 #: fu-r40 read 1.000 / 0.883 / 0.759 on arrival (the session's start read it at 0.869 /
-#: 0.745), and rose once a pilot 'approved' was read as a measure added. fu-r41 read 0.769 / 0.623 / 0.435 on arrival (0.769 / 0.628 / 0.439 at the
-#: session's start): three of its eight follow-ups were not linked, and are since a
-#: communiqué on many topics reviewing the plan deep inside, and 'since you signed'.
+#: 0.745), and rose once a pilot 'approved' was read as a measure added. fu-r41 read 0.769
+#: / 0.623 / 0.435 on arrival (0.769 / 0.628 / 0.439 at the session's start): three of its
+#: eight follow-ups were not linked, and are since a communiqué on many topics reviewing
+#: the plan deep inside, and 'since you signed'.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.942, 0.884),
