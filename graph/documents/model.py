@@ -8,6 +8,8 @@ Offsets are Python string indices (code points) into ``Document.text``.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -19,6 +21,18 @@ class Span:
     start: int
     end: int
     text: str
+
+
+def pieces(text: str, start: int, end: int, pattern: re.Pattern[str]) -> Iterator[Span]:
+    """The spans of ``text`` from ``start`` to ``end`` between the matches of ``pattern``
+    (the sentences of a paragraph between their breaks), none empty."""
+    position = start
+    for match in pattern.finditer(text, start, end):
+        if match.start() > position:
+            yield Span(position, match.start(), text[position : match.start()])
+        position = match.end()
+    if end > position:
+        yield Span(position, end, text[position:end])
 
 
 class BlockKind(StrEnum):

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
-from graph.documents.model import BlockKind, Document, Span
+from graph.documents.model import BlockKind, Document, Span, pieces
 from graph.extract.body_names import is_body_name
 from graph.extract.facts import CommitmentFact, LabelledText, Timeline
 from graph.extract.names import acronym_long_form, capitalized_runs
@@ -85,16 +85,6 @@ _LOWERCASE_TAIL = re.compile(r"(?:\s+[a-z][a-z-]+){1,2}\b")
 _CODE_NAMED = re.compile(r"\b[A-Z][a-z]+\s+[\"“][A-Z][^\"”]{1,40}[\"”]")
 
 
-def _pieces(text: str, start: int, end: int, pattern: re.Pattern[str]) -> Iterator[Span]:
-    position = start
-    for match in pattern.finditer(text, start, end):
-        if match.start() > position:
-            yield Span(position, match.start(), text[position : match.start()])
-        position = match.end()
-    if end > position:
-        yield Span(position, end, text[position:end])
-
-
 def prose_clauses(document: Document) -> Iterator[Span]:
     """Every clause of every paragraph, in document order; a numbered paragraph standing
     alone ('6. Dialogue mechanisms. The two sides agreed that …') is one too."""
@@ -106,8 +96,8 @@ def prose_clauses(document: Document) -> Iterator[Span]:
             span = block.span
         else:
             continue
-        for sentence in _pieces(text, span.start, span.end, _SENTENCE_END):
-            yield from _pieces(text, sentence.start, sentence.end, _CLAUSE_BREAK)
+        for sentence in pieces(text, span.start, span.end, _SENTENCE_END):
+            yield from pieces(text, sentence.start, sentence.end, _CLAUSE_BREAK)
 
 
 def _is_agency_name(lexicon: Lexicon, name: str) -> bool:

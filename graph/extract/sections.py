@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.documents.model import Block, BlockKind, Document, Span
+from graph.documents.model import Block, BlockKind, Document, Span, pieces
 from graph.extract.actors import SENTENCE_END
 from graph.extract.facts import CommitmentFact, SafeguardFact
 from graph.lexicon import Lexicon
@@ -156,7 +156,9 @@ def prose_safeguards(lexicon: Lexicon, document: Document) -> list[SafeguardFact
         for block in blocks:
             found.extend(
                 SafeguardFact(sentence.text, sentence)
-                for sentence in _sentences(block.span)
+                for sentence in pieces(
+                    document.text, block.span.start, block.span.end, SENTENCE_END
+                )
                 if lexicon.rule_words.find(sentence.text)
             )
     return found
@@ -170,15 +172,4 @@ def _sections(document: Document) -> list[tuple[Span | None, list[Block]]]:
             found.append((block.span, []))
         else:
             found[-1][1].append(block)
-    return found
-
-
-def _sentences(span: Span) -> list[Span]:
-    found, start = [], 0
-    for end in [m.start() for m in SENTENCE_END.finditer(span.text)] + [len(span.text)]:
-        text = span.text[start:end].strip()
-        if text:
-            offset = span.start + span.text.index(text, start)
-            found.append(Span(offset, offset + len(text), text))
-        start = end
     return found
