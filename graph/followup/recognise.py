@@ -101,27 +101,20 @@ def _reference(
     return reference, tuple(dict.fromkeys(years))
 
 
-def _dates_back(lex: Lexicon, document: Document) -> bool:
-    """Whether the opening names an agreement dated well before the document itself ('their
-    second annual meeting under the Memorandum signed in Batumi on 21 June 2024', in a
-    communiqué dated 16 September 2025; 'On 28 March 2024 the two countries signed in Juba
-    an agreement', in a fact sheet of 2026: the date after the phrase, else before it): it
-    looks back at it, whatever it calls itself.
-    The document's own date is its first full date; the agreement's may be a month."""
-    published = document_date(document.text)
-    if published is None:
-        return False
-    return _names_an_earlier_day(lex, _opening(document), datetime.date.fromisoformat(published))
-
-
-def _reviews_back(lex: Lexicon, document: Document) -> bool:
-    """Whether a sentence anywhere says the document reviews an agreement it dates well
-    before itself ('6. The Council reviewed the implementation of the Joint Action Plan that
-    the … ministers signed in Athens in March 2024', deep in a communiqué on many topics)."""
-    published = document_date(document.text)
+def _looks_back(lex: Lexicon, document: Document, published: str | None) -> bool:
+    """Whether the document names an agreement dated well before its own date, ``published``
+    (its first full date; the agreement's may be a month): in its opening, by a phrase of
+    reference ('their second annual meeting under the Memorandum signed in Batumi on 21 June
+    2024', in a communiqué dated 16 September 2025; 'On 28 March 2024 the two countries
+    signed in Juba an agreement', in a fact sheet of 2026), or anywhere, in a sentence that
+    reviews it ('8. The Council reviewed the implementation of the Joint Action Plan that the
+    … ministers signed in Athens in March 2024', deep in a communiqué on many topics): it
+    looks back at it, whatever it calls itself."""
     if published is None:
         return False
     day, text = datetime.date.fromisoformat(published), document.text
+    if _names_an_earlier_day(lex, _opening(document), day):
+        return True
     return any(
         _names_an_earlier_day(
             lex, text[_sentence_start(text, hit.start) : _sentence_end(text, hit.end)], day
@@ -179,13 +172,9 @@ def days_named(text: str) -> frozenset[str]:
 
 def recognise(lex: Lexicon, document: Document) -> FollowUpFacts | None:
     """The follow-up facts of ``document``, or None when it is not a follow-up."""
-    if (
-        not lex.followup_cues.find(_opening(document))
-        and not _dates_back(lex, document)
-        and not _reviews_back(lex, document)
-    ):
-        return None
     date = document_date(document.text)
+    if not lex.followup_cues.find(_opening(document)) and not _looks_back(lex, document, date):
+        return None
     items = reported_items(lex, document, date)
     # A count of things done ('customs seized 12 tonnes last year') is an announcement's
     # background as often as a report's news: only words of status make a follow-up.
