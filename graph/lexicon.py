@@ -222,6 +222,11 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
     def cue_words(term: URIRef, prop: URIRef, *, case_sensitive: bool) -> PhraseIndex[str]:
         return _cue_words(graph, term, prop, langs, case_sensitive=case_sensitive)
 
+    def cue_set(term: URIRef, prop: URIRef, *, folded: bool = False) -> frozenset[str]:
+        """One kind of cue of one term as plain words, in lower case when ``folded``."""
+        cues = (str(c) for c in graph.objects(term, prop) if speaks(c, langs))
+        return frozenset(c.casefold() if folded else c for c in cues)
+
     return Lexicon(
         nations=PhraseIndex(
             _names(graph, nations, langs, *names, PG.officialName), case_sensitive=True
@@ -284,14 +289,8 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         ),
         actors={**nations, **organizations, **agencies, **media},
         languages=frozenset({ENGLISH}) | languages,
-        code_name_words=frozenset(
-            str(cue) for cue in graph.objects(PG.Commitment, PG.codeNameCue) if speaks(cue, langs)
-        ),
-        running_words=frozenset(
-            str(cue)
-            for cue in graph.objects(PG.RunningStatusAssertion, PG.statusCue)
-            if speaks(cue, langs)
-        ),
+        code_name_words=cue_set(PG.Commitment, PG.codeNameCue),
+        running_words=cue_set(PG.RunningStatusAssertion, PG.statusCue),
         inner_name_words=frozenset(
             str(cue)
             for cue in graph.objects(PG.Agency, PG.nameModifierCue)
@@ -300,16 +299,8 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         rhythms=frozenset(
             str(concept).rsplit("/", 1)[-1] for concept in graph.subjects(PG.intervalMonths, None)
         ),
-        seat_words=frozenset(
-            str(cue).casefold()
-            for cue in graph.objects(PG.Commitment, PG.seatCue)
-            if speaks(cue, langs)
-        ),
-        agreement_words=frozenset(
-            str(cue).casefold()
-            for cue in graph.objects(PG.Agreement, PG.nounCue)
-            if speaks(cue, langs)
-        ),
+        seat_words=cue_set(PG.Commitment, PG.seatCue, folded=True),
+        agreement_words=cue_set(PG.Agreement, PG.nounCue, folded=True),
         result_words=PhraseIndex(
             (
                 (str(cue), str(category).rsplit("/", 1)[-1])
