@@ -320,11 +320,16 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: 0.745), and rose once a pilot 'approved' was read as a measure added. fu-r41 read 0.769
 #: / 0.623 / 0.435 on arrival (0.769 / 0.628 / 0.439 at the session's start): three of its
 #: eight follow-ups were not linked, and are since a communiqué on many topics reviewing
-#: the plan deep inside, and 'since you signed'.
+#: the plan deep inside, and 'since you signed'. fu-r42 read 1.000 / 0.787 / 0.550 on arrival
+#: and rose once a key that defines one mark per line ('▲ Late: deadline missed', '- B: on
+#: track') rated its table's rows, a numbered table was named by its second column, a row
+#: was read with the report's own section on it, a question put in a press conference
+#: reported nothing, and something new announced in a sentence of its own was the decision
+#: that follows; r6, r16, r32 and r36 rose with it.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.942, 0.884),
-    "followup-r6": (1.0, 0.900, 0.815),
+    "followup-r6": (1.0, 0.914, 0.840),
     "followup-r7": (1.0, 0.893, 0.835),
     "followup-r8": (1.0, 0.952, 0.881),
     "followup-r9": (1.0, 0.970, 0.871),
@@ -334,7 +339,7 @@ HELD_OUT_FLOORS = {
     "followup-r13": (1.0, 0.844, 0.800),
     "followup-r14": (1.0, 0.906, 0.830),
     "followup-r15": (1.0, 0.945, 0.857),
-    "followup-r16": (1.0, 0.913, 0.804),
+    "followup-r16": (1.0, 0.925, 0.817),
     "followup-r17": (1.0, 0.796, 0.755),
     "followup-r18": (1.0, 0.929, 0.786),
     "followup-r19": (1.0, 0.800, 0.720),
@@ -350,16 +355,17 @@ HELD_OUT_FLOORS = {
     "followup-r29": (1.0, 0.947, 0.860),
     "followup-r30": (1.0, 0.931, 0.759),
     "followup-r31": (1.0, 0.891, 0.763),
-    "followup-r32": (1.0, 0.872, 0.772),
+    "followup-r32": (1.0, 0.883, 0.792),
     "followup-r33": (1.0, 0.907, 0.829),
     "followup-r34": (1.0, 0.892, 0.695),
     "followup-r35": (1.0, 0.879, 0.740),
-    "followup-r36": (1.0, 0.833, 0.663),
+    "followup-r36": (1.0, 0.833, 0.678),
     "followup-r37": (1.0, 0.908, 0.778),
     "followup-r38": (1.0, 0.861, 0.618),
     "followup-r39": (1.0, 0.899, 0.684),
     "followup-r40": (1.0, 0.890, 0.767),
     "followup-r41": (1.0, 0.814, 0.581),
+    "followup-r42": (1.0, 0.876, 0.636),
 }
 
 

@@ -300,6 +300,65 @@ def test_a_row_that_matches_nothing_is_read_again_against_the_commitments_left()
     assert found == {"c1", "c2", "c3"}
 
 
+def test_a_row_another_row_outdoes_on_its_commitment_takes_one_no_item_took() -> None:
+    commitments = (
+        CommitmentRecord(
+            "c1",
+            "Gold Origin Verification",
+            "Origin documents checked for all gold shipped through Arica and Tacna",
+        ),
+        CommitmentRecord(
+            "c2",
+            "Illicit Gold and Its Proceeds",
+            "Following gold extracted without permits, and the money it generates",
+        ),
+        CommitmentRecord("c3", "Joint Border Patrols", "patrols along the common border"),
+    )
+    agreement = _border_plan(commitments)
+    rows = {
+        "| L2 | Gold and its origin, and the money behind it | Under way |": "c2",
+        "| I5 | Checks on the origin of gold | Modified |": "c1",
+        "| S1 | Patrols on the border | Done |": "c3",
+    }
+    report, items = _report_with_clauses("report", dict.fromkeys(rows, False))
+    for item in items:
+        report.remove((item, RDF.type, PG.ProseStatusAssertion))
+    graph = tracking_graph("report", report, [agreement])
+    found = [str(graph.value(item, PG.assertsStatusOf)) for item in items]
+    assert found == list(rows.values())
+
+
+def test_a_row_is_read_with_what_the_report_says_of_it_under_its_label() -> None:
+    commitments = (
+        CommitmentRecord(
+            "c1",
+            "Shared Biometric Screening at Chacalluta–Santa Rosa",
+            "every traveller checked against both countries' alert lists",
+        ),
+        CommitmentRecord(
+            "c2", "Gold Origin Verification", "origin documents checked for gold shipped"
+        ),
+        CommitmentRecord(
+            "c3", "Coordinated Desert Corridor Patrols", "mirror patrols on each side of the line"
+        ),
+        CommitmentRecord(
+            "c4", "Tacna Intelligence Liaison Desk", "exchange alerts on smuggling routes"
+        ),
+    )
+    agreement = _border_plan(commitments)
+    row = "| I2 | Biometric checks at the crossing | Partly achieved |"
+    report, [item] = _report_with_clauses("report", {row: False})
+    report.remove((item, RDF.type, PG.ProseStatusAssertion))
+    report.set((item, RDFS.label, Literal("Biometric checks at the crossing")))
+    doc = URIRef(f"{ID}document/report")
+    text = f"{row}\n\n5.2 Biometric checks at the crossing (I2). Only 61 per cent of travellers are checked against both countries' alert lists.\n"
+    alone = tracking_graph("report", report, [agreement]).value(item, PG.assertsStatusOf)
+    assert str(alone).startswith(str(tracking_graph_iri("report")))  # too little: a new one
+    report.add((doc, PG.textContent, Literal(text)))
+    graph = tracking_graph("report", report, [agreement])
+    assert str(graph.value(item, PG.assertsStatusOf)) == "c1"
+
+
 def test_an_item_naming_a_body_in_full_is_the_body_not_the_pillar_named_within_it() -> None:
     commitments = [
         CommitmentRecord("c1", "Labour migration", "protect migrant workers from abuse"),

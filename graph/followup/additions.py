@@ -36,6 +36,9 @@ _ARTICLE_LAST = re.compile(r"\b(?:an?|the)\s*$", re.IGNORECASE)
 #: A creation whose object is a pronoun brings about what was named before ('intend to
 #: launch it before the end of the year'): no new measure.
 _SAID_BEFORE = re.compile(r"\s+(?:it|them)\b", re.IGNORECASE)
+#: A word of decision used of a thing, not a decision taken: 'the agreed share of
+#: containers screened', 'its agreed deadline'.
+_ATTRIBUTIVE = re.compile(r"\b(?:the|an?|its|their|this|that)\s+$", re.IGNORECASE)
 #: A clause that opens on a pronoun speaks of the measure just named ('This post was not
 #: part of the original Plan').
 _RESTATING = re.compile(r"(?:It|This|These|They)\b")
@@ -83,6 +86,8 @@ def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
         return [Hit(since.start(), since.end(), since.group(), (PG.AdditionStatusAssertion,))]
     creations = lex.creation_words.find(text)
     for decision in lex.decision_words.find(text):
+        if decision.text.endswith("ed") and _ATTRIBUTIVE.search(text, 0, decision.start):
+            continue
         for creation in creations:
             gap = text[decision.end : creation.start]
             if (
@@ -140,6 +145,33 @@ def only_the_cue(text: str, cue: Hit) -> bool:
         w for w in (text[: cue.start] + " " + text[cue.end :]).split() if not _NUMBERING.match(w)
     ]
     return len(words) <= _HEADING_WORDS
+
+
+#: What may follow a cue that closes its sentence: a word of when ('Finally, we agreed
+#: something new today.').
+_CLOSING = re.compile(
+    r"\s*(?:today|yesterday|this\s+(?:morning|week|month|year)|as\s+well|too)?\s*[.!:]?\s*",
+    re.IGNORECASE,
+)
+
+
+def announced_later(
+    lex: Lexicon, clauses: list[Span], index: int, cue: Hit
+) -> tuple[int, Hit] | None:
+    """The clause an announcement of something new speaks of, and its decision, when the
+    cue closes its own sentence ('Finally, we agreed something new today. The RTS Link …
+    opens at the end of this year. … We have therefore agreed that … officers will carry out
+    joint drug screening'): the next clause that states a decision. None when the cue is
+    followed by the measure itself, or no later clause decides, or the cue is a heading."""
+    text = clauses[index].text
+    if only_the_cue(text, cue) or not _CLOSING.fullmatch(text, cue.end):
+        return None  # a heading over the addition ('4.8 Measure added after signature.')
+    for later in range(index + 1, len(clauses)):
+        decisions = lex.decision_words.find(clauses[later].text)
+        if decisions:
+            first = decisions[0]
+            return later, Hit(first.start, first.end, first.text, (str(PG.decisionCue),))
+    return None
 
 
 def _denied(before: str) -> bool:

@@ -32,6 +32,7 @@ from rdflib import RDF, Graph, URIRef
 
 from graph.extract.phrases import alternatives
 from graph.followup.facts import FULFILLED, IN_PROGRESS, PARTLY_FULFILLED, ReportedItem
+from graph.followup.figures import ORDINAL
 from graph.followup.matching import CommitmentRecord
 from graph.followup.speaking import speaking_phrases
 from graph.followup.standards import share_in_time
@@ -49,9 +50,10 @@ JUDGED_CLASSES = {
 
 #: What keeps a clause from reporting the whole measure at work: one of several, said of
 #: what is at work, before the words of work ('the first detector dog team has been
-#: working'; '… has been operating since March 2025 and has become the first point of
-#: contact' is the whole desk) ...
-_ONE_OF_SEVERAL = re.compile(r"\bfirst\b", re.IGNORECASE)
+#: working', 'A second container scanner has been working at the port of Koper'; '… has been
+#: operating since March 2025 and has become the first point of contact' is the whole
+#: desk) ...
+_ONE_OF_SEVERAL = re.compile(rf"\b(?:{ORDINAL})\b", re.IGNORECASE)
 #: ... or, anywhere, a part ('only one analyst has been working', 'has worked in one
 #: direction only'), a stop or a denial ('has closed at night since 1 March', 'has not been
 #: staffed since').

@@ -15,6 +15,7 @@ from graph.extract.values import MONTH_NAMES
 from graph.followup.additions import (
     addition,
     addition_cues,
+    announced_later,
     decided_by_people,
     named_before,
     only_the_cue,
@@ -105,8 +106,11 @@ _DECIDED_THAT = re.compile(
 #: then 212 animals have been returned') tells what the completed measure has done.
 _SINCE_THEN = re.compile(r"(?:and\s+)?since\s+(?:then|that\s+date|that\s+day)\b", re.IGNORECASE)
 #: A paragraph opening on a pronoun speaks of what the block before named, after the tag of
-#: who speaks in a transcript ('EC: It was, at that time.').
-_PRONOUN = re.compile(r"(?:[A-Z][\w.]{0,20}:\s+)?(?:It|They|This|These|Its|Their)\b")
+#: who speaks in a transcript ('EC: It was, at that time.') and a short reply to the
+#: question ('HOME MINISTER (MALAYSIA): Not yet. It should have taken place in June.').
+_SPEAKER = r"(?:[A-Z][\w.]{0,20}(?:\s+\(?[A-Z][\w.]{0,20}\)?){0,3}:\s+)?"
+_PRONOUN = re.compile(rf"{_SPEAKER}(?:It|They|This|These|Its|Their)\b")
+_REPLY = re.compile(rf"{_SPEAKER}(?:Yes|No|Not\s+yet|Indeed)\W*")
 #: A review of the agreement and the three words before it, where a count ('The second
 #: ministerial review of the Compact') or a rhythm ('the annual review of') may stand.
 _BEFORE_A_REVIEW = re.compile(r"(?:[\w-]+\s+){0,3}review\s+of$", re.IGNORECASE)
@@ -258,7 +262,8 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
     added_here = False
     topic: Span | None = None
     topic_label = ""  # what the topic names: its text, after the block before's if it goes on
-    if before is not None and clauses and _PRONOUN.match(clauses[0].text):
+    opening = 1 if len(clauses) > 1 and _REPLY.fullmatch(clauses[0].text) else 0
+    if before is not None and clauses and _PRONOUN.match(clauses[opening].text):
         topic, topic_label = before, before.text
     for index, span in enumerate(clauses):
         if index <= taken:
@@ -268,6 +273,13 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
         cue = addition_cues(lex, span.text)
         if cue and _against_the_promise(span.text[: cue[0].start]):
             cue = []  # '22 of the 25 networks we undertook to pursue; the rest will be opened'
+        announced = announced_later(lex, clauses, index, cue[0]) if cue else None
+        if announced is not None:
+            later, decision = announced
+            added, taken = addition(lex, passage, clauses, later, decision, date)
+            added_here = True
+            yield later, added
+            continue
         if cue:
             # 'agreed to add two measures:' introduces a list, whose items are the additions;
             # 'It was not part of the original plan' restates the one just made.

@@ -36,6 +36,10 @@ _TOPICAL = 3  # words from which a heading names a topic ('Answer 3' does not)
 _MONTH_YEAR = re.compile(rf"\b({MONTH_NAMES})\s+((?:19|20)\d{{2}})\b")
 #: 'in June of last year', 'last year': a year named by its distance from the document's own.
 _LAST_YEAR = re.compile(rf"\b(?:({MONTH_NAMES})\s+(?:of\s+)?)?last\s+year\b", re.IGNORECASE)
+#: A question put in a transcript or a parliament's record: who asks, then the question
+#: ('JOURNALIST (BERNAMA): Datuk Seri, last year the police chiefs met in June to review the
+#: plan. Has this year's review taken place?'). What it says it asks about; the answer reports.
+_QUESTION_PUT = re.compile(r"[A-Z][^:\n]{0,80}:\s[^\n]*\?\s*", re.DOTALL)
 #: How long before a document the agreement it names must be dated for it to look back.
 _LOOKING_BACK = datetime.timedelta(days=60)
 
@@ -51,7 +55,7 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
     heading: str | None = None
     previous: Block | None = None
     last_sentence: Span | None = None  # of the block before: a heading, a question
-    key = legend(lex, document.text)
+    key = legend(lex, document)
     for block in document.blocks:
         if block.kind is BlockKind.HEADING:
             heading = block.span.text
@@ -61,13 +65,30 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
             after_prose = previous is not None and previous.kind is BlockKind.PARAGRAPH
             intro = previous.span.text if after_prose else None
             items.extend(list_items(lex, block, date, heading, intro))
+        elif block.kind is BlockKind.PARAGRAPH and _QUESTION_PUT.fullmatch(block.span.text):
+            last_sentence = _question(block.span)  # what the answer that follows speaks of
+            previous = block
+            continue
         elif block.kind is BlockKind.PARAGRAPH:
             items.extend(prose_items(lex, block.span, date, last_sentence))
         if block.kind is not BlockKind.HEADING or len(block.span.text.split()) >= _TOPICAL:
             sentences = clauses_of(block.span) if block.kind is not BlockKind.TABLE else []
             last_sentence = trimmed(sentences[-1]) if sentences else None
         previous = block
-    return [marked_for_judgement(lex, item) for item in items]
+    return [
+        marked_for_judgement(lex, item)
+        for item in items
+        if not key.holds(item.span.start, item.span.end)  # '- A: delivered as promised'
+    ]
+
+
+def _question(paragraph: Span) -> Span:
+    """A question put, without who puts it."""
+    tag = paragraph.text.index(":") + 1
+    skipped = len(paragraph.text[tag:]) - len(paragraph.text[tag:].lstrip())
+    text = paragraph.text[tag + skipped :].rstrip()
+    start = paragraph.start + tag + skipped
+    return Span(start, start + len(text), text)
 
 
 def _sentence_end(text: str, offset: int) -> int:

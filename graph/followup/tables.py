@@ -15,6 +15,7 @@ from rdflib import URIRef
 from graph.documents.model import Block, Row, Span
 from graph.followup.facts import ABANDONED, DELAYED, FULFILLED, IN_PROGRESS, Figure, ReportedItem
 from graph.followup.figures import count_in, figure_in, share_against
+from graph.followup.legend import Legend
 from graph.followup.values import as_of_date, checked_status, status_in
 from graph.lexicon import Lexicon
 from graph.namespaces import DCTERMS, PG
@@ -39,16 +40,21 @@ _ROLES = (
 )
 
 
+#: A cell that only numbers its row: '4', '4.', 'I2', 'A-3', '2.1'.
+_ROW_NUMBER = re.compile(r"[A-Z]{0,3}[-.]?\d{1,3}(?:\.\d{1,2})?[.)]?")
+
+
 def _item_column(lex: Lexicon, block: Block, header: Row, taken: tuple[int, ...]) -> int:
     """The column naming each row's item: the one headed like a commitment; else the first,
     unless its cells repeat, grouping the rows ('| Mosquitia corridor | Disabling of
-    clandestine airstrips |'), and a later column names each row apart: one with no role,
-    else one headed like what is delivered ('Deliverable')."""
+    clandestine airstrips |'), or only number them ('| 4 |', '| I2 |'), and a later column
+    names each row apart: one with no role, else one headed like what is delivered
+    ('Deliverable')."""
     headed = _column(lex, header, PG.Commitment)
     if headed is not None and headed not in taken:
         return headed
     first = [c.text.strip() for row in block.rows if (c := _cell(row, 0))]
-    if len(set(first)) == len(first):
+    if len(set(first)) == len(first) and not all(_ROW_NUMBER.fullmatch(c) for c in first):
         return 0
 
     def roles(n: int) -> set[URIRef]:
@@ -136,6 +142,10 @@ def _cell_status(lex: Lexicon, text: str, verdicts: dict[str, str] | None = None
     qualifier of when or how ('Met since 16 September 2024'), or a phrase."""
     verdicts = verdicts or lex.status_verdicts
     verdict = text.strip(" .*_")
+    mark, _, words = verdict.partition(" ")
+    if _is_mark(mark) and words.strip() and verdict.casefold() not in verdicts:
+        # '◑ On track': a mark beside the word it stands for says what the word says
+        return _cell_status(lex, words, verdicts) or verdicts.get(mark)
     qualified = _QUALIFIED.search(verdict)
     return (
         verdicts.get(verdict.casefold())
@@ -152,13 +162,15 @@ def _cell(row: Row, index: int | None) -> Span | None:
 
 
 def table_items(
-    lex: Lexicon, block: Block, default_date: str | None, key: dict[str, str] | None = None
+    lex: Lexicon, block: Block, default_date: str | None, key: Legend | None = None
 ) -> list[ReportedItem]:
     """Rows of a table with a status column: the item cell, its status (by the report's own
-    ``key`` to its marks, where it gives one), figure and date."""
+    ``key`` to its marks, where it gives one), figure and date. A row the key says is not
+    rated ('| Handover of wanted suspects | NG |') reports nothing."""
     if block.header is None:
         return []
-    verdicts = {**lex.status_verdicts, **(key or {})}  # the report's own key first
+    key = key or Legend()
+    verdicts = {**lex.status_verdicts, **key.verdicts}  # the report's own key first
     status_col = _status_column(lex, block, block.header, verdicts)
     if status_col is None:
         return _scored_rows(lex, block, default_date)
@@ -176,7 +188,11 @@ def table_items(
     items = []
     for row in block.rows:
         label, status_cell = _cell(row, item_col), _cell(row, status_col)
-        if label is None or status_cell is None:
+        if (
+            label is None
+            or status_cell is None
+            or status_cell.text.strip().casefold() in key.unrated
+        ):
             continue
         status = _cell_status(lex, status_cell.text, verdicts)
         if status is None:

@@ -225,13 +225,32 @@ def _rows_by_elimination(
     commitments: tuple[CommitmentRecord, ...],
     common: frozenset[str],
 ) -> None:
-    """A row of a status table that matched nothing is read again against the commitments
-    no item of the report took: the table goes through the agreement's commitments, one
-    row each ('Ministers' annual meeting' is the Tripartite Ministerial Council once the
-    other rows have theirs)."""
-    taken = {found[0].iri for found in found_for.values() if found is not None}
+    """A row of a status table that matched nothing, or only a commitment another row speaks
+    of more clearly, is read again against the commitments no item of the report took: the
+    table goes through the agreement's commitments, one row each ('Ministers' annual
+    meeting' is the Tripartite Ministerial Council once the other rows have theirs; 'Illegal
+    gold and the money behind it' is the line of work on gold once 'Checks on the origin of
+    gold' has the verification). A row that finds none there keeps what it had."""
+    clearest: dict[str, tuple[URIRef, float]] = {}
     for item, found in found_for.items():
-        if found is not None or not _is_row(report, item) or _pledges(report, item):
+        if found is not None and _is_row(report, item):
+            held = clearest.get(found[0].iri)
+            if held is None or found[1] > held[1]:
+                clearest[found[0].iri] = (item, found[1])
+    outdone = {
+        item: found
+        for item, found in found_for.items()
+        if found is not None and _is_row(report, item) and clearest[found[0].iri][0] != item
+    }
+    taken = {
+        found[0].iri
+        for item, found in found_for.items()
+        if found is not None and item not in outdone
+    }
+    for item, found in found_for.items():
+        if item not in outdone and (
+            found is not None or not _is_row(report, item) or _pledges(report, item)
+        ):
             continue
         if (item, RDF.type, PG.AdditionStatusAssertion) in report:
             continue
@@ -280,6 +299,7 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     name = tracking_graph_iri(key)
     graph = Graph()
     years = sorted(str(y) for y in report.objects(doc, PG.referencedYear))
+    report_text = str(report.value(doc, PG.textContent) or "")
     date = report.value(doc, DCTERMS.date)
     agreement = best_agreement(
         agreements,
@@ -287,7 +307,7 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
         str(report.value(doc, PG.agreementReference) or ""),
         years,
         str(date) if date is not None else None,
-        days_named(str(report.value(doc, PG.textContent) or "")),
+        days_named(report_text),
     )
     if agreement is None:
         judge(graph, report, doc, ())
@@ -300,9 +320,9 @@ def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -
     # a report that only uses it ('VMS exchange via FFA'); the report's own spelling first.
     spelled_out = {
         **acronyms_spelled_out(" ".join(f"{c.label}. {c.context}" for c in agreement.commitments)),
-        **acronyms_spelled_out(str(report.value(doc, PG.textContent) or "")),
+        **acronyms_spelled_out(report_text),
     }
-    texts = {item: item_text(report, item, spelled_out) for item in items}
+    texts = {item: item_text(report, item, spelled_out, report_text) for item in items}
     counted = [i for i in items if (i, RDF.type, PG.CountStatusAssertion) in report]
     common = said_throughout([texts[i] for i in items if i not in counted])
     found_for: dict[URIRef, tuple[CommitmentRecord, float] | None] = {}

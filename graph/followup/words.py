@@ -120,12 +120,40 @@ _DECIDED_BY = re.compile(
 _DECIDED = frozenset(URIRef(f"{ID}status/{s}") for s in (REVISED, ABANDONED, DELAYED))
 
 
-def item_text(report: Graph, item: URIRef, spelled_out: dict[str, str]) -> str:
+#: Words a row's label must have for the report's own section on it to be found by it.
+_SECTION_LABEL_WORDS = 3
+#: Characters of that section read with the row: its opening sentences.
+_SECTION_OPENING = 300
+
+
+def _section_on(text: str, label: str) -> str:
+    """What a report says of a row of its summary table where it takes the row up again by
+    its label, outside the table ('| I2 | Biometric checks at the crossing | Partly achieved |'
+    and '5.2 Biometric checks at the crossing (I2). … only 61 per cent of travellers … are
+    checked against both countries' alert lists'): the opening of that paragraph after the
+    label."""
+    if len(label.split()) < _SECTION_LABEL_WORDS:
+        return ""
+    for match in re.finditer(re.escape(label), text, re.IGNORECASE):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if text[line_start:].lstrip().startswith("|"):
+            continue
+        line_end = text.find("\n", match.end())
+        return text[match.end() : line_end if line_end >= 0 else len(text)][:_SECTION_OPENING]
+    return ""
+
+
+def item_text(
+    report: Graph, item: URIRef, spelled_out: dict[str, str], report_text: str = ""
+) -> str:
     """The words an item is matched by: its label and quotes, without the body that decided
     the change a clause of prose reports (``_DECIDED_BY``), with the long form of an
-    acronym its first words use."""
+    acronym its first words use; for a table row, with what the report's text says of it
+    under its label (``_section_on``)."""
     label = str(report.value(item, RDFS.label) or "")
     quotes = [str(report.value(e, OA.exact) or "") for e in report.objects(item, PG.evidence)]
+    if any(quote.startswith("|") for quote in quotes):
+        quotes.append(_section_on(report_text, label))
     if (item, RDF.type, PG.ProseStatusAssertion) in report and report.value(
         item, PG.status
     ) in _DECIDED:
