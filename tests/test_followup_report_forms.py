@@ -1,8 +1,8 @@
 # ruff: noqa: E501  (sample documents keep their long lines, as reports have them)
-"""Forms of follow-up first met in blind round fu-r42 (issue 12): a key that defines its
-marks one per line, a status cell that pairs a mark with its word, a table numbered in its
-first column, an announcement of something new that closes its sentence, and a press
-conference's questions and short replies."""
+"""Forms of follow-up first met in blind round fu-r42 and after (issue 12): a key that
+defines its marks one per line, a status cell that pairs a mark with its word, a table
+numbered in its first column, an announcement of something new that closes its sentence, a
+press conference's questions and short replies, and people counted through a course."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from graph.followup.facts import ReportedItem
 from graph.followup.figures import figure_in
 from graph.followup.judged import runs_since
 from graph.followup.recognise import reported_items
-from graph.followup.values import checked_status
+from graph.followup.values import checked_status, status_in
 from graph.lexicon import lexicon
 
 
@@ -145,3 +145,15 @@ def test_a_question_put_reports_nothing_and_its_answer_after_a_short_reply_speak
     assert not [i for i in items if "JOURNALIST" in i.span.text or "met in June" in i.span.text]
     replies = [i for i in items if i.status == "delayed"]
     assert replies and all("police chiefs met in June" in i.label for i in replies[:1])
+
+
+def test_people_counted_through_a_course_are_work_going_on_not_the_course_completed() -> None:
+    lex = lexicon()
+    going_on = [
+        "We have run three intakes, and 94 investigators have completed the course",
+        "Twenty-two investigators from the CCID have now completed placements on the other side",
+        "CERT.LV reported that 146 port employees have completed the course to date",
+    ]
+    assert [status_in(lex, text) for text in going_on] == ["in-progress"] * 3
+    assert status_in(lex, "All 300 officers have completed the course") == "fulfilled"
+    assert status_in(lex, "The training was completed in March") == "fulfilled"

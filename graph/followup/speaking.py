@@ -178,16 +178,28 @@ def _overdue(text: str, hit: Hit[str]) -> Hit[str]:
 
 
 #: 'so far' beside a completion in its clause ('187 have completed the course so far', '140
-#: officers have so far completed courses'): a count of people through work that goes on,
-#: not the work completed.
-_SO_FAR_AFTER = re.compile(r"[^.;,]{0,40}?\bso\s+far\b", re.IGNORECASE)
+#: officers have so far completed courses', '… the course to date'): a count of people
+#: through work that goes on, not the work completed.
+_SO_FAR_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:so\s+far|to\s+date)\b", re.IGNORECASE)
 _SO_FAR_BEFORE = re.compile(r"\bso\s+far\s+$", re.IGNORECASE)
+#: So does a count of people who have been through it ('94 investigators have completed the
+#: course', 'Twenty-two investigators … have now completed placements', '520 recruits have
+#: now graduated'), unless all of them are counted ('All 300 officers have completed').
+_PEOPLE_THROUGH = re.compile(
+    rf"(?<!\ball\s)(?<![\w-])(?:{NUMBER})\s+(?:[\w().'-]+\s+){{0,8}}?(?:have|has|had)\s+"
+    r"(?:now\s+|already\s+)?$",
+    re.IGNORECASE,
+)
+_THROUGH = re.compile(r"completed|graduated|finished", re.IGNORECASE)
 
 
 def _so_far(text: str, hit: Hit[str]) -> Hit[str]:
-    """A completion counted 'so far' reads as work in progress; any other phrase as itself."""
+    """A completion counted 'so far', or by the people through it, reads as work in progress;
+    any other phrase as itself."""
     if hit.values[0] == FULFILLED and (
-        _SO_FAR_AFTER.match(text, hit.end) or _SO_FAR_BEFORE.search(text, 0, hit.start)
+        _SO_FAR_AFTER.match(text, hit.end)
+        or _SO_FAR_BEFORE.search(text, 0, hit.start)
+        or (_THROUGH.fullmatch(hit.text) and _PEOPLE_THROUGH.search(text, 0, hit.start))
     ):
         return Hit(hit.start, hit.end, hit.text, (IN_PROGRESS,))
     return hit
