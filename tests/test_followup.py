@@ -331,6 +331,12 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: while r19 and r22 moved down one status each (0.720 → 0.693, 0.865 → 0.847): '64
 #: officers have completed them, just over half of the 120 foreseen' is now some of what
 #: was planned, partly fulfilled, where their golds read work going on.
+#: fu-r43 read 1.000 / 0.855 / 0.547 on arrival (the session's start: 1.000 / 0.843 /
+#: 0.521) and rose once a column of marks under a heading ('| Mark |', '| ✔ |') was read by
+#: a key of symbol and word ('✔  done: delivered in full'), a rating covering several
+#: statuses ('AMBER: under way or partly delivered') took the one its row says, 'Agreed
+#: result' headed the target, not the figure, '33 …, against the 30 we committed to' reached
+#: its target (r28 too), and a recommendation approved to meet less often revised.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.942, 0.884),
@@ -356,7 +362,7 @@ HELD_OUT_FLOORS = {
     "followup-r25": (1.0, 0.956, 0.903),
     "followup-r26": (1.0, 0.897, 0.804),
     "followup-r27": (1.0, 0.874, 0.777),
-    "followup-r28": (1.0, 0.852, 0.815),
+    "followup-r28": (1.0, 0.862, 0.826),
     "followup-r29": (1.0, 0.947, 0.860),
     "followup-r30": (1.0, 0.931, 0.759),
     "followup-r31": (1.0, 0.891, 0.763),
@@ -370,7 +376,8 @@ HELD_OUT_FLOORS = {
     "followup-r39": (1.0, 0.899, 0.684),
     "followup-r40": (1.0, 0.890, 0.767),
     "followup-r41": (1.0, 0.814, 0.595),
-    "followup-r42": (1.0, 0.876, 0.649),
+    "followup-r42": (1.0, 0.876, 0.662),
+    "followup-r43": (1.0, 0.870, 0.671),
 }
 
 

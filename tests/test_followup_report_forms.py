@@ -157,3 +157,74 @@ def test_people_counted_through_a_course_are_work_going_on_not_the_course_comple
     assert [status_in(lex, text) for text in going_on] == ["in-progress"] * 3
     assert status_in(lex, "All 300 officers have completed the course") == "fulfilled"
     assert status_in(lex, "The training was completed in March") == "fulfilled"
+
+
+BULLETIN = """\
+Implementation Bulletin No. 7
+
+How to read the marks
+✔  done: delivered in full, or the channel is working as agreed
+◐  under way: work continuing, deadline not yet reached
+◑  part delivered: deadline passed with only part of the result achieved
+✖  stopped: discontinued
+★  added: not in the October 2024 text
+
+| Mark | Undertaking | As agreed | Position at 30 June 2026 |
+|---|---|---|---|
+| ✔ | Quetta–Zahedan emergency line | Round-the-clock link within 90 days | Staffed at all hours |
+| ◑ | Night-watch towers | 40 towers within one year | 31 towers transmitting |
+| ✖ | Joint screening desk at Taftan | Continuous | Closed on 12 May after Iran recalled its officers |
+| ★ ◐ | Registration of fuel-carrying pickups | (not in plan) | 7,450 vehicles registered so far |
+"""
+
+
+def test_a_column_of_marks_under_a_heading_gives_each_row_what_its_key_says() -> None:
+    assert [(i.label, i.status) for i in _items_in(BULLETIN)] == [
+        ("Quetta–Zahedan emergency line", "fulfilled"),
+        ("Night-watch towers", "partially-fulfilled"),  # not 'delivered'
+        ("Joint screening desk at Taftan", "abandoned"),
+        ("Registration of fuel-carrying pickups", "in-progress"),
+    ]
+
+
+AUDIT = """\
+Implementation audit of the Joint Action Plan
+
+Rating key
+- GREEN: the measure is delivered as agreed, or is on course to meet its target by the agreed date.
+- AMBER: the measure is under way or partly delivered, but the target or the date is at risk.
+- RED: the deadline has been missed or the measure is materially below the agreed level.
+- NR (not rated): outside the scope of this audit.
+
+| Ref | Measure as audited | Agreed result / date | Finding | Rating |
+|---|---|---|---|---|
+| F-1 | Interdiction of go-fast boats | Double the 2022 figure by March 2024 | The ARD stopped 54 of the 62 boats required, so the doubling was only partly achieved. | AMBER |
+| F-3 | Joint fusion cell | Operating by September 2023 | The cell opened on 11 September 2023 and has run around the clock since then. | GREEN |
+| F-7 | Combined naval patrols | One patrol every month | Only 9 of 16 monthly patrols due took place. | RED |
+| — | Expedited extradition | — | See paragraph 2.2. | NR |
+"""
+
+
+def test_a_rating_that_covers_several_statuses_takes_the_one_the_row_says() -> None:
+    items = _items_in(AUDIT)
+    assert [(i.label, i.status) for i in items] == [
+        ("Interdiction of go-fast boats", "partially-fulfilled"),  # AMBER, partly achieved
+        ("Joint fusion cell", "fulfilled"),  # GREEN: at work is no other choice
+        ("Combined naval patrols", "partially-fulfilled"),  # RED, some occasions held
+    ]
+    # the agreed result is the target, the finding holds the figure reached
+    assert items[2].figure is not None and items[2].figure.text.startswith("9 of 16")
+
+
+def test_a_count_set_against_what_was_committed_to_reaches_it() -> None:
+    figure = figure_in("has now sent 33 organisers to trial, against the 30 we committed to")
+    assert figure is not None and figure.target_reached
+
+
+def test_a_recommendation_approved_to_meet_less_often_revises() -> None:
+    said = (
+        "the Commission approved the recommendation of the border commanders that their "
+        "meetings, held every month since September 2023, should from November 2024 take "
+        "place every two months"
+    )
+    assert status_in(lexicon(), said) == "revised"

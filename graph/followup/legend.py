@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from graph.documents.model import BlockKind, Document
+from graph.followup.facts import IN_PROGRESS
 from graph.followup.speaking import speaking_phrases
+from graph.followup.values import status_in
 from graph.lexicon import Lexicon
 
 #: 'GREEN = completed or on track', 'Red = not met, stalled or discontinued', a grade ('A =
@@ -29,22 +31,36 @@ _MARKED = re.compile(
     r"(?P<mark>[^\w\s:;,.()/=-])\s+(?P<meaning>[a-z][^\n]*?)(?=\s+[^\w\s:;,.()/=-]\s|$)"
 )
 #: A line that defines one mark before a colon: '- B: on track, deadline not yet reached.',
-#: '◑ On track: work under way'. It is the key only when a table rates its rows by that mark.
+#: '◑ On track: work under way', '✔  done: delivered in full', '- NR (not rated): outside
+#: the scope'. It is the key only when a table rates its rows by its marks.
 _LINE_DEFINED = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]+)?(?P<mark>(?:[^\w\s][ \t]*)?[A-Za-z][\w-]*(?:[ \t][A-Za-z][\w-]*)?"
-    r"|[^\w\s])[ \t]*:[ \t]*(?P<meaning>[^\n]+)$",
+    r"^[ \t]*(?:[-*•][ \t]+)?(?=[^\s:])"
+    r"(?P<mark>(?P<symbol>[^\w\s])?[ \t]*(?P<word>[A-Za-z][\w-]*(?:[ \t][A-Za-z][\w-]*)?)?)"
+    r"(?:[ \t]*\([^)\n]*\))?[ \t]*:[ \t]*(?P<meaning>[^\n]+)$",
     re.MULTILINE,
 )
 
 
 @dataclass(frozen=True)
 class Legend:
-    """What a report's key says: each mark's one status, the marks it says rate nothing ('NG:
+    """What a report's key says: each mark's one status, the grades it says rate nothing ('NG:
     not graded, for lack of verifiable information'), and where its lines are."""
 
     verdicts: dict[str, str] = field(default_factory=dict)
     unrated: frozenset[str] = frozenset()
+    #: The statuses a mark's meaning names when it names several ('AMBER: under way or partly
+    #: delivered, but the target or the date is at risk'): the row's own words choose.
+    alternatives: dict[str, frozenset[str]] = field(default_factory=dict)
     lines: tuple[tuple[int, int], ...] = ()
+
+    def chosen(self, lex: Lexicon, mark: str, status: str, row_words: str) -> str:
+        """The status a row rated ``mark`` reports: of the statuses the mark's meaning names,
+        the one its own words say ('| F-1 | … | only partly achieved | AMBER |'), else
+        ``status``. Work going on is no choice: a row at work ('has run around the clock
+        since then | GREEN') is delivered as its mark says."""
+        named = self.alternatives.get(mark.strip().casefold(), frozenset())
+        said = status_in(lex, row_words) if named else None
+        return said if said in named and said != IN_PROGRESS else status
 
     def holds(self, start: int, end: int) -> bool:
         """Whether a passage lies in the key's lines, which report nothing."""
@@ -59,6 +75,14 @@ def _table_cells(document: Document) -> set[str]:
         for row in block.rows
         for cell in row.cells
     }
+
+
+def _marks(line: re.Match[str]) -> set[str]:
+    """The ways a table may write the mark a line defines: as written ('✔ done'), and its
+    symbol alone ('✔')."""
+    written = " ".join(line.group("mark").split()).casefold()
+    symbol = line.group("symbol")
+    return {m for m in (written, symbol) if m}
 
 
 def _runs(lines: list[re.Match[str]]) -> list[list[re.Match[str]]]:
@@ -103,19 +127,24 @@ def legend(lex: Lexicon, document: Document) -> Legend:
     found = _inline_verdicts(lex, document.text)
     cells = _table_cells(document)
     unrated: set[str] = set()
+    alternatives: dict[str, frozenset[str]] = {}
     lines = []
     for run in _runs(list(_LINE_DEFINED.finditer(document.text))):
-        if not cells & {line.group("mark").casefold() for line in run}:
+        if not cells & {mark for line in run for mark in _marks(line)}:
             continue
         for line in run:
-            mark = line.group("mark").casefold()
             lines.append(line.span())
-            status = _first_said(lex, mark) or _first_said(lex, line.group("meaning"))
-            if status is None:
-                unrated.add(mark)
-            else:
-                found.setdefault(mark, status)
-    return Legend(found, frozenset(unrated), tuple(lines))
+            marks = _marks(line)
+            status = _first_said(lex, line.group("mark")) or _first_said(lex, line.group("meaning"))
+            named = frozenset(h.values[0] for h in speaking_phrases(lex, line.group("meaning")))
+            for mark in marks:
+                if len(named) > 1:
+                    alternatives.setdefault(mark, named)
+                if status is not None:
+                    found.setdefault(mark, status)
+                elif line.group("symbol") is None:
+                    unrated.add(mark)  # 'NG: not graded'; '★ added: not in the text' is a kind
+    return Legend(found, frozenset(unrated), alternatives, tuple(lines))
 
 
 def defines_a_mark(text: str) -> bool:

@@ -116,18 +116,26 @@ def _is_mark(text: str) -> bool:
     return len(text.strip()) == 1 and not text.strip().isalnum()
 
 
+#: Words a cell of marks holds at most ('✔', '★ ◐', 'AMBER').
+_MARK_WORDS = 3
+
+
 def _unheaded_marks(block: Block, header: Row, verdicts: dict[str, str]) -> list[int]:
-    """Columns with no heading whose every cell is a verdict ('| ✔ | Police liaison officers
-    | … |' under a key '✔ done ◐ partly achieved ○ not yet achieved')."""
-    return [
-        n
-        for n, cell in enumerate(header.cells)
-        if not cell.span.text.strip()
-        and all(
-            (c := _cell(row, n)) is not None and c.text.strip().casefold() in verdicts
-            for row in block.rows
-        )
-    ]
+    """Columns of marks: with no heading, every cell a verdict ('| ✔ | Police liaison
+    officers | … |' under a key '✔ done ◐ partly achieved ○ not yet achieved'); or under any
+    heading ('Mark'), every cell a mark or two and most of them verdicts ('| ★ ◐ |' marks an
+    added measure under way)."""
+    found = []
+    for n, cell in enumerate(header.cells):
+        cells = [c.text.strip().casefold() for row in block.rows if (c := _cell(row, n))]
+        if len(cells) < len(block.rows):
+            continue
+        rated = [c for c in cells if c in verdicts]
+        unheaded = not cell.span.text.strip() and len(rated) == len(cells)
+        terse = all(len(c.split()) <= _MARK_WORDS for c in cells)
+        if unheaded or (terse and 2 * len(rated) > len(cells)):
+            found.append(n)
+    return found
 
 
 #: Where a verdict's qualifier begins: 'Met since 16 September 2024', 'Met (two days late)'.
@@ -195,6 +203,9 @@ def table_items(
         ):
             continue
         status = _cell_status(lex, status_cell.text, verdicts)
+        if status is not None:
+            words = row.span.text.replace(status_cell.text, " ")
+            status = key.chosen(lex, status_cell.text, status, words)
         if status is None:
             status = status_in(lex, row.span.text)
         elif status == DELAYED and status_in(lex, row.span.text) == ABANDONED:
