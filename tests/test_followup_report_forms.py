@@ -228,3 +228,14 @@ def test_a_recommendation_approved_to_meet_less_often_revises() -> None:
         "place every two months"
     )
     assert status_in(lexicon(), said) == "revised"
+
+
+def test_an_answer_that_says_what_was_done_with_it_speaks_of_the_turn_before() -> None:
+    text = (
+        "Radio interview, one year on\n\n"
+        "PRESENTER: There was also supposed to be a regular report on fuel smuggling routes. "
+        "A bulletin, every three months.\n\n"
+        "MINISTER: We dropped it last autumn.\n"
+    )
+    [item] = [i for i in _items_in(text) if i.status == "abandoned"]
+    assert item.label.startswith("A bulletin, every three months")

@@ -105,11 +105,14 @@ _DECIDED_THAT = re.compile(
 #: A clause that counts from a completion just reported ('was signed on 27 November; since
 #: then 212 animals have been returned') tells what the completed measure has done.
 _SINCE_THEN = re.compile(r"(?:and\s+)?since\s+(?:then|that\s+date|that\s+day)\b", re.IGNORECASE)
-#: A paragraph opening on a pronoun speaks of what the block before named, after the tag of
-#: who speaks in a transcript ('EC: It was, at that time.') and a short reply to the
+#: A paragraph opening on a pronoun speaks of what the block before named ('We dropped it
+#: last autumn'), after the tag of who speaks in a transcript ('EC: It was, at that time.')
+#: and a short reply to the
 #: question ('HOME MINISTER (MALAYSIA): Not yet. It should have taken place in June.').
 _SPEAKER = r"(?:[A-Z][\w.]{0,20}(?:\s+\(?[A-Z][\w.]{0,20}\)?){0,3}:\s+)?"
-_PRONOUN = re.compile(rf"{_SPEAKER}(?:It|They|This|These|Its|Their)\b")
+_PRONOUN = re.compile(
+    rf"{_SPEAKER}(?:(?:It|They|This|These|Its|Their)\b|(?:We|I)\s+[a-z]+\s+(?:it|them)\b)"
+)
 _REPLY = re.compile(rf"{_SPEAKER}(?:Yes|No|Not\s+yet|Indeed)\W*")
 #: A review of the agreement and the three words before it, where a count ('The second
 #: ministerial review of the Compact') or a rhythm ('the annual review of') may stand.
