@@ -239,3 +239,9 @@ def test_an_answer_that_says_what_was_done_with_it_speaks_of_the_turn_before() -
     )
     [item] = [i for i in _items_in(text) if i.status == "abandoned"]
     assert item.label.startswith("A bulletin, every three months")
+
+
+def test_a_unit_the_parties_intend_to_include_in_the_plan_is_added() -> None:
+    lex = lexicon()
+    said = "both governments intend to include in the renewed plan a joint unit on synthetic drugs"
+    assert addition_cues(lex, said)
