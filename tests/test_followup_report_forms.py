@@ -245,3 +245,18 @@ def test_a_unit_the_parties_intend_to_include_in_the_plan_is_added() -> None:
     lex = lexicon()
     said = "both governments intend to include in the renewed plan a joint unit on synthetic drugs"
     assert addition_cues(lex, said)
+
+
+def test_a_rhythm_changed_across_the_naming_of_the_plan_is_revised() -> None:
+    lex = lexicon()
+    said = [
+        "The bilateral drug intelligence sessions, held every six months since the plan was "
+        "signed, will from 2025 take place once a year",
+        "the review of the compound target list, held every three months since the Plan was "
+        "signed, will be convened monthly from June 2024",
+        "Ministers on Thursday formally moved the mixed river patrols from a weekly to a "
+        "fortnightly schedule",
+    ]
+    assert [status_in(lex, text) for text in said] == ["revised"] * 3
+    text = f"Embassy newsletter, January 2025\n\n{said[0]}, on the margins of a regional meeting.\n"
+    assert [i.status for i in _items_in(text)] == ["revised"]

@@ -34,6 +34,7 @@ from graph.followup.facts import (
 from graph.followup.figures import ORDINAL, figure_in
 from graph.followup.legend import defines_a_mark
 from graph.followup.values import (
+    changes_rhythm,
     checked_status,
     counts_work_done,
     delay_made_up,
@@ -350,6 +351,9 @@ def _status_before_reference(lex: Lexicon, text: str) -> str | None:
     cues = lex.reference_cues.find(text)
     if not cues:
         return status_in(lex, text)
+    if changes_rhythm(text) and status_in(lex, text) == REVISED:
+        return REVISED  # 'held every six months since the plan was signed, will from 2025
+        # take place once a year': the change spans the naming
     before = status_in(lex, text[: cues[0].start])
     if before is None and _A_MEASURE.fullmatch(text, 0, cues[0].start):
         after = status_in(lex, text[cues[0].end :])

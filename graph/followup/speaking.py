@@ -126,11 +126,14 @@ _BACKGROUND = re.compile(
 )
 #: A meeting reported held, for which a clause of background gives no status of its own.
 _OCCASION_HELD = re.compile(r"\b(?:met|convened|was\s+held|were\s+held|took\s+place)\b", re.I)
-#: The agreement's own start, named in a clause of time ('since the Plan entered into force').
+#: The agreement's own start, named in a clause of time ('since the Plan entered into force',
+#: 'held every three months since the Plan was signed').
 _AGREEMENT_STARTED = re.compile(
     r"\b(?:since|after|before|until)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
 )
-_STARTS = frozenset({"entered into force", "took effect", "came into force"})
+_STARTS = frozenset(
+    {"entered into force", "took effect", "came into force", "signed", "was signed"}
+)
 
 
 #: A body named by where it was set up, the participle after its name ('This report is
@@ -218,10 +221,10 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
 
 #: A word of status used before the noun it describes ('operational or coercive acts',
 #: 'exchange operational intelligence', 'irregular migration', 'three complete production
-#: lines were seized'), not of a measure ('is
+#: lines were seized', 'the mixed river patrols'), not of a measure ('is
 #: operational', 'operational since May', 'fully operational in all four ports', '| 8
 #: meetings in 2025 | Irregular |').
-_ATTRIBUTIVE = frozenset({"operational", "irregular", "complete"})
+_ATTRIBUTIVE = frozenset({"operational", "irregular", "complete", "mixed"})
 _NOUN_AFTER = re.compile(
     r"\s+(?:or\s+[a-z]+\s+)?"
     r"(?!(?:since|in|on|at|by|from|for|and|again|now|until|with|across|throughout|as|there"

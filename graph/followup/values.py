@@ -97,14 +97,15 @@ _LATE_BY = re.compile(
 #: meetings monthly, has met every second month since October'): a revision. A span of days
 #: ('from 10 to 18 November') is none.
 _RECURRENCE = (
-    r"(?:daily|weekly|monthly|quarterly|yearly|annually|(?:twice|once)\s+a\s+\w+"
+    r"(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annually|(?:twice|once)\s+a\s+\w+"
     r"|every\s+(?:\w+\s+)?(?:days?|weeks?|months?|quarters?|years?))"
 )
 _CHANGED = re.compile(
     rf"\b{_RECURRENCE}\s+(?:rather\s+than|instead\s+of)\s+{_RECURRENCE}"
     rf"|\b{_RECURRENCE}(?:\s+[a-z-]+){{0,3}}?\s+instead\b(?!\s+of)"
-    rf"|\b(?P<was>{_RECURRENCE})\W+(?:[\w-]+\W+){{0,4}}?"
-    rf"(?:now\s+(?:meets?|takes?\s+place|runs?|sits?)|has\s+(?:since\s+)?met)"
+    rf"|\b(?P<was>{_RECURRENCE})\W+(?:[\w-]+\W+){{0,6}}?"
+    rf"(?:now\s+(?:meets?|takes?\s+place|runs?|sits?)|has\s+(?:since\s+)?met"
+    rf"|will\s+(?:from\s+\w+(?:\s+\d{{4}})?\s+)?(?:meet|take\s+place|be\s+(?:held|convened)|sit))"
     rf"\s+(?:only\s+)?(?!(?P=was)\b){_RECURRENCE}"
     rf"|\b{_RECURRENCE}\W+(?:[\w-]+\W+){{0,4}}?(?:agreed|decided)\s+(?:[\w-]+\s+){{0,2}}?to\s+"
     rf"(?:meet\s+|be\s+held\s+)?(?:only\s+)?{_RECURRENCE}"
@@ -112,6 +113,13 @@ _CHANGED = re.compile(
     rf"|{MONEY}(?:{NUMBER})(?:\s+[a-z-]+)?\s+to\s+{MONEY}(?:{NUMBER})\b(?!\s+(?:{MONTH_NAMES})\b))",
     re.IGNORECASE,
 )
+
+
+def changes_rhythm(text: str) -> bool:
+    """Whether a clause changes a recurrence or a number ('held every six months since the
+    plan was signed, will from 2025 take place once a year')."""
+    return bool(_CHANGED.search(text))
+
 
 #: How early something came: 'completing the upgrade months ahead of schedule' is done.
 _AHEAD = re.compile(r"ahead\s+of\s+(?:schedule|time)", re.IGNORECASE)
