@@ -260,3 +260,17 @@ def test_a_rhythm_changed_across_the_naming_of_the_plan_is_revised() -> None:
     assert [status_in(lex, text) for text in said] == ["revised"] * 3
     text = f"Embassy newsletter, January 2025\n\n{said[0]}, on the margins of a regional meeting.\n"
     assert [i.status for i in _items_in(text)] == ["revised"]
+
+
+def test_a_key_that_says_what_each_colour_means_rates_the_rows() -> None:
+    text = (
+        "Shadow report on the accord\n\nHow to Read the Ratings\n"
+        "- Red means the measure is off track or missing where it was due.\n"
+        "- Grey means we could not gather enough information to judge.\n\n"
+        "| No. | Commitment | What we found | Rating |\n|---|---|---|---|\n"
+        "| 9 | Quarterly farm inspections | One round held, in November 2024 | Red |\n"
+        "| 10 | Handover of suspects | No data released | Grey |\n"
+    )
+    assert [(i.label, i.status) for i in _items_in(text)] == [
+        ("Quarterly farm inspections", "delayed")
+    ]

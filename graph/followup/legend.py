@@ -32,11 +32,13 @@ _MARKED = re.compile(
 )
 #: A line that defines one mark before a colon: '- B: on track, deadline not yet reached.',
 #: '◑ On track: work under way', '✔  done: delivered in full', '- NR (not rated): outside
-#: the scope'. It is the key only when a table rates its rows by its marks.
+#: the scope', '- Green means the measure is in place'. It is the key only when a table rates
+#: its rows by its marks.
 _LINE_DEFINED = re.compile(
     r"^[ \t]*(?:[-*•][ \t]+)?(?=[^\s:])"
     r"(?P<mark>(?P<symbol>[^\w\s])?[ \t]*(?P<word>[A-Za-z][\w-]*(?:[ \t][A-Za-z][\w-]*)?)?)"
-    r"(?:[ \t]*\([^)\n]*\))?[ \t]*:[ \t]*(?P<meaning>[^\n]+)$",
+    r"(?:[ \t]*\([^)\n]*\))?(?:[ \t]*:|[ \t]+(?:means|stands\s+for|indicates))[ \t]*"
+    r"(?P<meaning>[^\n]+)$",
     re.MULTILINE,
 )
 
