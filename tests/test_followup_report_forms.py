@@ -274,3 +274,16 @@ def test_a_key_that_says_what_each_colour_means_rates_the_rows() -> None:
     assert [(i.label, i.status) for i in _items_in(text)] == [
         ("Quarterly farm inspections", "delayed")
     ]
+
+
+def test_words_of_status_said_of_something_else_say_nothing_of_the_measure() -> None:
+    lex = lexicon()
+    assert status_in(lex, "23 of the 40 pending requests have been decided") is None
+    assert status_in(lex, "The request is still pending") == "delayed"
+    assert status_in(lex, "the shared control post is about 70 percent complete") == "in-progress"
+    assert status_in(lex, "the shared control post is complete") == "fulfilled"
+    said = (
+        "After smugglers opened fire on a patrol near Bermejo, the two forces agreed to go out "
+        "jointly every two weeks instead"
+    )
+    assert status_in(lex, said) == "revised"

@@ -181,10 +181,13 @@ def _overdue(text: str, hit: Hit[str]) -> Hit[str]:
 
 
 #: 'so far' beside a completion in its clause ('187 have completed the course so far', '140
-#: officers have so far completed courses', '… the course to date'): a count of people
-#: through work that goes on, not the work completed.
+#: officers have so far completed courses', '… the course to date'), or a share short of
+#: the whole ('about 70 percent complete'): a count through work that goes on, not the work
+#: completed.
 _SO_FAR_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:so\s+far|to\s+date)\b", re.IGNORECASE)
-_SO_FAR_BEFORE = re.compile(r"\bso\s+far\s+$", re.IGNORECASE)
+_SO_FAR_BEFORE = re.compile(
+    r"\bso\s+far\s+$|\b\d{1,2}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+$", re.IGNORECASE
+)
 #: So does a count of people who have been through it ('94 investigators have completed the
 #: course', 'Twenty-two investigators … have now completed placements', '520 recruits have
 #: now graduated'), unless all of them are counted ('All 300 officers have completed').
@@ -221,10 +224,10 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
 
 #: A word of status used before the noun it describes ('operational or coercive acts',
 #: 'exchange operational intelligence', 'irregular migration', 'three complete production
-#: lines were seized', 'the mixed river patrols'), not of a measure ('is
+#: lines were seized', 'the mixed river patrols', 'the 40 pending requests'), not of a measure ('is
 #: operational', 'operational since May', 'fully operational in all four ports', '| 8
 #: meetings in 2025 | Irregular |').
-_ATTRIBUTIVE = frozenset({"operational", "irregular", "complete", "mixed"})
+_ATTRIBUTIVE = frozenset({"operational", "irregular", "complete", "mixed", "pending"})
 _NOUN_AFTER = re.compile(
     r"\s+(?:or\s+[a-z]+\s+)?"
     r"(?!(?:since|in|on|at|by|from|for|and|again|now|until|with|across|throughout|as|there"
@@ -241,7 +244,8 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 #: 'working' or 'operating' naming a kind of group, meeting, time or text ('a joint working
 #: group', 'within 15 working days', 'the standard operating procedure'), not work under way
-#: ('has been working since May', 'working together', 'has been operating since March').
+#: ('has been working since May', 'working together', 'has been operating since March'); so
+#: 'opened' of gunfire, not of an office.
 _AS_A_KIND = {
     "working": re.compile(
         r"\s+(?:group|party|parties|day|level|session|paper|hour|meeting|visit)s?\b",
@@ -251,6 +255,7 @@ _AS_A_KIND = {
         r"\s+(?:procedure|manual|instruction|rule|guideline|cost|budget|base|model)s?\b",
         re.IGNORECASE,
     ),
+    "opened": re.compile(r"\s+fire\b", re.IGNORECASE),  # 'smugglers opened fire on a patrol'
 }
 
 
