@@ -11,14 +11,13 @@ removes its graph with it.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
-from decimal import Decimal
 from functools import partial
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from graph.followup.judged import deadline_of, judge
+from graph.followup.agreements import DOCUMENT_GRAPHS, agreements_in
+from graph.followup.judged import judge
 from graph.followup.linking import AgreementRecord, best_agreement
 from graph.followup.matching import (
     COUNT_FLOOR,
@@ -35,158 +34,31 @@ from graph.followup.matching import (
     said_throughout,
 )
 from graph.followup.recognise import days_named
-from graph.followup.standards import standard_share
 from graph.followup.words import (
     acronyms_spelled_out,
     item_text,
     matchable,
     possible_parties,
-    rhythm_word,
-    without_actors,
 )
 from graph.namespaces import DCTERMS, ID, OA, PG, PROV
 from graph.store.base import Store
 
-_DOCUMENTS = f"{ID}document/"
 #: How a kind of item is matched: its text → the commitment it speaks of and the score.
 Match = Callable[[str], tuple[CommitmentRecord, float] | None]
 _TRACKING = f"{ID}tracking/"
 _PLEDGED = URIRef(f"{ID}status/pledged")
 
-_AGREEMENTS = f"""
-PREFIX pg: <{PG}> PREFIX rdfs: <{RDFS}> PREFIX dcterms: <{DCTERMS}>
-SELECT ?agreement ?title ?date ?party WHERE {{
-  GRAPH ?g {{ ?agreement a pg:Agreement ; rdfs:label ?title ; pg:party ?party .
-             OPTIONAL {{ ?agreement dcterms:date ?date }} }}
-  FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
-}}"""
-
-_COMMITMENTS = f"""
-PREFIX pg: <{PG}> PREFIX rdfs: <{RDFS}> PREFIX dcterms: <{DCTERMS}>
-SELECT ?agreement ?commitment ?label ?context ?agency ?rhythm WHERE {{
-  GRAPH ?g {{
-    ?agreement pg:hasCommitment ?commitment .
-    ?commitment rdfs:label ?label .
-    OPTIONAL {{
-      {{ ?commitment dcterms:description ?context }}
-      UNION {{ ?commitment pg:aimsAt/rdfs:label ?context }}
-    }}
-    OPTIONAL {{ ?commitment pg:implementedBy ?agency }}
-    OPTIONAL {{ ?commitment pg:hasFrequency ?rhythm }}
-  }}
-  FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
-}}"""
-
-#: Commitments held to something: a target outcome, a deadline or a rhythm.
-_SPECIFIC = f"""
-PREFIX pg: <{PG}>
-SELECT DISTINCT ?commitment WHERE {{
-  GRAPH ?g {{ ?commitment pg:aimsAt|pg:hasTimeline|pg:hasFrequency ?held }}
-  FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
-}}"""
-
-#: Commitments due by a deadline (a timeline, in months), and whether they also recur.
-_TIMELINES = f"""
-PREFIX pg: <{PG}>
-SELECT ?commitment ?months ?rhythm WHERE {{
-  GRAPH ?g {{
-    ?commitment pg:hasTimeline/pg:months ?months .
-    OPTIONAL {{ ?commitment pg:hasFrequency ?rhythm }}
-  }}
-  FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
-}}"""
-
-_AGENCY_NAMES = f"""
-PREFIX pg: <{PG}> PREFIX rdfs: <{RDFS}>
-SELECT ?agency ?name WHERE {{
-  ?commitment pg:implementedBy ?agency .
-  {{ ?agency rdfs:label ?name }} UNION {{ ?agency pg:acronym ?name }}
-}}"""
-
 _REPORTS = f"""
 PREFIX pg: <{PG}>
 SELECT DISTINCT ?report WHERE {{
   GRAPH ?g {{ ?report a pg:ProgressReport }}
-  FILTER (STRSTARTS(STR(?g), "{_DOCUMENTS}"))
+  FILTER (STRSTARTS(STR(?g), "{DOCUMENT_GRAPHS}"))
 }}"""
 
 
 def tracking_graph_iri(key: str) -> URIRef:
     """The named graph of the derived links of follow-up ``key``."""
     return URIRef(f"{_TRACKING}{key}")
-
-
-def _agreements(store: Store) -> list[AgreementRecord]:
-    found: dict[str, dict] = {}
-    for row in store.select(_AGREEMENTS):
-        entry = found.setdefault(
-            str(row["agreement"]),
-            {"title": str(row["title"]), "date": None, "parties": set(), "commitments": {}},
-        )
-        entry["parties"].add(str(row["party"]))
-        if row.get("date") is not None:
-            entry["date"] = str(row["date"])
-    contexts: dict[tuple[str, str], list[str]] = defaultdict(list)
-    labels: dict[tuple[str, str], str] = {}
-    agencies: dict[tuple[str, str], str] = {}
-    for row in store.select(_COMMITMENTS):
-        key = (str(row["agreement"]), str(row["commitment"]))
-        labels[key] = str(row["label"])
-        if row.get("context") is not None:
-            contexts[key].append(str(row["context"]))
-        if row.get("agency") is not None:
-            agencies[key] = str(row["agency"])
-        rhythm = rhythm_word(str(row["rhythm"]).rsplit("/", 1)[-1]) if row.get("rhythm") else None
-        if rhythm is not None:
-            contexts[key].append(rhythm)
-    names = _agency_names(store)
-    specific = {str(row["commitment"]) for row in store.select(_SPECIFIC)}
-    timelines = {str(row["commitment"]): row for row in store.select(_TIMELINES)}
-    commitments: dict[str, list[CommitmentRecord]] = defaultdict(list)
-    for (agreement, commitment), label in sorted(labels.items()):
-        context = " ".join(sorted(set(contexts[(agreement, commitment)])))
-        agency = names.get(agencies.get((agreement, commitment), ""), ())
-        timeline = timelines.get(commitment)
-        signed = found[agreement]["date"]
-        commitments[agreement].append(
-            CommitmentRecord(
-                commitment,
-                matchable(label),
-                matchable(context),
-                agency,
-                broad=commitment not in specific,
-                set_up_once=timeline is not None and timeline.get("rhythm") is None,
-                deadline=deadline_of(signed, float(timeline["months"])) if timeline else None,
-                standard=_standard(contexts[(agreement, commitment)]),
-            )
-        )
-    return [
-        AgreementRecord(
-            iri=iri,
-            title=entry["title"],
-            parties=frozenset(entry["parties"]),
-            date=entry["date"],
-            commitments=tuple(commitments[iri]),
-        )
-        for iri, entry in sorted(found.items())
-    ]
-
-
-def _standard(contexts: list[str]) -> Decimal | None:
-    """The share of cases a commitment's description or outcomes ask to be handled in time,
-    the lowest where they differ: a share stated ('85% … within 20 working days') over the
-    whole that a bare time limit ('within 20 days') asks."""
-    return min((s for s in map(standard_share, contexts) if s is not None), default=None)
-
-
-def _agency_names(store: Store) -> dict[str, tuple[str, ...]]:
-    """The names (labels and acronyms) of every agency that leads a commitment."""
-    names: dict[str, set[str]] = defaultdict(set)
-    for row in store.select(_AGENCY_NAMES):
-        name = without_actors(str(row["name"]))  # as in the item text: 'Cocoa Board'
-        if name:
-            names[str(row["agency"])].add(name)
-    return {agency: tuple(sorted(found)) for agency, found in names.items()}
 
 
 def _best_for_strong(
@@ -295,7 +167,7 @@ def _assert(graph: Graph, item: URIRef, commitment: URIRef) -> None:
 
 def tracking_graph(key: str, report: Graph, agreements: list[AgreementRecord]) -> Graph:
     """The derived links of one follow-up, given the agreements in the store."""
-    doc = URIRef(f"{_DOCUMENTS}{key}")
+    doc = URIRef(f"{DOCUMENT_GRAPHS}{key}")
     name = tracking_graph_iri(key)
     graph = Graph()
     years = sorted(str(y) for y in report.objects(doc, PG.referencedYear))
@@ -405,16 +277,16 @@ def _clearest(
 
 def report_keys(store: Store) -> list[str]:
     """Keys of the follow-ups in the store."""
-    return sorted(str(row["report"])[len(_DOCUMENTS) :] for row in store.select(_REPORTS))
+    return sorted(str(row["report"])[len(DOCUMENT_GRAPHS) :] for row in store.select(_REPORTS))
 
 
 def refresh_tracking(store: Store) -> int:
     """Recompute every follow-up's tracking graph and drop those of removed ones; graphs written."""
     keys = report_keys(store)
-    agreements = _agreements(store) if keys else []
+    agreements = agreements_in(store) if keys else []
     written = 0
     for key in keys:
-        graph = tracking_graph(key, store.get_graph(URIRef(f"{_DOCUMENTS}{key}")), agreements)
+        graph = tracking_graph(key, store.get_graph(URIRef(f"{DOCUMENT_GRAPHS}{key}")), agreements)
         name = tracking_graph_iri(key)
         if _same(store.get_graph(name), graph):
             continue

@@ -318,8 +318,8 @@ def as_of_date(text: str) -> str | None:
 
 
 #: Occasions of a rhythm that were held ('3 of 4 quarterly sessions held', 'only one of the
-#: three reports due so far has been produced'): a missed one is not made up later.
-#: Occasions held, not work 'held up' or 'held back' (delayed).
+#: three reports due so far has been produced'): a missed one is not made up later. Not
+#: work 'held up' or 'held back', which is delayed.
 _OCCASIONS_HELD = re.compile(
     r"\b(?:held(?!\s+(?:up|back)\b)|produced|took\s+place|convened)\b", re.IGNORECASE
 )
