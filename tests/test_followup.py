@@ -345,6 +345,12 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: moved down (0.906 → 0.887): a measure added ('The sniffer dogs … arrived in March') no
 #: longer runs on into 'Handlers … now work the passenger lanes in mixed teams', where its
 #: gold's evidence is.
+#: fu-r45 read 1.000 / 0.874 / 0.578 on arrival, one status under the session's start
+#: (0.593): '147 of the 212 … restored; … the remaining cases, most of which are held up by
+#: pending nationality verification' was partial only because 'held up' counted as an
+#: occasion held, which fu-r42's gold reads the other way. It rose once a summary sorting
+#: several measures under a verdict ('Delivered in part: the site inventory, river patrols,
+#: …') was no item, and what a decision creates was described beside a cue of addition.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.942, 0.884),
@@ -387,6 +393,7 @@ HELD_OUT_FLOORS = {
     "followup-r42": (1.0, 0.876, 0.662),
     "followup-r43": (1.0, 0.878, 0.681),
     "followup-r44": (1.0, 0.861, 0.611),
+    "followup-r45": (1.0, 0.887, 0.617),
 }
 
 

@@ -287,3 +287,23 @@ def test_words_of_status_said_of_something_else_say_nothing_of_the_measure() -> 
         "jointly every two weeks instead"
     )
     assert status_in(lex, said) == "revised"
+
+
+def test_a_summary_that_sorts_several_measures_under_a_verdict_is_no_item() -> None:
+    text = (
+        "Policy brief on the plan\n\nOur assessment at a glance\n"
+        "- Delivered: tanker seals, the joint post at the bridge, the firearms register.\n"
+        "- Changed or dropped: the intelligence pooling, the annual threat assessment.\n"
+        "- Joint hotline: operational since May.\n"
+    )
+    assert [i.label for i in _items_in(text)] == ["Joint hotline"]
+
+
+def test_what_a_decision_creates_is_described_even_beside_a_cue_of_addition() -> None:
+    text = (
+        "Minutes of the third session\n\n5.1 The Committee decided to create a joint working "
+        "group on tracing explosives and mercury delivered to gold sites, a measure not "
+        "foreseen in the plan; its terms of reference will be drawn up before the next session.\n"
+    )
+    [added] = [i for i in _items_in(text) if i.added]
+    assert added.status == "pledged"  # not 'delivered'

@@ -84,6 +84,13 @@ def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
     if since is not None and _named_as_decided_since(lex, text, since):
         # said of the measure, like a fixed cue: the rest of its clause tells what became of it
         return [Hit(since.start(), since.end(), since.group(), (PG.AdditionStatusAssertion,))]
+    decided = _decision_and_creation(lex, text)
+    return [decided] if decided is not None else []
+
+
+def _decision_and_creation(lex: Lexicon, text: str) -> Hit | None:
+    """A decision and the creation it decides, a few words apart ('agreed … to create'),
+    which stands for ``pg:decisionCue``."""
     creations = lex.creation_words.find(text)
     for decision in lex.decision_words.find(text):
         if decision.text.endswith("ed") and _ATTRIBUTIVE.search(text, 0, decision.start):
@@ -97,8 +104,8 @@ def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
                 and not _revises(lex, text[: decision.start], text[creation.end :])
             ):
                 start, end = decision.start, creation.end
-                return [Hit(start, end, text[start:end], (str(PG.decisionCue),))]
-    return []
+                return Hit(start, end, text[start:end], (str(PG.decisionCue),))
+    return None
 
 
 def _named_as_decided_since(lex: Lexicon, text: str, since: re.Match[str]) -> bool:
@@ -211,8 +218,13 @@ def addition(
     name = proper_name_after(clause.text, article.end() if article else cue.end)
     label = name.text if name is not None and len(name.text.split()) >= 2 else clause.text
     # what a decision creates is described after it ('agreed to build a centre where people
-    # … will be screened before any handover'): its words are the pledge, not its status
-    own = clause.text[: cue.end] if cue.values[0] == str(PG.decisionCue) else clause.text
+    # … will be screened before any handover'): its words are the pledge, not its status,
+    # even when a fixed cue marks the addition ('decided to create a joint working group on
+    # … mercury delivered to gold sites, a measure not foreseen in the plan')
+    decided = (
+        cue if cue.values[0] == str(PG.decisionCue) else _decision_and_creation(lex, clause.text)
+    )
+    own = clause.text[: decided.end] if decided is not None else clause.text
     status = added_status(status_in(lex, own))
     last = index
     for later in range(index + 1, min(index + 1 + _FOLLOWING, len(clauses))):

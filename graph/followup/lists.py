@@ -44,6 +44,22 @@ def _introduces_pledges(lex: Lexicon, text: str | None) -> bool:
     return bool(text and text.rstrip().endswith(":") and status_in(lex, text) == PLEDGED)
 
 
+#: Words that join the verdicts of a label ('Changed or dropped').
+_JOINING = frozenset({"or", "and", "/", "&"})
+
+
+def _verdict_over_several(lex: Lexicon, text: str, label: str) -> bool:
+    """Whether an item sorts several measures under a verdict ('Delivered in part: the site
+    inventory, river patrols, transit tracking for cigarettes'): its lead is only words of
+    status and what follows lists things. A summary of the items reported elsewhere."""
+    if label == text.strip() or "," not in text[len(label) :]:
+        return False
+    rest = label
+    for hit in sorted(lex.statuses.find(label), key=lambda h: h.start, reverse=True):
+        rest = rest[: hit.start] + " " + rest[hit.end :]
+    return rest != label and not set(rest.casefold().split()) - _JOINING
+
+
 def _only_refers(lex: Lexicon, item: Span) -> bool:
     """Whether every clause of an unlabelled item that states a status names the earlier
     agreement with its year ('The Commission established under the Roadmap signed on 12
@@ -84,6 +100,8 @@ def list_items(
     adding = bool(intro and intro.rstrip().endswith(":") and addition_cues(lex, intro))
     for item, status in zip(block.items, said, strict=True):
         label = _lead(item.text)
+        if _verdict_over_several(lex, item.text, label):
+            continue  # 'Delivered in part: the site inventory, river patrols, …': a summary
         if _introduces_pledges(lex, item.text):
             pledging = True
             continue
