@@ -351,6 +351,12 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: occasion held, which fu-r42's gold reads the other way. It rose once a summary sorting
 #: several measures under a verdict ('Delivered in part: the site inventory, river patrols,
 #: …') was no item, and what a decision creates was described beside a cue of addition.
+#: fu-r46 read 0.933 / 0.686 / 0.423 on arrival (the session's start: 0.933 / 0.676 /
+#: 0.417): a police commissioner's speech greeted its hosts for 1,400 characters before it
+#: named 'the Suva Compact … signed … in February last year', past the opening in which an
+#: agreement named and dated makes a document look back; that opening is now 2,000
+#: characters. Its other misses (a ministry's annual report, a promise tracker) were not
+#: studied.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.942, 0.884),
@@ -394,6 +400,7 @@ HELD_OUT_FLOORS = {
     "followup-r43": (1.0, 0.878, 0.681),
     "followup-r44": (1.0, 0.861, 0.611),
     "followup-r45": (1.0, 0.887, 0.617),
+    "followup-r46": (1.0, 0.750, 0.431),
 }
 
 

@@ -11,7 +11,7 @@ from graph.followup.additions import addition_cues
 from graph.followup.facts import ReportedItem
 from graph.followup.figures import figure_in
 from graph.followup.judged import runs_since
-from graph.followup.recognise import reported_items
+from graph.followup.recognise import recognise, reported_items
 from graph.followup.values import checked_status, status_in
 from graph.lexicon import lexicon
 
@@ -307,3 +307,18 @@ def test_what_a_decision_creates_is_described_even_beside_a_cue_of_addition() ->
     )
     [added] = [i for i in _items_in(text) if i.added]
     assert added.status == "pledged"  # not 'delivered'
+
+
+def test_a_speech_that_greets_its_hosts_at_length_still_looks_back_at_its_compact() -> None:
+    greeting = "Commissioners, chiefs, heads of delegation, friends: thank you for having us. " * 16
+    text = (
+        "Address by the Commissioner of Police\nRarotonga, Wednesday 20 August 2025\n\n"
+        f"{greeting}\n\nWhat I want to talk about is what happened after our ministers signed "
+        "the Suva Compact on Transnational Crime in February last year.\n\nThe joint alert "
+        "desk has been staffed every hour of every day since it opened in April last year. "
+        "The container targeting centre was due to open by February this year; it has not, "
+        "and it is now expected in November.\n"
+    )
+    assert 1000 < text.find("signed the Suva Compact") < 2000
+    document = parse_text(text, key="speech", source_name="speech.txt", sha256="0" * 64)
+    assert recognise(lexicon(), document) is not None

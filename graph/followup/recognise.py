@@ -32,6 +32,9 @@ from graph.followup.tables import table_items
 from graph.lexicon import Lexicon
 
 _OPENING = 1000  # characters of title and opening in which a follow-up cue must appear
+#: Characters of the opening in which an agreement named and dated well before the document
+#: makes it look back: a speech greets its hosts before it names the compact it reports on.
+_LOOKING_BACK_OPENING = 2000
 _TOPICAL = 3  # words from which a heading names a topic ('Answer 3' does not)
 _MONTH_YEAR = re.compile(rf"\b({MONTH_NAMES})\s+((?:19|20)\d{{2}})\b")
 #: 'in June of last year', 'last year': a year named by its distance from the document's own.
@@ -44,9 +47,9 @@ _QUESTION_PUT = re.compile(r"[A-Z][^:\n]{0,80}:\s[^\n]*\?\s*", re.DOTALL)
 _LOOKING_BACK = datetime.timedelta(days=60)
 
 
-def _opening(document: Document) -> str:
+def _opening(document: Document, length: int = _OPENING) -> str:
     title = document.title.text if document.title else ""
-    return f"{title}\n{document.text[:_OPENING]}"
+    return f"{title}\n{document.text[:length]}"
 
 
 def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[ReportedItem]:
@@ -134,7 +137,7 @@ def _looks_back(lex: Lexicon, document: Document, published: str | None) -> bool
     if published is None:
         return False
     day, text = datetime.date.fromisoformat(published), document.text
-    if _names_an_earlier_day(lex, _opening(document), day):
+    if _names_an_earlier_day(lex, _opening(document, _LOOKING_BACK_OPENING), day):
         return True
     return any(
         _names_an_earlier_day(
