@@ -6,6 +6,7 @@ lead its runner-up."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -201,6 +202,14 @@ def _report_with_clauses(key: str, clauses: dict[str, bool]) -> tuple[Graph, lis
     return report, items
 
 
+def _report_with_rows(key: str, rows: Iterable[str]) -> tuple[Graph, list[URIRef]]:
+    """A follow-up's graph whose items are the rows of a status table."""
+    report, items = _report_with_clauses(key, dict.fromkeys(rows, False))
+    for item in items:
+        report.remove((item, RDF.type, PG.ProseStatusAssertion))
+    return report, items
+
+
 def _border_plan(commitments: tuple[CommitmentRecord, ...]) -> AgreementRecord:
     """Senegal and the Gambia's plan of 2024, reported on by ``_report_with_clauses``."""
     return AgreementRecord(
@@ -292,9 +301,7 @@ def test_a_row_that_matches_nothing_is_read_again_against_the_commitments_left()
         # 'border' speaks for c2 as much as 'ministers' for c1: c1, once c2 is taken
         "| Border ministers' gathering | Behind |": "c1",
     }
-    report, items = _report_with_clauses("report", dict.fromkeys(rows, False))
-    for item in items:
-        report.remove((item, RDF.type, PG.ProseStatusAssertion))  # rows of a table
+    report, items = _report_with_rows("report", rows)
     graph = tracking_graph("report", report, [agreement])
     found = {str(graph.value(item, PG.assertsStatusOf)) for item in items}
     assert found == {"c1", "c2", "c3"}
@@ -320,9 +327,7 @@ def test_a_row_another_row_outdoes_on_its_commitment_takes_one_no_item_took() ->
         "| I5 | Checks on the origin of gold | Modified |": "c1",
         "| S1 | Patrols on the border | Done |": "c3",
     }
-    report, items = _report_with_clauses("report", dict.fromkeys(rows, False))
-    for item in items:
-        report.remove((item, RDF.type, PG.ProseStatusAssertion))
+    report, items = _report_with_rows("report", rows)
     graph = tracking_graph("report", report, [agreement])
     found = [str(graph.value(item, PG.assertsStatusOf)) for item in items]
     assert found == list(rows.values())
@@ -347,8 +352,7 @@ def test_a_row_is_read_with_what_the_report_says_of_it_under_its_label() -> None
     )
     agreement = _border_plan(commitments)
     row = "| I2 | Biometric checks at the crossing | Partly achieved |"
-    report, [item] = _report_with_clauses("report", {row: False})
-    report.remove((item, RDF.type, PG.ProseStatusAssertion))
+    report, [item] = _report_with_rows("report", [row])
     report.set((item, RDFS.label, Literal("Biometric checks at the crossing")))
     doc = URIRef(f"{ID}document/report")
     text = f"{row}\n\n5.2 Biometric checks at the crossing (I2). Only 61 per cent of travellers are checked against both countries' alert lists.\n"
@@ -434,8 +438,7 @@ def test_an_acronym_the_announcement_spells_out_is_read_in_a_report_row() -> Non
         CommitmentRecord("c3", "Ministerial Council", "ministers meet once a year"),
     )
     row = "| VMS exchange via FFA | Live since 3 February 2025 | Achieved |"
-    report, items = _report_with_clauses("report", {row: False})
-    report.remove((items[0], RDF.type, PG.ProseStatusAssertion))  # a row of a table
+    report, items = _report_with_rows("report", [row])
     graph = tracking_graph("report", report, [_border_plan(commitments)])
     assert str(graph.value(items[0], PG.assertsStatusOf)) == "c1"
 

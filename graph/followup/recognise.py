@@ -60,6 +60,7 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
     last_sentence: Span | None = None  # of the block before: a heading, a question
     key = legend(lex, document)
     for block in document.blocks:
+        asks = block.kind is BlockKind.PARAGRAPH and bool(_QUESTION_PUT.fullmatch(block.span.text))
         if block.kind is BlockKind.HEADING:
             heading = block.span.text
         elif block.kind is BlockKind.TABLE:
@@ -68,13 +69,11 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
             after_prose = previous is not None and previous.kind is BlockKind.PARAGRAPH
             intro = previous.span.text if after_prose else None
             items.extend(list_items(lex, block, date, heading, intro))
-        elif block.kind is BlockKind.PARAGRAPH and _QUESTION_PUT.fullmatch(block.span.text):
-            last_sentence = _question(block.span)  # what the answer that follows speaks of
-            previous = block
-            continue
-        elif block.kind is BlockKind.PARAGRAPH:
+        elif block.kind is BlockKind.PARAGRAPH and not asks:
             items.extend(prose_items(lex, block.span, date, last_sentence))
-        if block.kind is not BlockKind.HEADING or len(block.span.text.split()) >= _TOPICAL:
+        if asks:
+            last_sentence = _question(block.span)  # what the answer that follows speaks of
+        elif block.kind is not BlockKind.HEADING or len(block.span.text.split()) >= _TOPICAL:
             sentences = clauses_of(block.span) if block.kind is not BlockKind.TABLE else []
             last_sentence = trimmed(sentences[-1]) if sentences else None
         previous = block

@@ -94,7 +94,7 @@ def _status_column(lex: Lexicon, block: Block, header: Row, verdicts: dict[str, 
     cells say a status most often, by the report's own key as well ('Re-set', 'Moving' under
     'Assessment' beside 'Position at 31 January'); on a tie the tersest, the verdict beside
     the detail ('Completed' beside 'Operational since 2 September')."""
-    candidates = _columns(lex, header, PG.status) + _unheaded_marks(block, header, verdicts)
+    candidates = _columns(lex, header, PG.status) + _mark_columns(block, header, verdicts)
     if not candidates:
         return None
 
@@ -120,7 +120,7 @@ def _is_mark(text: str) -> bool:
 _MARK_WORDS = 3
 
 
-def _unheaded_marks(block: Block, header: Row, verdicts: dict[str, str]) -> list[int]:
+def _mark_columns(block: Block, header: Row, verdicts: dict[str, str]) -> list[int]:
     """Columns of marks: with no heading, every cell a verdict ('| ✔ | Police liaison
     officers | … |' under a key '✔ done ◐ partly achieved ○ not yet achieved'); or under any
     heading ('Mark'), every cell a mark or two and most of them verdicts ('| ★ ◐ |' marks an
