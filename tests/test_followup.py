@@ -357,6 +357,14 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: agreement named and dated makes a document look back; that opening is now 2,000
 #: characters. Its other misses (a ministry's annual report, a promise tracker) were not
 #: studied.
+#: fu-r47 read 0.933 / 0.741 / 0.412 on arrival (the session's start is the same code): an
+#: implementation tracker went unrecognised ('Implementation Tracker' is now a cue of
+#: follow-up), named its rows by their workstream, not their action, read AMBER by a
+#: default, not by its key ('under way and still within the agreed time frame': 'the
+#: agreed' pledges nothing), and took a starred row (a key's '★ = item added after
+#: signature') and a row 'not part of the Framework' for commitments; a statistical annex
+#: counted its marks as items, named added measures by when they were adopted, and did not
+#: read the note a row called ('(note 3)').
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.942, 0.884),
@@ -401,6 +409,7 @@ HELD_OUT_FLOORS = {
     "followup-r44": (1.0, 0.861, 0.611),
     "followup-r45": (1.0, 0.887, 0.617),
     "followup-r46": (1.0, 0.750, 0.431),
+    "followup-r47": (1.0, 0.885, 0.557),
 }
 
 

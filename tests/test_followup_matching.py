@@ -363,6 +363,31 @@ def test_a_row_is_read_with_what_the_report_says_of_it_under_its_label() -> None
     assert str(graph.value(item, PG.assertsStatusOf)) == "c1"
 
 
+def test_a_row_is_read_with_the_note_it_calls() -> None:
+    commitments = (
+        CommitmentRecord(
+            "c1", "Gulf Maritime Interdiction", "stop drug shipments crossing the gulf by sea"
+        ),
+        CommitmentRecord("c2", "Joint Intelligence Centre", "a centre sharing analysis"),
+        CommitmentRecord("c3", "Coordinated Border Patrols", "patrols on the border line"),
+    )
+    agreement = _border_plan(commitments)
+    row = (
+        "| 2.3 | Go-fast boats stopped before entering our waters | 187 boats (note 3) | Changed |"
+    )
+    report, [item] = _report_with_rows("report", [row])
+    report.set((item, RDFS.label, Literal("Go-fast boats stopped before entering our waters")))
+    doc = URIRef(f"{ID}document/report")
+    notes = "Notes\n1. Figures are cumulative.\n3. The ministers extended the maritime interdiction zone from the gulf to the Pacific approaches.\n"
+    alone = tracking_graph("report", report, [agreement]).value(item, PG.assertsStatusOf)
+    assert str(alone).startswith(str(tracking_graph_iri("report")))  # too little: a new one
+    # a numbered paragraph before the row is not its note
+    text = f"3. The intelligence centre opened.\n\n{row}\n\n{notes}"
+    report.add((doc, PG.textContent, Literal(text)))
+    graph = tracking_graph("report", report, [agreement])
+    assert str(graph.value(item, PG.assertsStatusOf)) == "c1"
+
+
 def test_an_item_naming_a_body_in_full_is_the_body_not_the_pillar_named_within_it() -> None:
     commitments = [
         CommitmentRecord("c1", "Labour migration", "protect migrant workers from abuse"),

@@ -114,11 +114,11 @@ def _named_as_decided_since(lex: Lexicon, text: str, since: re.Match[str]) -> bo
     at the High-Level Security Group meeting … to reduce the exchange' revises a measure)."""
     before = " ".join(text[: since.start()].split()[-6:])
     after = _BREAK.split(text[since.end() :], maxsplit=1)[0]
-    return not _naming_agreement(lex.agreement_words).search(before) and not _TO_DO.search(after)
+    return not naming_agreement(lex.agreement_words).search(before) and not _TO_DO.search(after)
 
 
 @cache
-def _naming_agreement(words: frozenset[str]) -> re.Pattern[str]:
+def naming_agreement(words: frozenset[str]) -> re.Pattern[str]:
     """One of the nouns an agreement is called by, as a word."""
     return re.compile(rf"\b(?:{alternatives(words)})\b", re.IGNORECASE)
 

@@ -18,6 +18,7 @@ from graph.followup.facts import IN_PROGRESS
 from graph.followup.speaking import speaking_phrases
 from graph.followup.values import status_in
 from graph.lexicon import Lexicon
+from graph.namespaces import PG
 
 #: 'GREEN = completed or on track', 'Red = not met, stalled or discontinued', a grade ('A =
 #: delivered in full or exceeded; … F = failed or dropped').
@@ -54,6 +55,9 @@ class Legend:
     #: delivered, but the target or the date is at risk'): the row's own words choose.
     alternatives: dict[str, frozenset[str]] = field(default_factory=dict)
     lines: tuple[tuple[int, int], ...] = ()
+    #: Marks that rate no status but say a measure was added ('★ = item added after
+    #: signature'): a row carrying one reports a new commitment.
+    added: frozenset[str] = frozenset()
 
     def chosen(self, lex: Lexicon, mark: str, status: str, row_words: str) -> str:
         """The status a row rated ``mark`` reports: of the statuses the mark's meaning names,
@@ -106,12 +110,17 @@ def _first_said(lex: Lexicon, meaning: str) -> str | None:
     return min(hits, key=lambda hit: (hit.start, -hit.end)).values[0] if hits else None
 
 
-def _inline_verdicts(lex: Lexicon, text: str) -> dict[str, str]:
+def _inline_definitions(text: str) -> list[tuple[str, str]]:
     """Marks defined in a run of text ('GREEN = completed', 'Key: ✔ done ◐ under way'), each
-    with the one status its meaning states."""
+    with its meaning."""
     pairs = [(m.group("mark"), m.group("meaning")) for m in _DEFINED.finditer(text)]
     for line in _KEY_LINE.finditer(text):
         pairs += [(m.group("mark"), m.group("meaning")) for m in _MARKED.finditer(line.group())]
+    return pairs
+
+
+def _inline_verdicts(lex: Lexicon, pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """The marks of ``pairs`` whose meaning states one status, each with that status."""
     found: dict[str, str] = {}
     for mark, meaning in pairs:
         said = {hit.values[0] for hit in speaking_phrases(lex, meaning)}
@@ -120,13 +129,24 @@ def _inline_verdicts(lex: Lexicon, text: str) -> dict[str, str]:
     return found
 
 
+def _names_an_addition(lex: Lexicon, meaning: str) -> bool:
+    """Whether a mark's meaning says the measure was added ('item added after signature')."""
+    return bool(lex.cue_index(PG.AdditionStatusAssertion).find(meaning))
+
+
 def legend(lex: Lexicon, document: Document) -> Legend:
     """Each mark the report defines, casefolded, with the one status its meaning states; a
     mark that covers two ('GREEN = completed or on track') is left to the row's own words. A
     mark defined on its own line is read only in a run of such lines one of whose marks a
     table's cells are, by the words of the mark first ('◔ Partly: only part of what was due
     has been delivered'), else by the status its meaning opens on."""
-    found = _inline_verdicts(lex, document.text)
+    pairs = _inline_definitions(document.text)
+    found = _inline_verdicts(lex, pairs)
+    added = {
+        mark.casefold()
+        for mark, meaning in pairs
+        if not speaking_phrases(lex, meaning) and _names_an_addition(lex, meaning)
+    }
     cells = _table_cells(document)
     unrated: set[str] = set()
     alternatives: dict[str, frozenset[str]] = {}
@@ -144,9 +164,11 @@ def legend(lex: Lexicon, document: Document) -> Legend:
                     alternatives.setdefault(mark, named)
                 if status is not None:
                     found.setdefault(mark, status)
+                elif _names_an_addition(lex, line.group("meaning")):
+                    added.add(mark)
                 elif line.group("symbol") is None:
                     unrated.add(mark)  # 'NG: not graded'; '★ added: not in the text' is a kind
-    return Legend(found, frozenset(unrated), alternatives, tuple(lines))
+    return Legend(found, frozenset(unrated), alternatives, tuple(lines), frozenset(added))
 
 
 def defines_a_mark(text: str) -> bool:

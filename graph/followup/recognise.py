@@ -64,7 +64,12 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
         if block.kind is BlockKind.HEADING:
             heading = block.span.text
         elif block.kind is BlockKind.TABLE:
-            items.extend(table_items(lex, block, date, key))
+            caption = (
+                previous.span.text
+                if previous is not None and previous.kind is BlockKind.HEADING
+                else ""
+            )  # 'Table 4. Measures adopted after signature'
+            items.extend(table_items(lex, block, date, key, caption))
         elif block.kind is BlockKind.BULLET_LIST:
             after_prose = previous is not None and previous.kind is BlockKind.PARAGRAPH
             intro = previous.span.text if after_prose else None

@@ -237,8 +237,9 @@ _NOUN_AFTER = re.compile(
 
 #: A word of status that, after 'the', names a change made before ('in time for the revised
 #: deadline', 'the revised target of 300 was met'); 'agreed a revised target' is the change.
-#: So 'the promised yearly report' names the pledge, and says nothing of where it stands.
-_ATTRIBUTIVE_AFTER_THE = frozenset({"revised", "promised"})
+#: So 'the promised yearly report' names the pledge, and 'the agreed time frame' the one agreed:
+#: neither says where the work stands.
+_ATTRIBUTIVE_AFTER_THE = frozenset({"revised", "promised", "agreed"})
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 

@@ -7,12 +7,14 @@ status), and of several status-like columns the one whose cells say a status mos
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 
 from rdflib import URIRef
 
 from graph.documents.model import Block, Row, Span
+from graph.followup.additions import added_status, naming_agreement
 from graph.followup.facts import ABANDONED, DELAYED, FULFILLED, IN_PROGRESS, Figure, ReportedItem
 from graph.followup.figures import count_in, figure_in, share_against
 from graph.followup.legend import Legend
@@ -40,29 +42,34 @@ _ROLES = (
 )
 
 
-#: A cell that only numbers its row: '4', '4.', 'I2', 'A-3', '2.1'.
-_ROW_NUMBER = re.compile(r"[A-Z]{0,3}[-.]?\d{1,3}(?:\.\d{1,2})?[.)]?")
+#: A cell that only numbers its row: '4', '4.', 'I2', 'A-3', '2.1', also beside a mark or a
+#: short tag the key explains ('9 ★', '11 (Ref.)').
+_ROW_NUMBER = re.compile(
+    r"[A-Z]{0,3}[-.]?\d{1,3}(?:\.\d{1,2})?[.)]?(?:\s+(?:[^\w\s]|\([^)\n]{1,8}\)))*"
+)
 
 
 def _item_column(lex: Lexicon, block: Block, header: Row, taken: tuple[int, ...]) -> int:
-    """The column naming each row's item: the one headed like a commitment; else the first,
-    unless its cells repeat, grouping the rows ('| Mosquitia corridor | Disabling of
-    clandestine airstrips |'), or only number them ('| 4 |', '| I2 |'), and a later column
-    names each row apart: one with no role, else one headed like what is delivered
-    ('Deliverable')."""
-    headed = _column(lex, header, PG.Commitment)
-    if headed is not None and headed not in taken:
-        return headed
+    """The column naming each row's item: the one headed like a commitment, of several
+    ('Workstream', 'Action') the first that names each row apart; else the first, unless its
+    cells repeat, grouping the rows ('| Mosquitia corridor | Disabling of clandestine
+    airstrips |'), or only number them ('| 4 |', '| I2 |'), and a later column names each
+    row apart: one with no role, else one headed like what is delivered ('Deliverable')."""
+
+    def names_each_row(n: int) -> bool:
+        names = [c.text.strip() for row in block.rows if (c := _cell(row, n))]
+        worded = all(any(ch.isalpha() for ch in name) for name in names)  # not '▷', '—'
+        return len(names) == len(block.rows) and len(set(names)) == len(names) and worded
+
+    headed = [n for n in _columns(lex, header, PG.Commitment) if n not in taken]
+    if headed:
+        return next((n for n in headed if names_each_row(n)), headed[0])
     first = [c.text.strip() for row in block.rows if (c := _cell(row, 0))]
     if len(set(first)) == len(first) and not all(_ROW_NUMBER.fullmatch(c) for c in first):
         return 0
 
     def roles(n: int) -> set[URIRef]:
         return {role for role in _ROLES if _cue_length(lex, header.cells[n].span.text, role)}
-
-    def names_each_row(n: int) -> bool:
-        names = [c.text.strip() for row in block.rows if (c := _cell(row, n))]
-        return len(names) == len(block.rows) and len(set(names)) == len(names)
 
     later = [n for n in range(1, len(header.cells)) if n not in taken and names_each_row(n)]
     # a column with no role names the item; failing that, one headed like what is delivered
@@ -124,7 +131,7 @@ def _mark_columns(block: Block, header: Row, verdicts: dict[str, str]) -> list[i
     """Columns of marks: with no heading, every cell a verdict ('| ✔ | Police liaison
     officers | … |' under a key '✔ done ◐ partly achieved ○ not yet achieved'); or under any
     heading ('Mark'), every cell a mark or two and most of them verdicts ('| ★ ◐ |' marks an
-    added measure under way)."""
+    added measure under way), a dash rating nothing ('| — |' beside a measure not adopted)."""
     found = []
     for n, cell in enumerate(header.cells):
         cells = [c.text.strip().casefold() for row in block.rows if (c := _cell(row, n))]
@@ -133,9 +140,14 @@ def _mark_columns(block: Block, header: Row, verdicts: dict[str, str]) -> list[i
         rated = [c for c in cells if c in verdicts]
         unheaded = not cell.span.text.strip() and len(rated) == len(cells)
         terse = all(len(c.split()) <= _MARK_WORDS for c in cells)
-        if unheaded or (terse and 2 * len(rated) > len(cells)):
+        marked = [c for c in cells if c not in _NO_MARK]
+        if unheaded or (terse and 2 * len(rated) > len(marked)):
             found.append(n)
     return found
+
+
+#: A status cell that rates nothing.
+_NO_MARK = frozenset({"—", "–", "-"})
 
 
 #: Where a verdict's qualifier begins: 'Met since 16 September 2024', 'Met (two days late)'.
@@ -170,14 +182,36 @@ def _cell(row: Row, index: int | None) -> Span | None:
 
 
 def table_items(
-    lex: Lexicon, block: Block, default_date: str | None, key: Legend | None = None
+    lex: Lexicon,
+    block: Block,
+    default_date: str | None,
+    key: Legend | None = None,
+    caption: str = "",
 ) -> list[ReportedItem]:
-    """Rows of a table with a status column: the item cell, its status (by the report's own
-    ``key`` to its marks, where it gives one), figure and date. A row the key says is not
-    rated ('| Handover of wanted suspects | NG |') reports nothing."""
+    """Rows of a table that report a status, by a status column or by counts against targets.
+    Under a ``caption`` that says its measures were added ('Table 4. Measures adopted after
+    signature'), or carrying a mark the key says so of ('| 9 ★ |'), a row reports a new
+    commitment."""
     if block.header is None:
         return []
     key = key or Legend()
+    all_added = bool(lex.cue_index(PG.AdditionStatusAssertion).find(caption))
+    return [
+        dataclasses.replace(item, added=True, status=added_status(item.status))
+        if all_added or key.added & {word.casefold() for word in item.span.text.split()}
+        else item
+        for item in _rated_rows(lex, block, default_date, key)
+    ]
+
+
+def _rated_rows(
+    lex: Lexicon, block: Block, default_date: str | None, key: Legend
+) -> list[ReportedItem]:
+    """Rows of a table with a status column: the item cell, its status (by the report's own
+    ``key`` to its marks, where it gives one), figure and date. A row the key says is not
+    rated ('| Handover of wanted suspects | NG |') reports nothing, nor one named only by its
+    number ('| 5.1 | ● Met | 5 |' counts the marks)."""
+    assert block.header is not None
     verdicts = {**lex.status_verdicts, **key.verdicts}  # the report's own key first
     status_col = _status_column(lex, block, block.header, verdicts)
     if status_col is None:
@@ -200,6 +234,8 @@ def table_items(
             label is None
             or status_cell is None
             or status_cell.text.strip().casefold() in key.unrated
+            or _ROW_NUMBER.fullmatch(label.text.strip())
+            or _outside(lex, row.span.text)
         ):
             continue
         status = _cell_status(lex, status_cell.text, verdicts)
@@ -236,6 +272,24 @@ def table_items(
             )
         )
     return items
+
+
+#: Characters after a phrase of exclusion in which the agreement it excludes from is named.
+_EXCLUDED_FROM = 30
+
+
+def _outside(lex: Lexicon, text: str) -> bool:
+    """Whether a row says its measure is not part of the agreement ('Shown for reference only:
+    falls under the Boundary Working Group and is not part of the Framework'); not one 'not
+    part of the original plan', which was added to it, nor a scope narrowed ('land border
+    posts being excluded')."""
+    if lex.cue_index(PG.AdditionStatusAssertion).find(text):
+        return False
+    agreement = naming_agreement(lex.agreement_words)
+    return any(
+        agreement.search(text, hit.end, hit.end + _EXCLUDED_FROM)
+        for hit in lex.exclusions.find(text)
+    )
 
 
 #: Words of a status cell that is only a verdict.

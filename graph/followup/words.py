@@ -143,17 +143,37 @@ def _section_on(text: str, label: str) -> str:
     return ""
 
 
+#: A row's call to a note of the report: '(note 3)', '(see note 3)', '(notes 2)'.
+_NOTE_CALLED = re.compile(r"\((?:see\s+)?notes?\s+(\d{1,2})\)", re.IGNORECASE)
+
+
+def _notes_called(text: str, row: str) -> list[str]:
+    """The notes a row of a report's table calls ('| Go-fast boats intercepted … | 187 boats
+    (note 3) | ↻ |'), each the opening of the first line after the row numbered so ('3. At
+    the October 2024 round the ministers extended the interdiction zone from the Gulf of
+    Urabá …'): where a scorecard says which measure its row counts."""
+    after = max(text.find(row), 0) + len(row)
+    notes = []
+    for number in _NOTE_CALLED.findall(row):
+        note = re.compile(rf"^[ \t]*(?:[-*][ \t]+)?{number}[.)][ \t]+([^\n]+)", re.MULTILINE)
+        found = note.search(text, after)
+        if found is not None:
+            notes.append(found.group(1)[:_SECTION_OPENING])
+    return notes
+
+
 def item_text(
     report: Graph, item: URIRef, spelled_out: dict[str, str], report_text: str = ""
 ) -> str:
     """The words an item is matched by: its label and quotes, without the body that decided
     the change a clause of prose reports (``_DECIDED_BY``), with the long form of an
     acronym its first words use; for a table row, with what the report's text says of it
-    under its label (``_section_on``)."""
+    under its label (``_section_on``) and in the notes it calls (``_notes_called``)."""
     label = str(report.value(item, RDFS.label) or "")
     quotes = [str(report.value(e, OA.exact) or "") for e in report.objects(item, PG.evidence)]
     if any(quote.startswith("|") for quote in quotes):
         quotes.append(_section_on(report_text, label))
+        quotes += [note for quote in quotes for note in _notes_called(report_text, quote)]
     if (item, RDF.type, PG.ProseStatusAssertion) in report and report.value(
         item, PG.status
     ) in _DECIDED:

@@ -1,0 +1,102 @@
+# ruff: noqa: E501  (sample documents keep their long lines, as reports have them)
+"""Forms of follow-up first met in blind round fu-r47 (issue 12): a tracker exported from a
+spreadsheet, with a colour key, rows numbered and starred, a row kept for reference only;
+a statistical annex whose tables carry marks, a table of measures adopted after signature
+and a table that only counts the marks."""
+
+from __future__ import annotations
+
+from graph.documents.text import parse_text
+from graph.followup.facts import ReportedItem
+from graph.followup.recognise import recognise, reported_items
+from graph.lexicon import lexicon
+
+
+def _document(text: str):
+    return parse_text(text, key="report", source_name="report.txt", sha256="0" * 64)
+
+
+def _items_in(text: str) -> list[ReportedItem]:
+    return reported_items(lexicon(), _document(text), None)
+
+
+TRACKER = """\
+Border Management Group — Secretariat
+Implementation Tracker: Riverside Framework on Border Security
+
+Export generated 3 March 2025 | Rows: 5
+
+Legend
+GREEN = completed, or in place and working as agreed
+AMBER = under way and still within the agreed time frame
+RED = behind the agreed time frame / deadline missed
+★ = item added after signature (not in the original text)
+
+| # | Workstream | Action (short title) | Lead | Status | Remarks |
+|---|---|---|---|---|---|
+| 1 | Patrolling | Coordinated patrol calendar | Border Guard | AMBER | Calendars exchanged monthly; coverage still uneven in two sectors |
+| 2 | Interdiction | Joint checkpoints at busy crossings | Police | RED | Deadline missed; six sites held up by land availability |
+| 3 | Trafficking | Screening help desks at crossings | Border Guard | GREEN | All 15 desks opened in May |
+| 4 ★ | Trafficking | Missing persons data bridge | Police | AMBER | Pilot live in four districts |
+| 5 (Ref.) | Boundary | Restoration of boundary pillars | Survey departments | AMBER | Shown for reference only: falls under the Boundary Working Group and is not part of the Framework |
+"""
+
+
+def test_an_implementation_tracker_is_a_follow_up() -> None:
+    assert recognise(lexicon(), _document(TRACKER)) is not None
+
+
+def test_a_tracker_names_its_rows_by_the_action_its_key_rates_and_stars_the_added_one() -> None:
+    items = _items_in(TRACKER)
+    # the first column numbers the rows, also beside a star or a tag; of the two columns
+    # headed like a commitment, 'Action' names each row apart where 'Workstream' groups them
+    assert [(i.label, i.status, i.added) for i in items] == [
+        # 'the agreed time frame' pledges nothing: AMBER means under way
+        ("Coordinated patrol calendar", "in-progress", False),
+        ("Joint checkpoints at busy crossings", "delayed", False),
+        ("Screening help desks at crossings", "fulfilled", False),
+        ("Missing persons data bridge", "in-progress", True),
+        # the boundary pillars are not part of the Framework: no item
+    ]
+
+
+ANNEX = """\
+Annex 2 — Statistical Scorecard, second-year implementation report
+
+Each indicator carries one of the following marks:
+- ● Met: target reached or exceeded.
+- ◐ Partly met: deadline passed with part of the target reached.
+- ▷ Under way: work in progress, deadline not yet reached.
+
+Table 2. Initiatives with deadlines
+| No. | Indicator | Target (2023 text) | Result at 30 Sep 2025 | Mark |
+|---|---|---|---|---|
+| 2.1 | Persons surrendered through the expedited extradition channel | 40 within 18 months | 46 surrendered (40 targeted) | ● |
+| 2.2 | Medicine analysers at the ports | 20 analysers | 16 in use, land border posts being excluded | ◐ |
+
+Table 4. Measures adopted after signature
+| No. | Indicator | Adopted | Result at 30 Sep 2025 | Mark |
+|---|---|---|---|---|
+| 4.1 | People returned south by sea under the reverse-flow boat protocol | May 2025 ministerial round | 2,914 people carried on 31 supervised crossings | ▷ |
+| 4.2 | Joint prosecution unit | Proposed March 2025 | Under study | — |
+
+Table 5. Summary of marks
+| No. | Mark | Indicators |
+|---|---|---|
+| 5.1 | ● Met | 1 |
+| 5.2 | ◐ Partly met | 1 |
+"""
+
+
+def test_an_annex_reads_its_added_measures_and_not_its_count_of_marks() -> None:
+    items = _items_in(ANNEX)
+    assert [(i.label, i.status, i.added) for i in items] == [
+        ("Persons surrendered through the expedited extradition channel", "fulfilled", False),
+        # a scope narrowed ('excluded') is no measure outside the agreement
+        ("Medicine analysers at the ports", "partially-fulfilled", False),
+        # under a caption of measures adopted after signature; named by the indicator, not
+        # by when it was adopted, nor by its mark: a dash rates nothing
+        ("People returned south by sea under the reverse-flow boat protocol", "in-progress", True),
+        ("Joint prosecution unit", "in-progress", True),
+        # the summary's rows are named only by their numbers: no items
+    ]
