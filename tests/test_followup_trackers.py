@@ -1,8 +1,8 @@
 # ruff: noqa: E501  (sample documents keep their long lines, as reports have them)
-"""Forms of follow-up first met in blind round fu-r47 (issue 12): a tracker exported from a
-spreadsheet, with a colour key, rows numbered and starred, a row kept for reference only;
-a statistical annex whose tables carry marks, a table of measures adopted after signature
-and a table that only counts the marks."""
+"""Forms of follow-up first met in blind round fu-r47 and after (issue 12): a tracker
+exported from a spreadsheet, with a colour key, rows numbered and starred, a row kept for
+reference only; a statistical annex whose tables carry marks, a table of measures adopted
+after signature and a table that only counts the marks; an arrangement named again."""
 
 from __future__ import annotations
 
@@ -100,3 +100,34 @@ def test_an_annex_reads_its_added_measures_and_not_its_count_of_marks() -> None:
         ("Joint prosecution unit", "in-progress", True),
         # the summary's rows are named only by their numbers: no items
     ]
+
+
+def test_the_arrangement_named_again_is_the_one_just_reported() -> None:
+    text = (
+        "The forensic link under which the agency examined suspect notes seized abroad began "
+        "working in February 2024 and met its 30-day standard in most cases. However, the "
+        "arrangement was discontinued from April 2025 after the central bank commissioned its "
+        "own verification laboratory.\n"
+    )
+    [item] = _items_in(text)
+    assert item.status == "abandoned"
+    assert item.label.startswith("The forensic link")
+
+
+INTRODUCED = """\
+New measures
+The officials agreed to add two measures to the plan:
+
+| Measure | Lead | Status |
+|---|---|---|
+| Tripartite Victim Hotline | Police | Launched on 5 January 2026, answering calls in three languages |
+"""
+
+
+def test_a_sentence_that_introduces_a_table_of_additions_makes_its_rows_new() -> None:
+    [item] = _items_in(INTRODUCED)
+    assert (item.label, item.added) == ("Tripartite Victim Hotline", True)
+    # a paragraph that does not introduce the table (a key's last line) does not
+    other = INTRODUCED.replace("to the plan:", "to the plan.\n\nThe table reads as follows")
+    rows = [i for i in _items_in(other) if i.label == "Tripartite Victim Hotline"]
+    assert [i.added for i in rows] == [False]

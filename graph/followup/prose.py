@@ -84,7 +84,7 @@ _CHANGES = frozenset({REVISED, DELAYED, ABANDONED, PARTLY_FULFILLED})
 #: postponed').
 _ANAPHOR = re.compile(
     r"\b(?:[Ii]ts?|[Tt]hey|[Tt]heir|This|These|the\s+(?:group|committee|council|commission|"
-    r"team|unit|centre|center|cell|body|forum|board|panel|mechanism|network))\b"
+    r"team|unit|centre|center|cell|body|forum|board|panel|mechanism|network|arrangement))\b"
 )
 _ANAPHOR_WORDS = 6
 #: What befell the next occasion of the thing whose occasion the clause before reports held

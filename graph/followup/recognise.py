@@ -64,12 +64,7 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
         if block.kind is BlockKind.HEADING:
             heading = block.span.text
         elif block.kind is BlockKind.TABLE:
-            caption = (
-                previous.span.text
-                if previous is not None and previous.kind is BlockKind.HEADING
-                else ""
-            )  # 'Table 4. Measures adopted after signature'
-            items.extend(table_items(lex, block, date, key, caption))
+            items.extend(table_items(lex, block, date, key, _caption(previous)))
         elif block.kind is BlockKind.BULLET_LIST:
             after_prose = previous is not None and previous.kind is BlockKind.PARAGRAPH
             intro = previous.span.text if after_prose else None
@@ -87,6 +82,17 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
         for item in items
         if not key.holds(item.span.start, item.span.end)  # '- A: delivered as promised'
     ]
+
+
+def _caption(previous: Block | None) -> str:
+    """What names the table after ``previous``: a heading ('Table 4. Measures adopted after
+    signature'), or a sentence that introduces it ('The officials agreed to add two measures
+    to the plan:')."""
+    if previous is None:
+        return ""
+    if previous.kind is BlockKind.HEADING or previous.span.text.rstrip().endswith(":"):
+        return previous.span.text
+    return ""
 
 
 def _question(paragraph: Span) -> Span:
