@@ -131,3 +131,23 @@ def test_a_sentence_that_introduces_a_table_of_additions_makes_its_rows_new() ->
     other = INTRODUCED.replace("to the plan:", "to the plan.\n\nThe table reads as follows")
     rows = [i for i in _items_in(other) if i.label == "Tripartite Victim Hotline"]
     assert [i.added for i in rows] == [False]
+
+
+PRESS_CONFERENCE = """\
+Transcript: Year-End Press Conference of the Ministry of Interior
+Monday {date}
+
+Spokesman: I turn now to the western frontier. In January the Minister signed, with his counterpart, the memorandum on border security.
+
+The joint operations centre at the crossing has been working around the clock since June, with officers of both countries on every shift.
+
+The second session of the joint committee, which should have been held this month, has been postponed to February.
+"""
+
+
+def test_a_month_named_without_its_year_dates_the_signing_before_the_document() -> None:
+    said_in_december = _document(PRESS_CONFERENCE.format(date="29 December 2025"))
+    assert recognise(lexicon(), said_in_december) is not None
+    # in February, 'In January' is a few weeks back: no earlier agreement reported on
+    said_in_february = _document(PRESS_CONFERENCE.format(date="23 February 2026"))
+    assert recognise(lexicon(), said_in_february) is None

@@ -39,6 +39,9 @@ _TOPICAL = 3  # words from which a heading names a topic ('Answer 3' does not)
 _MONTH_YEAR = re.compile(rf"\b({MONTH_NAMES})\s+((?:19|20)\d{{2}})\b")
 #: 'in June of last year', 'last year': a year named by its distance from the document's own.
 _LAST_YEAR = re.compile(rf"\b(?:({MONTH_NAMES})\s+(?:of\s+)?)?last\s+year\b", re.IGNORECASE)
+#: 'In January the Minister signed …': a month of the document's own year, or of the year
+#: before when it is later in the year than the document.
+_BARE_MONTH = re.compile(rf"\b[Ii]n\s+({MONTH_NAMES})\b(?!\s+(?:of\s+)?(?:\d|last|next|this))")
 #: A question put in a transcript or a parliament's record: who asks, then the question
 #: ('JOURNALIST (BERNAMA): Datuk Seri, last year the police chiefs met in June to review the
 #: plan. Has this year's review taken place?'). What it says it asks about; the answer reports.
@@ -171,15 +174,21 @@ def _names_an_earlier_day(lex: Lexicon, text: str, day: datetime.date) -> bool:
 
 def _named_day(text: str, published: datetime.date) -> datetime.date | None:
     """The day a passage dates something to: its full date, the first of the month it
-    names ('the plan we renewed in Dundalk in April 2024'), or of the month of last year
-    it names ('the pact they signed in Nassau in June of last year')."""
+    names ('the plan we renewed in Dundalk in April 2024'), of the month of last year it
+    names ('the pact they signed in Nassau in June of last year'), or of the last such
+    month before ``published`` ('In January the Minister signed …', said in December)."""
     full = document_date(text)
     if full is not None:
         return datetime.date.fromisoformat(full)
     month = _MONTH_YEAR.search(text)
-    if month is None:
-        return _last_year(text, published)
-    return datetime.date(int(month.group(2)), month_number(month.group(1)), 1)
+    if month is not None:
+        return datetime.date(int(month.group(2)), month_number(month.group(1)), 1)
+    last_year = _last_year(text, published)
+    bare = _BARE_MONTH.search(text)
+    if last_year is not None or bare is None:
+        return last_year
+    number = month_number(bare.group(1))
+    return datetime.date(published.year - (number > published.month), number, 1)
 
 
 def _last_year(text: str, published: datetime.date) -> datetime.date | None:
