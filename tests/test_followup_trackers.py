@@ -151,3 +151,40 @@ def test_a_month_named_without_its_year_dates_the_signing_before_the_document() 
     # in February, 'In January' is a few weeks back: no earlier agreement reported on
     said_in_february = _document(PRESS_CONFERENCE.format(date="23 February 2026"))
     assert recognise(lexicon(), said_in_february) is None
+
+
+ANSWERS = """\
+Transcript: Year-End Press Conference of the Ministry of Interior
+Monday 29 December 2025
+
+Maj. Gen. Hassan: In January the Minister signed, with his counterpart, the memorandum on border security. I want to add one point that was not in the original text. When the ministers met in Cairo in June they agreed to create a joint aerial surveillance unit; it will begin work in 2026.
+
+Q (Claire Dumont, AFP): The memorandum said the scanners would be in place within nine months. Where are they?
+
+Maj. Gen. Hassan: That date has passed, and I will not pretend otherwise. The equipment was delivered in November.
+
+Q (Nadia Kamel, Asharq Al-Awsat): The ministerial committee was supposed to meet twice a year. Has it met twice?
+
+Maj. Gen. Hassan: It met once, in June in Cairo. The second session, which should have been held this month, has been moved to February.
+
+Q (Omar Ali, Extra News): And the weapons register?
+
+Maj. Gen. Hassan: At present 4,870 weapons have been entered in the register. It is not finished, but it is on track.
+"""
+
+
+def test_a_press_conference_answers_its_questions_under_a_titled_speaker() -> None:
+    items = {i.span.text.split(". ")[-1][:30]: i for i in _items_in(ANSWERS)}
+    # what was not in the original text is the decision that follows; the meeting that
+    # decided it is no status of the new unit
+    added = next(i for i in items.values() if i.added)
+    assert added.label.startswith("When the ministers met") and added.status == "pledged"
+    # 'Maj. Gen. Hassan:' ends no sentence: 'That date' is the date the question asked about
+    date_passed = next(i for i in items.values() if "That date has passed" in i.span.text)
+    assert date_passed.status == "delayed" and date_passed.label.startswith("The memorandum said")
+    # 'It met once' is the committee the question named; its second session was put off
+    met = next(i for i in items.values() if "It met once" in i.span.text)
+    assert met.label.startswith("The ministerial committee") and met.status == "delayed"
+    assert "The second session" in met.span.text
+    on_track = next(i for i in items.values() if i.span.text.startswith("It is not finished"))
+    assert on_track.status == "in-progress"

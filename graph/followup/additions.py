@@ -20,7 +20,7 @@ from graph.extract.phrases import Hit, alternatives
 from graph.extract.values import MONTH_NAMES
 from graph.followup.facts import PLEDGED, REVISED, ReportedItem
 from graph.followup.figures import figure_in
-from graph.followup.values import as_of_date, status_in
+from graph.followup.values import as_of_date, reports_occasion, status_in
 from graph.lexicon import Lexicon
 from graph.namespaces import PG
 
@@ -225,6 +225,9 @@ def addition(
         cue if cue.values[0] == str(PG.decisionCue) else _decision_and_creation(lex, clause.text)
     )
     own = clause.text[: decided.end] if decided is not None else clause.text
+    if decided is not None and reports_occasion(clause.text[: decided.start]):
+        own = clause.text[decided.start : decided.end]  # 'When the ministers met in Cairo
+        # in June they agreed to create': the meeting that decided, not the measure's status
     status = added_status(status_in(lex, own))
     last = index
     for later in range(index + 1, min(index + 1 + _FOLLOWING, len(clauses))):

@@ -23,7 +23,11 @@ from graph.followup.values import (
 )
 from graph.lexicon import Lexicon
 
-_CLAUSE = re.compile(r"[^.;!?\n]+(?:\.(?=\d)[^.;!?\n]*)*")
+#: Titles shortened before a name, whose point ends no sentence ('Maj. Gen. Abdel-Rahman:').
+_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Maj", "Col", "Lt", "Capt", "Cdr", "Adm",
+           "Brig", "Sgt", "Hon", "Rev", "Insp", "Supt")  # fmt: skip
+_AFTER_A_TITLE = "|".join(rf"(?<=\b{title})" for title in _TITLES)
+_CLAUSE = re.compile(rf"[^.;!?\n]+(?:(?:\.(?=\d)|(?:{_AFTER_A_TITLE})\.)[^.;!?\n]*)*")
 #: A deadline by a month without its year: 'the 20 per cent we committed to reach by June'.
 _BY_MONTH = re.compile(rf"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?({MONTH_NAMES})\b(?!\s+\d)")
 

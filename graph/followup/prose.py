@@ -110,9 +110,9 @@ _SINCE_THEN = re.compile(r"(?:and\s+)?since\s+(?:then|that\s+date|that\s+day)\b"
 #: last autumn'), after the tag of who speaks in a transcript ('EC: It was, at that time.')
 #: and a short reply to the
 #: question ('HOME MINISTER (MALAYSIA): Not yet. It should have taken place in June.').
-_SPEAKER = r"(?:[A-Z][\w.]{0,20}(?:\s+\(?[A-Z][\w.]{0,20}\)?){0,3}:\s+)?"
+_SPEAKER = r"(?:[A-Z][\w.'-]{0,20}(?:\s+\(?[A-Z][\w.'-]{0,20}\)?){0,3}:\s+)?"
 _PRONOUN = re.compile(
-    rf"{_SPEAKER}(?:(?:It|They|This|These|Its|Their)\b|(?:We|I)\s+[a-z]+\s+(?:it|them)\b)"
+    rf"{_SPEAKER}(?:(?:It|They|This|These|That|Its|Their)\b|(?:We|I)\s+[a-z]+\s+(?:it|them)\b)"
 )
 _REPLY = re.compile(rf"{_SPEAKER}(?:Yes|No|Not\s+yet|Indeed)\W*")
 #: A review of the agreement and the three words before it, where a count ('The second
@@ -326,7 +326,9 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
             occasion = reports_occasion(span.text)
             done = occasion or counts_work_done(span.text)
             if found is None and done and not lex.exclusions.find(span.text):
-                yield index, counted(span, date, occasion=occasion)
+                count = counted(span, date, occasion=occasion)
+                # 'Has it met twice?' / 'It met once, in June': of what the question asked
+                yield index, dataclasses.replace(count, label=topic_label) if goes_on else count
             continue
         if topic is not None and (topic is before if index == 0 else clauses[index - 1] is topic):
             # 'The weapons amnesty has made slower progress. Albanian police say 3,900

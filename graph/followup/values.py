@@ -265,6 +265,13 @@ def status_in(lex: Lexicon, text: str) -> str | None:
         after = [h for h in hits if h.start >= turn.end() and h.values[0] != IN_PROGRESS]
         if after:
             best = _longest(after)
+    if (
+        turn is not None
+        and best.end <= turn.start()
+        and best.values[0] == DELAYED
+        and lex.on_schedule_words.find(text, turn.end())
+    ):
+        return IN_PROGRESS  # 'It is not finished, but it is on track'
     if best.values[0] == DELAYED and _done_late(text, hits, best):
         return FULFILLED
     if best.values[0] == FULFILLED and _rest_to_come(text, hits, best):
