@@ -188,3 +188,20 @@ def test_a_press_conference_answers_its_questions_under_a_titled_speaker() -> No
     assert "The second session" in met.span.text
     on_track = next(i for i in items.values() if i.span.text.startswith("It is not finished"))
     assert on_track.status == "in-progress"
+
+
+LOGFRAME = """\
+Quarterly monitoring report, third quarter
+
+| Indicator | Baseline | Target | Actual | Comment |
+|---|---|---|---|---|
+| O3.2 Local security meetings between border districts and provinces | 0 | 9 | 6 of 9 | Only six of the nine monthly meetings due took place. |
+| O3.4 Trader alert desks operating at border markets | 0 | 4 by June 2027 | 2 | A new activity, not foreseen in the March text: desks are open at two markets. |
+"""
+
+
+def test_a_row_that_says_its_measure_is_new_reports_an_addition() -> None:
+    assert [(i.label[:4], i.added) for i in _items_in(LOGFRAME)] == [
+        ("O3.2", False),
+        ("O3.4", True),
+    ]

@@ -190,15 +190,18 @@ def table_items(
 ) -> list[ReportedItem]:
     """Rows of a table that report a status, by a status column or by counts against targets.
     Under a ``caption`` that says its measures were added ('Table 4. Measures adopted after
-    signature'), or carrying a mark the key says so of ('| 9 ★ |'), a row reports a new
-    commitment."""
+    signature'), carrying a mark the key says so of ('| 9 ★ |'), or saying so itself ('A new
+    activity, not foreseen in the March text'), a row reports a new commitment."""
     if block.header is None:
         return []
     key = key or Legend()
-    all_added = bool(lex.cue_index(PG.AdditionStatusAssertion).find(caption))
+    additions = lex.cue_index(PG.AdditionStatusAssertion)
+    all_added = bool(additions.find(caption))
     return [
         dataclasses.replace(item, added=True, status=added_status(item.status))
-        if all_added or key.added & {word.casefold() for word in item.span.text.split()}
+        if all_added
+        or key.added & {word.casefold() for word in item.span.text.split()}
+        or additions.find(item.span.text)
         else item
         for item in _rated_rows(lex, block, default_date, key)
     ]
