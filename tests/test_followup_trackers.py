@@ -205,3 +205,28 @@ def test_a_row_that_says_its_measure_is_new_reports_an_addition() -> None:
         ("O3.2", False),
         ("O3.4", True),
     ]
+
+
+GAZETTE = """\
+RESOLUTION No. 598/2026, amending the Action Plan of the Agreement signed at Asuncion on 12 March 2025
+
+Article 5. A new item 10 is added to the Action Plan, worded as follows: "Joint Cryptoasset Tracing Cell: the two financial intelligence units shall establish a joint cell to trace transfers of virtual assets."
+
+ANNEX: STATUS OF THE MEASURES OF THE ACTION PLAN AS AT 30 APRIL 2026
+
+| Item | Measure | Responsible | Status |
+|---|---|---|---|
+| 3 | Link between the national cattle registries | SENACSA | In execution: the interface has been under test since March 2026. |
+| 4 | Exchange of beneficial ownership information | SEPRELAD | Executed: the exchange channel has operated since 16 February 2026. |
+| 5 | Expedited preservation of electronic evidence | Public Ministry | Deleted by Article 4 of this Resolution. |
+"""
+
+
+def test_a_gazette_annex_reads_the_words_of_a_resolution() -> None:
+    items = [i for i in _items_in(GAZETTE) if not i.label.startswith("RESOLUTION")]
+    assert [(i.status, i.added) for i in items] == [
+        ("pledged", True),  # 'added to the Action Plan'
+        ("in-progress", False),
+        ("fulfilled", False),
+        ("abandoned", False),
+    ]
