@@ -9,6 +9,7 @@ from __future__ import annotations
 from graph.documents.text import parse_text
 from graph.followup.facts import ReportedItem
 from graph.followup.recognise import recognise, reported_items
+from graph.followup.values import status_in
 from graph.lexicon import lexicon
 
 
@@ -230,3 +231,9 @@ def test_a_gazette_annex_reads_the_words_of_a_resolution() -> None:
         ("fulfilled", False),
         ("abandoned", False),
     ]
+
+
+def test_a_measure_working_as_intended_is_done_and_one_merely_working_goes_on() -> None:
+    lex = lexicon()
+    assert status_in(lex, "the referral mechanism is functioning as intended") == "fulfilled"
+    assert status_in(lex, "the referral mechanism is working") == "in-progress"
