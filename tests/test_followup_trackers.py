@@ -7,6 +7,7 @@ after signature and a table that only counts the marks; an arrangement named aga
 from __future__ import annotations
 
 from graph.documents.text import parse_text
+from graph.followup.additions import addition_cues
 from graph.followup.facts import ReportedItem
 from graph.followup.recognise import recognise, reported_items
 from graph.followup.values import status_in
@@ -237,3 +238,11 @@ def test_a_measure_working_as_intended_is_done_and_one_merely_working_goes_on() 
     lex = lexicon()
     assert status_in(lex, "the referral mechanism is functioning as intended") == "fulfilled"
     assert status_in(lex, "the referral mechanism is working") == "in-progress"
+
+
+def test_a_decision_to_post_officers_adds_a_measure() -> None:
+    text = (
+        "On Friday the ministers also agreed to post customs liaison officers at the port from 2028"
+    )
+    assert addition_cues(lexicon(), text)
+    assert not addition_cues(lexicon(), "The liaison officers agreed on a schedule by post")
