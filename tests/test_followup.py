@@ -370,6 +370,9 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: memorandum', a month without its year, which now dates the signing to the last January
 #: before the document, and 'signed,' names an agreement; fu-r43 lost one match with it
 #: ('When we signed, the text spoke of …' is a reference now, and no item).
+#: fu-r49 read 1.000 / 0.792 / 0.528 on arrival (the session's start: 0.933 / 0.707 /
+#: 0.451); a fact sheet's two-column table ('What we promised | What we delivered') was no
+#: status table until 'what we delivered' headed a status and 'what we promised' an item.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.942, 0.884),
@@ -416,6 +419,7 @@ HELD_OUT_FLOORS = {
     "followup-r46": (1.0, 0.750, 0.431),
     "followup-r47": (1.0, 0.885, 0.571),
     "followup-r48": (1.0, 0.872, 0.613),
+    "followup-r49": (1.0, 0.827, 0.547),
 }
 
 

@@ -246,3 +246,20 @@ def test_a_decision_to_post_officers_adds_a_measure() -> None:
     )
     assert addition_cues(lexicon(), text)
     assert not addition_cues(lexicon(), "The liaison officers agreed on a schedule by post")
+
+
+PROMISES = """\
+FACT SHEET: Border Security, Two Years On
+
+| What we promised | What we delivered |
+|---|---|
+| A joint operations room watching the frontier day and night | Commissioned in January 2027 and staffed around the clock |
+| Monthly meetings of the two customs services on fuel smuggling | Wound up by mutual agreement in April 2027 |
+"""
+
+
+def test_a_table_of_promises_and_deliveries_reports_each_promise() -> None:
+    assert [(i.label[:20], i.status) for i in _items_in(PROMISES)] == [
+        ("A joint operations r", "fulfilled"),
+        ("Monthly meetings of ", "abandoned"),
+    ]
