@@ -263,3 +263,15 @@ def test_a_table_of_promises_and_deliveries_reports_each_promise() -> None:
         ("A joint operations r", "fulfilled"),
         ("Monthly meetings of ", "abandoned"),
     ]
+
+
+def test_a_column_of_reported_status_is_the_status_not_a_date() -> None:
+    text = """\
+Memorandum to members: the framework one year on
+
+| Commitment (lead agency) | Due | Reported status |
+|---|---|---|
+| Joint money-laundering network analysis (UIF) | November 2026 | Completed. Analysts finished joint profiles of 58 networks. |
+| Financial Crimes Dialogue | May 2026; quarterly | Not yet convened at the level foreseen. |
+"""
+    assert [i.status for i in _items_in(text)] == ["fulfilled", "delayed"]
