@@ -275,3 +275,13 @@ Memorandum to members: the framework one year on
 | Financial Crimes Dialogue | May 2026; quarterly | Not yet convened at the level foreseen. |
 """
     assert [i.status for i in _items_in(text)] == ["fulfilled", "delayed"]
+
+
+def test_a_sentence_that_names_an_addition_only_by_its_kind_is_no_item() -> None:
+    text = (
+        "The parties have also added at least one measure that was not in the original text. "
+        "At their July meeting the ministers agreed to open a joint cargo screening pilot at "
+        "Laredo.\n\nThe same session agreed a new measure, described in section 6.8.\n"
+    )
+    items = _items_in(text)
+    assert [(i.label[:27], i.added) for i in items] == [("At their July meeting the m", True)]

@@ -162,6 +162,25 @@ _CLOSING = re.compile(
 )
 
 
+#: A measure named only by its kind, with no colon before its name: 'at least one measure',
+#: 'The best-performing document measure was not …', 'a new measure, described in section
+#: 6.8'; the measure is told of elsewhere.
+_ONLY_A_MEASURE = re.compile(
+    r"\bat\s+least\s+one\s+(?:new\s+)?measure\b"
+    r"|\b(?:the|this)\s+(?:[\w-]+\s+){0,2}measure\s+(?:was|is)\s+not\b"
+    r"|\ba\s+new\s+measure,\s+(?:described|set\s+out|detailed)\b",
+    re.IGNORECASE,
+)
+
+
+def names_no_measure(text: str) -> bool:
+    """Whether a clause that says something was added names it only by its kind ('The
+    parties have also added at least one measure that was not in the original text', 'The
+    same session agreed a new measure, described in section 6.8'): the measure is told of
+    elsewhere, and the clause is no item of its own."""
+    return ":" not in text and bool(_ONLY_A_MEASURE.search(text))
+
+
 def announced_later(
     lex: Lexicon, clauses: list[Span], index: int, cue: Hit
 ) -> tuple[int, Hit] | None:
@@ -171,7 +190,8 @@ def announced_later(
     joint drug screening'): the next clause that states a decision. None when the cue is
     followed by the measure itself, or no later clause decides, or the cue is a heading."""
     text = clauses[index].text
-    if only_the_cue(text, cue) or not _CLOSING.fullmatch(text, cue.end):
+    closes = _CLOSING.fullmatch(text, cue.end) or names_no_measure(text)
+    if only_the_cue(text, cue) or not closes:
         return None  # a heading over the addition ('4.8 Measure added after signature.')
     for later in range(index + 1, len(clauses)):
         decisions = lex.decision_words.find(clauses[later].text)

@@ -18,6 +18,7 @@ from graph.followup.additions import (
     announced_later,
     decided_by_people,
     named_before,
+    names_no_measure,
     only_the_cue,
 )
 from graph.followup.clauses import clause_item, clauses_of, counted, trimmed
@@ -286,8 +287,13 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
             continue
         if cue:
             # 'agreed to add two measures:' introduces a list, whose items are the additions;
-            # 'It was not part of the original plan' restates the one just made.
-            if not span.text.endswith(":") and not only_the_cue(span.text, cue[0]):
+            # 'It was not part of the original plan' restates the one just made; 'agreed a
+            # new measure, described in section 6.8' tells of it elsewhere.
+            if (
+                not span.text.endswith(":")
+                and not only_the_cue(span.text, cue[0])
+                and not names_no_measure(span.text)
+            ):
                 added, taken = addition(lex, passage, clauses, index, cue[0], date)
                 if (
                     _PRONOUN.match(span.text)
