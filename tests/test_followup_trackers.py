@@ -285,3 +285,17 @@ def test_a_sentence_that_names_an_addition_only_by_its_kind_is_no_item() -> None
     )
     items = _items_in(text)
     assert [(i.label[:27], i.added) for i in items] == [("At their July meeting the m", True)]
+
+
+def test_a_list_under_a_heading_of_additions_adds_each_measure() -> None:
+    text = """\
+Fact sheet: two years on
+
+ALSO NEW
+- Drones over the river stretch: a joint surveillance trial began in May 2027.
+- Coming in 2028: a hotline for truck drivers to report illegal checkpoints.
+"""
+    assert [(i.status, i.added) for i in _items_in(text)] == [
+        ("in-progress", True),
+        ("pledged", True),
+    ]

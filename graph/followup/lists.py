@@ -98,6 +98,9 @@ def list_items(
     progress_list = 2 * sum(1 for s in said if s and s != PLEDGED) >= len(said)
     pledging = _introduces_pledges(lex, intro)
     adding = bool(intro and intro.rstrip().endswith(":") and addition_cues(lex, intro))
+    heading_cues = addition_cues(lex, heading) if heading else []
+    if heading and heading_cues and only_the_cue(heading, heading_cues[0]):
+        adding = True  # under 'ALSO NEW' or 'Measures not in the original Programme'
     for item, status in zip(block.items, said, strict=True):
         label = _lead(item.text)
         if _verdict_over_several(lex, item.text, label):
