@@ -59,8 +59,8 @@ LANGUAGE_BAR, LANGUAGE_FIELD_BAR = 0.90, 0.80
 #: arrival: 0.974; all 142 score 0.9361. fu-r43's four, on arrival: 0.980; all 146 score 0.9371.
 #: fu-r44's four, on arrival: 0.982; all 150 score 0.9381. fu-r45's four, on arrival: 0.978; all
 #: 154 score 0.9391. fu-r46's four, on arrival: 0.971; all 158 score 0.9398. fu-r47's four, on
-#: arrival: 0.980; fu-r48's: 0.982; fu-r49's: 0.980; all 170 score 0.9424.
-ANNOUNCEMENTS_BAR, ANNOUNCEMENTS_FIELD_BAR = 0.9415, 0.86
+#: arrival: 0.980; fu-r48's: 0.982; fu-r49's: 0.980; fu-r50's: 0.978; all 174 score 0.9430.
+ANNOUNCEMENTS_BAR, ANNOUNCEMENTS_FIELD_BAR = 0.9420, 0.86
 
 
 @requires_shared

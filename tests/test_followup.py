@@ -373,6 +373,10 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: fu-r49 read 1.000 / 0.792 / 0.528 on arrival (the session's start: 0.933 / 0.707 /
 #: 0.451); a fact sheet's two-column table ('What we promised | What we delivered') was no
 #: status table until 'what we delivered' headed a status and 'what we promised' an item.
+#: fu-r50 read 1.000 / 0.672 / 0.448 on arrival (the session's start: 1.000 / 0.655 /
+#: 0.431): a progress page named each measure in a heading and rated it on a line of its
+#: own ('Status: Completed'), now an item as a table's row is. Its op-ed, an ombudsman's
+#: table rated by 'Compliance level' and a transcript were not studied.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
     "followup-r5": (1.0, 0.942, 0.884),
@@ -420,6 +424,7 @@ HELD_OUT_FLOORS = {
     "followup-r47": (1.0, 0.885, 0.571),
     "followup-r48": (1.0, 0.872, 0.613),
     "followup-r49": (1.0, 0.917, 0.637),
+    "followup-r50": (1.0, 0.727, 0.492),
 }
 
 

@@ -299,3 +299,33 @@ ALSO NEW
         ("in-progress", True),
         ("pledged", True),
     ]
+
+
+PROGRESS_PAGE = """\
+Memorandum on Transnational Crime: Implementation Progress
+
+Last updated: 16 January 2025
+
+Around-the-clock contact point for cyber cases
+Status: Completed
+Duty desks in both capitals began handling each other's urgent requests on 3 June 2024.
+
+Register of barred recruitment brokers
+Status: Behind schedule
+The register was due by September 2024 but has not yet been exchanged.
+
+New: rapid freezing of accounts used in fraud
+Status: Agreed; work to begin April 2025
+This measure was not in the original memorandum.
+"""
+
+
+def test_a_measure_named_in_a_heading_is_rated_by_the_status_line_under_it() -> None:
+    rated = [i for i in _items_in(PROGRESS_PAGE) if i.strong]
+    assert [(i.label, i.status, i.added) for i in rated] == [
+        ("Around-the-clock contact point for cyber cases", "fulfilled", False),
+        ("Register of barred recruitment brokers", "delayed", False),
+        ("New: rapid freezing of accounts used in fraud", "pledged", True),
+    ]
+    # the paragraph under the line is part of the item's passage, which the matcher reads
+    assert "3 June 2024" in rated[0].span.text

@@ -24,6 +24,7 @@ from graph.followup.facts import (
     ReportedItem,
 )
 from graph.followup.figures import YEAR
+from graph.followup.headed import headed_item
 from graph.followup.judged import marked_for_judgement
 from graph.followup.legend import legend
 from graph.followup.lists import list_items
@@ -62,9 +63,16 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
     previous: Block | None = None
     last_sentence: Span | None = None  # of the block before: a heading, a question
     key = legend(lex, document)
-    for block in document.blocks:
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
         asks = block.kind is BlockKind.PARAGRAPH and bool(_QUESTION_PUT.fullmatch(block.span.text))
         if block.kind is BlockKind.HEADING:
+            detail = blocks[index + 1] if index + 1 < len(blocks) else None
+            rated = headed_item(
+                lex, document.text, previous, block, detail, date
+            )  # 'Status: Completed'
+            if rated is not None:
+                items.append(rated)
             heading = block.span.text
         elif block.kind is BlockKind.TABLE:
             items.extend(table_items(lex, block, date, key, _caption(previous)))

@@ -109,7 +109,7 @@ def _status_column(lex: Lexicon, block: Block, header: Row, verdicts: dict[str, 
         return sum(
             1
             for row in block.rows
-            if (c := _cell(row, column)) and _cell_status(lex, c.text, verdicts)
+            if (c := _cell(row, column)) and verdict_status(lex, c.text, verdicts)
         )
 
     def length(column: int) -> int:
@@ -156,7 +156,7 @@ _QUALIFIED = re.compile(
 )
 
 
-def _cell_status(lex: Lexicon, text: str, verdicts: dict[str, str] | None = None) -> str | None:
+def verdict_status(lex: Lexicon, text: str, verdicts: dict[str, str] | None = None) -> str | None:
     """The status a status cell states: a verdict filling it ('Met'; ``verdicts``, the
     scheme's with the report's own key over them, else the scheme's), or standing before a
     qualifier of when or how ('Met since 16 September 2024'), or a phrase."""
@@ -165,7 +165,7 @@ def _cell_status(lex: Lexicon, text: str, verdicts: dict[str, str] | None = None
     mark, _, words = verdict.partition(" ")
     if _is_mark(mark) and words.strip() and verdict.casefold() not in verdicts:
         # '◑ On track': a mark beside the word it stands for says what the word says
-        return _cell_status(lex, words, verdicts) or verdicts.get(mark)
+        return verdict_status(lex, words, verdicts) or verdicts.get(mark)
     qualified = _QUALIFIED.search(verdict)
     return (
         verdicts.get(verdict.casefold())
@@ -241,7 +241,7 @@ def _rated_rows(
             or _outside(lex, row.span.text)
         ):
             continue
-        status = _cell_status(lex, status_cell.text, verdicts)
+        status = verdict_status(lex, status_cell.text, verdicts)
         if status is not None:
             words = row.span.text.replace(status_cell.text, " ")
             status = key.chosen(lex, status_cell.text, status, words)

@@ -17,6 +17,7 @@ from functools import partial
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from graph.followup.agreements import DOCUMENT_GRAPHS, agreements_in
+from graph.followup.headed import opens_on_verdict
 from graph.followup.judged import judge
 from graph.followup.linking import AgreementRecord, best_agreement
 from graph.followup.matching import (
@@ -40,6 +41,7 @@ from graph.followup.words import (
     matchable,
     possible_parties,
 )
+from graph.lexicon import lexicon
 from graph.namespaces import DCTERMS, ID, OA, PG, PROV
 from graph.store.base import Store
 
@@ -84,10 +86,10 @@ def _best_for_strong(
 
 
 def _is_row(report: Graph, item: URIRef) -> bool:
-    return any(
-        str(report.value(e, OA.exact) or "").startswith("|")
-        for e in report.objects(item, PG.evidence)
-    )
+    """Whether an item is one entry of the report's own run through the measures: a table's
+    row, or a measure named in a heading and rated on a line of its own ('Status: …')."""
+    quotes = [str(report.value(e, OA.exact) or "") for e in report.objects(item, PG.evidence)]
+    return any(q.startswith("|") or opens_on_verdict(lexicon(), q) for q in quotes)
 
 
 def _rows_by_elimination(
