@@ -329,3 +329,18 @@ def test_a_measure_named_in_a_heading_is_rated_by_the_status_line_under_it() -> 
     ]
     # the paragraph under the line is part of the item's passage, which the matcher reads
     assert "3 June 2024" in rated[0].span.text
+
+
+def test_a_compliance_level_rates_each_commitment() -> None:
+    text = """\
+Monitoring report of the national human rights institution
+
+| Commitment | What the institution found | Compliance level |
+|---|---|---|
+| Stolen-vehicle alerts at the border posts | The alert link now covers all five authorized crossings. | High |
+| Joint drug interdiction on the altiplano routes | Seizures rose 14 per cent against a goal of 20 per cent. | Partial |
+"""
+    assert [(i.label[:20], i.status) for i in _items_in(text)] == [
+        ("Stolen-vehicle alert", "fulfilled"),
+        ("Joint drug interdict", "partially-fulfilled"),
+    ]
