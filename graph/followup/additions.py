@@ -72,12 +72,23 @@ _DECIDED_SINCE = re.compile(
 _TO_DO = re.compile(r"\bto\s+[a-z]+", re.IGNORECASE)
 
 
+def says_added(lex: Lexicon, text: str) -> bool:
+    """Whether ``text`` holds a fixed phrase saying a measure was added ('not part of the
+    original plan', 'item added after signature', 'ALSO NEW'), not denied: what marks a
+    table's caption, row or key, and a heading over a list, as telling of additions."""
+    return bool(_fixed_cues(lex, text))
+
+
+def _fixed_cues(lex: Lexicon, text: str) -> list[Hit]:
+    return [hit for hit in lex.cue_index(PG.AdditionStatusAssertion).find(text)
+            if not _denied(text[: hit.start])]  # fmt: skip
+
+
 def addition_cues(lex: Lexicon, text: str) -> list[Hit]:
     """The phrases of ``text`` that say a measure was added, first one first: a cue of the
     addition ('not part of the original plan'), else a decision and a creation ('agreed …
     to create'), which stands for ``pg:decisionCue``."""
-    fixed = [hit for hit in lex.cue_index(PG.AdditionStatusAssertion).find(text)
-             if not _denied(text[: hit.start])]  # fmt: skip
+    fixed = _fixed_cues(lex, text)
     if fixed:
         return fixed
     since = _DECIDED_SINCE.search(text)

@@ -9,7 +9,7 @@ names, as a table's status cell is on its row.
 from __future__ import annotations
 
 from graph.documents.model import Block, BlockKind, Span
-from graph.followup.additions import added_status
+from graph.followup.additions import added_status, says_added
 from graph.followup.facts import ReportedItem
 from graph.followup.tables import verdict_status
 from graph.lexicon import Lexicon
@@ -38,7 +38,7 @@ def headed_item(
     detailed = detail is not None and detail.kind is BlockKind.PARAGRAPH
     end = detail.span.end if detail is not None and detailed else verdict.span.end
     span = Span(verdict.span.start, end, text[verdict.span.start : end])  # with its detail
-    added = detailed and bool(lex.cue_index(PG.AdditionStatusAssertion).find(span.text))
+    added = detailed and says_added(lex, span.text)
     return ReportedItem(
         label=named.span.text.strip(),
         status=added_status(status) if added else status,

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from graph.documents.model import BlockKind, Document
+from graph.followup.additions import says_added
 from graph.followup.facts import IN_PROGRESS
 from graph.followup.speaking import speaking_phrases
 from graph.followup.values import status_in
 from graph.lexicon import Lexicon
-from graph.namespaces import PG
 
 #: 'GREEN = completed or on track', 'Red = not met, stalled or discontinued', a grade ('A =
 #: delivered in full or exceeded; … F = failed or dropped').
@@ -129,11 +129,6 @@ def _inline_verdicts(lex: Lexicon, pairs: list[tuple[str, str]]) -> dict[str, st
     return found
 
 
-def _names_an_addition(lex: Lexicon, meaning: str) -> bool:
-    """Whether a mark's meaning says the measure was added ('item added after signature')."""
-    return bool(lex.cue_index(PG.AdditionStatusAssertion).find(meaning))
-
-
 def legend(lex: Lexicon, document: Document) -> Legend:
     """Each mark the report defines, casefolded, with the one status its meaning states; a
     mark that covers two ('GREEN = completed or on track') is left to the row's own words. A
@@ -145,7 +140,7 @@ def legend(lex: Lexicon, document: Document) -> Legend:
     added = {
         mark.casefold()
         for mark, meaning in pairs
-        if not speaking_phrases(lex, meaning) and _names_an_addition(lex, meaning)
+        if not speaking_phrases(lex, meaning) and says_added(lex, meaning)
     }
     cells = _table_cells(document)
     unrated: set[str] = set()
@@ -164,7 +159,7 @@ def legend(lex: Lexicon, document: Document) -> Legend:
                     alternatives.setdefault(mark, named)
                 if status is not None:
                     found.setdefault(mark, status)
-                elif _names_an_addition(lex, line.group("meaning")):
+                elif says_added(lex, line.group("meaning")):
                     added.add(mark)
                 elif line.group("symbol") is None:
                     unrated.add(mark)  # 'NG: not graded'; '★ added: not in the text' is a kind

@@ -67,10 +67,9 @@ def reported_items(lex: Lexicon, document: Document, date: str | None) -> list[R
     for index, block in enumerate(blocks):
         asks = block.kind is BlockKind.PARAGRAPH and bool(_QUESTION_PUT.fullmatch(block.span.text))
         if block.kind is BlockKind.HEADING:
+            # a line of verdict under a heading naming the measure: 'Status: Completed'
             detail = blocks[index + 1] if index + 1 < len(blocks) else None
-            rated = headed_item(
-                lex, document.text, previous, block, detail, date
-            )  # 'Status: Completed'
+            rated = headed_item(lex, document.text, previous, block, detail, date)
             if rated is not None:
                 items.append(rated)
             heading = block.span.text

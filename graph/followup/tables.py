@@ -14,7 +14,7 @@ from decimal import Decimal
 from rdflib import URIRef
 
 from graph.documents.model import Block, Row, Span
-from graph.followup.additions import added_status, naming_agreement
+from graph.followup.additions import added_status, naming_agreement, says_added
 from graph.followup.facts import ABANDONED, DELAYED, FULFILLED, IN_PROGRESS, Figure, ReportedItem
 from graph.followup.figures import count_in, figure_in, share_against
 from graph.followup.legend import Legend
@@ -195,13 +195,12 @@ def table_items(
     if block.header is None:
         return []
     key = key or Legend()
-    additions = lex.cue_index(PG.AdditionStatusAssertion)
-    all_added = bool(additions.find(caption))
+    all_added = says_added(lex, caption)
     return [
         dataclasses.replace(item, added=True, status=added_status(item.status))
         if all_added
         or key.added & {word.casefold() for word in item.span.text.split()}
-        or additions.find(item.span.text)
+        or says_added(lex, item.span.text)
         else item
         for item in _rated_rows(lex, block, default_date, key)
     ]
@@ -286,7 +285,7 @@ def _outside(lex: Lexicon, text: str) -> bool:
     falls under the Boundary Working Group and is not part of the Framework'); not one 'not
     part of the original plan', which was added to it, nor a scope narrowed ('land border
     posts being excluded')."""
-    if lex.cue_index(PG.AdditionStatusAssertion).find(text):
+    if says_added(lex, text):
         return False
     agreement = naming_agreement(lex.agreement_words)
     return any(
