@@ -108,8 +108,8 @@ _DECIDED_THAT = re.compile(
 #: then 212 animals have been returned') tells what the completed measure has done.
 _SINCE_THEN = re.compile(r"(?:and\s+)?since\s+(?:then|that\s+date|that\s+day)\b", re.IGNORECASE)
 #: A paragraph opening on a pronoun speaks of what the block before named ('We dropped it
-#: last autumn'), after the tag of who speaks in a transcript ('EC: It was, at that time.')
-#: and a short reply to the
+#: last autumn', 'That date has passed'), after the tag of who speaks in a transcript ('EC:
+#: It was, at that time.', 'Maj. Gen. Abdel-Rahman: It met once') and a short reply to the
 #: question ('HOME MINISTER (MALAYSIA): Not yet. It should have taken place in June.').
 _SPEAKER = r"(?:[A-Z][\w.'-]{0,20}(?:\s+\(?[A-Z][\w.'-]{0,20}\)?){0,3}:\s+)?"
 _PRONOUN = re.compile(
