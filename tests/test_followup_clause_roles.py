@@ -6,9 +6,10 @@ what was done stays partial when the rest is still to come."""
 from __future__ import annotations
 
 from graph.documents.text import parse_text
+from graph.followup.checking import checked_status
 from graph.followup.figures import figure_in
 from graph.followup.recognise import reported_items
-from graph.followup.values import checked_status, status_in
+from graph.followup.values import status_in
 from graph.lexicon import lexicon
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from graph.documents.text import parse_text
 from graph.extract.bodies import prose_bodies
+from graph.followup.checking import checked_status
 from graph.followup.figures import figure_in
 from graph.followup.recognise import recognise, reported_items
-from graph.followup.values import checked_status, status_in
+from graph.followup.values import status_in
 from graph.lexicon import lexicon
 
 NEWS_LOOKING_BACK = """Gun link pays off for the Andes-Pacific pact

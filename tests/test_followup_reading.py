@@ -8,6 +8,7 @@ from pathlib import Path
 from graph.documents.intake import read_source
 from graph.documents.text import parse_source, parse_text
 from graph.followup.additions import addition_cues
+from graph.followup.checking import checked_status
 from graph.followup.facts import ReportedItem
 from graph.followup.figures import figure_in
 from graph.followup.matching import (
@@ -16,7 +17,6 @@ from graph.followup.matching import (
 )
 from graph.followup.recognise import recognise, reported_items
 from graph.followup.values import (
-    checked_status,
     counts_work_done,
     reports_occasion,
     status_in,

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from graph.documents.text import parse_text
 from graph.followup.additions import addition_cues
+from graph.followup.checking import checked_status
 from graph.followup.facts import ReportedItem
 from graph.followup.figures import figure_in
 from graph.followup.judged import runs_since
 from graph.followup.recognise import recognise, reported_items
-from graph.followup.values import checked_status, status_in
+from graph.followup.values import status_in
 from graph.lexicon import lexicon
 
 

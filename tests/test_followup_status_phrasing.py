@@ -11,10 +11,11 @@ from pathlib import Path
 from rdflib import RDF
 
 from graph.documents.text import parse_text
+from graph.followup.checking import checked_status
 from graph.followup.figures import covers_all, figure_in
 from graph.followup.recognise import reported_items
 from graph.followup.standards import standard_share
-from graph.followup.values import checked_status, status_in
+from graph.followup.values import status_in
 from graph.lexicon import lexicon
 from graph.namespaces import PG
 from graph.pipeline import process_path

@@ -8,6 +8,7 @@ import re
 
 from graph.documents.model import Span
 from graph.extract.values import MONTH_NAMES, deadline_in, month_number
+from graph.followup.checking import checked_status
 from graph.followup.facts import (
     FULFILLED,
     IN_PROGRESS,
@@ -18,7 +19,6 @@ from graph.followup.facts import (
 from graph.followup.figures import a_share_short, covers_all, figure_in
 from graph.followup.values import (
     as_of_date,
-    checked_status,
     status_in,
 )
 from graph.lexicon import Lexicon

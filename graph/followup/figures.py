@@ -1,30 +1,16 @@
-"""Numbers a follow-up reports: a figure reached against its target ('58 of 50'), a count
-of things done, and whether a whole was covered ('all fourteen terminals')."""
+"""Figures a follow-up reports: a count reached against its target ('58 of 50'), a share
+against its goal, and whether a whole was covered ('all fourteen terminals'). The numbers
+themselves are read by ``graph.followup.numerals``."""
 
 from __future__ import annotations
 
-import calendar
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from graph.extract.values import MONTH_NAMES
 from graph.followup.facts import Figure
-from graph.language.grammar import numbers
+from graph.followup.numerals import DIGITS, MONEY, NUMBER, is_year, number_value
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-#: Number words of two letters or more ('five of the eight'), read through the grammar.
-_WORDS = sorted((w for w in numbers(frozenset()) if len(w) > 2), key=len, reverse=True)
-_WORD = "|".join(_WORDS)
-#: A number in words below a hundred, compound words joined by a hyphen ('sixty-four').
-_TENS_AND_UNITS = rf"(?:{_WORD})(?:-(?:{_WORD}))?"
-#: A number in digits or words, hundreds included ('one hundred and twenty').
-NUMBER = rf"{_DIGITS}|{_TENS_AND_UNITS}(?:\s+hundred(?:\s+and\s+{_TENS_AND_UNITS})?)?"
-#: An ordinal of a series ('the second report', 'the third annual review').
-ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-#: A sum's currency sign ('€73 million of the €100 million target').
-MONEY = r"[€$£¥₩]?"
-#: A year of this era.
-YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _OF_TARGET = re.compile(
     rf"\b(?!(?:19|20)\d{{2}}\b)({NUMBER})(?:\s+[a-z-]+){{0,3}}?\s+(?:of|out of|against)\s+"
     r"(?:an?\s+|the\s+|its\s+|their\s+)?"
@@ -106,13 +92,13 @@ _PER_CENT = r"(?:%|per\s*cent)"
 #: A share set against a share: 'answered 19 of the 22 requests within 30 days, or 86 per
 #: cent, exceeding the 80 per cent target': the shares are what the target measures.
 _PERCENT_AGAINST = re.compile(
-    rf"\b({_DIGITS})\s*{_PER_CENT}[^.;|]*?\b(?:against|exceeding|above|beating"
-    rf"|surpassing|below|short\s+of|under)\s+(?:the\s+|an?\s+|its\s+)?({_DIGITS})\s*{_PER_CENT}",
+    rf"\b({DIGITS})\s*{_PER_CENT}[^.;|]*?\b(?:against|exceeding|above|beating"
+    rf"|surpassing|below|short\s+of|under)\s+(?:the\s+|an?\s+|its\s+)?({DIGITS})\s*{_PER_CENT}",
     re.IGNORECASE,
 )
 
 #: A share in per cent: '86%', '86 per cent'.
-A_SHARE = re.compile(rf"\b({_DIGITS})\s*{_PER_CENT}", re.IGNORECASE)
+A_SHARE = re.compile(rf"\b({DIGITS})\s*{_PER_CENT}", re.IGNORECASE)
 
 
 def share_against(result: str, target: str) -> Figure | None:
@@ -138,61 +124,6 @@ _FIGURES = (
 )
 #: The ways whose count may stand several words before the target it is set against.
 _SET_AGAINST = (_AGAINST_TARGET, _AGAINST_TARGET_NAMED_AFTER, AGAINST_PLANNED, _OUT_OF_PLANNED)
-
-
-#: A number in a clause, with the word before and the word after it.
-_NUMBER_IN_CONTEXT = re.compile(rf"(\w*)\W*(?<!\w)({NUMBER})\b\W*(\w*)", re.IGNORECASE)
-#: Words beside a number that make it a date or a span of time, not a count.
-_TIME_WORDS = frozenset(m.casefold() for m in calendar.month_name[1:]) | frozenset(
-    ("day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours")
-)
-_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d$")
-
-
-def counts_things(text: str) -> bool:
-    """Whether a clause counts things ('137 firearms', 'seven fuel laundering plants'): a
-    number that is not 'one' ('one of the'), a year, a day of a month or a span of time
-    ('Eighteen months after')."""
-    for before, number, after in _NUMBER_IN_CONTEXT.findall(text):
-        if number.casefold() == "one" or _YEAR_NUMBER.match(number):
-            continue
-        if before.casefold() in _TIME_WORDS or after.casefold() in _TIME_WORDS:
-            continue
-        return True
-    return False
-
-
-_COUNT = re.compile(rf"(?<![\w,.])({NUMBER})\b", re.IGNORECASE)
-
-
-def count_in(text: str) -> Decimal | None:
-    """The first count a cell gives ('5,000 entries within 18 months' → 5000; '26 carried
-    out in 2025' → 26), skipping years, days and spans of time."""
-    for match in _COUNT.finditer(text):
-        number = match.group(1)
-        before = text[: match.start()].split()[-1:] or [""]
-        after = text[match.end() :].split()[:1] or [""]
-        if _YEAR_NUMBER.match(number) or {before[0].casefold(), after[0].casefold()} & _TIME_WORDS:
-            continue
-        return number_value(number)
-    return None
-
-
-def number_value(text: str) -> Decimal | None:
-    """The value of a number in digits or words ('1,120', 'sixty-four', 'one hundred and
-    twenty')."""
-    hundreds, _, rest = text.casefold().partition(" hundred")
-    if rest or text.casefold().endswith(" hundred"):
-        counted, below = number_value(hundreds), rest.removeprefix(" and ").strip()
-        added = number_value(below) if below else Decimal(0)
-        return None if counted is None or added is None else counted * 100 + added
-    words = [numbers(frozenset()).get(part) for part in text.casefold().split("-")]
-    if all(word is not None for word in words):
-        return sum(words, Decimal(0))  # 'sixty-four' is sixty and four
-    try:
-        return Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        return None
 
 
 #: A number that counts no things: a year, a day of a month, a span of time ('in the 12 months
@@ -274,7 +205,7 @@ def _a_part(match: re.Match[str]) -> bool:
     words_between = len(match.group().split()) > 3 or " the " in match.group()
     reached, target = number_value(match.group(1)), number_value(match.group(2))
     exceeds = bool(words_between and reached and target and reached > target)
-    if _YEAR_NUMBER.match(match.group(2)):
+    if is_year(match.group(2)):
         return False  # 'in the first nine months of 2026': a span of a year
     if _EVERY_BEFORE.search(match.string, 0, match.start()):
         return False  # 'every one of the 214 firearms': the whole, not one of it
@@ -306,7 +237,7 @@ def figure_in(text: str) -> Figure | None:
                 text, match.start(reached), match.start(target), durations=ceiling
             )
             count = _A_NUMBER.match(text, start)
-            if count is not None and _YEAR_NUMBER.match(count.group()):
+            if count is not None and is_year(count.group()):
                 continue  # no count before the target but a year
             if count is not None:
                 if _TIME_SPENT.match(text, count.end()):
@@ -320,7 +251,7 @@ def figure_in(text: str) -> Figure | None:
                     goal,
                     ceiling,
                 )
-        if _YEAR_NUMBER.match(match.group(reached)):
+        if is_year(match.group(reached)):
             continue  # 'the target of 1,000 vehicles by April 2027': a year, no count
         return Figure(
             match.group(), number_value(match.group(reached)), number_value(match.group(target))

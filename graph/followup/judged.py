@@ -32,8 +32,8 @@ from rdflib import RDF, Graph, URIRef
 
 from graph.extract.phrases import alternatives
 from graph.followup.facts import FULFILLED, IN_PROGRESS, PARTLY_FULFILLED, ReportedItem
-from graph.followup.figures import ORDINAL
 from graph.followup.matching import CommitmentRecord
+from graph.followup.numerals import ORDINAL
 from graph.followup.speaking import speaking_phrases
 from graph.followup.standards import share_in_time
 from graph.lexicon import Lexicon

@@ -14,7 +14,7 @@ from graph.followup.facts import (
     IN_PROGRESS,
     PLEDGED,
 )
-from graph.followup.figures import YEAR
+from graph.followup.numerals import YEAR
 from graph.followup.prose import prose_items
 from graph.followup.values import (
     counts_work_done,

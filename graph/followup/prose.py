@@ -21,6 +21,7 @@ from graph.followup.additions import (
     names_no_measure,
     only_the_cue,
 )
+from graph.followup.checking import checked_status, rest_given_up
 from graph.followup.clauses import clause_item, clauses_of, counted, trimmed
 from graph.followup.facts import (
     ABANDONED,
@@ -32,16 +33,15 @@ from graph.followup.facts import (
     REVISED,
     ReportedItem,
 )
-from graph.followup.figures import ORDINAL, figure_in
+from graph.followup.figures import figure_in
 from graph.followup.legend import defines_a_mark
+from graph.followup.numerals import ORDINAL
 from graph.followup.values import (
     changes_rhythm,
-    checked_status,
     counts_work_done,
     delay_made_up,
     late_by,
     reports_occasion,
-    rest_given_up,
     status_in,
 )
 from graph.lexicon import Lexicon

@@ -23,11 +23,11 @@ from graph.followup.facts import (
     FollowUpFacts,
     ReportedItem,
 )
-from graph.followup.figures import YEAR
 from graph.followup.headed import headed_item
 from graph.followup.judged import marked_for_judgement
 from graph.followup.legend import legend
 from graph.followup.lists import list_items
+from graph.followup.numerals import YEAR
 from graph.followup.prose import prose_items
 from graph.followup.tables import table_items
 from graph.lexicon import Lexicon

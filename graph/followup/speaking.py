@@ -18,7 +18,7 @@ import re
 from graph.extract.phrases import Hit
 from graph.extract.values import MONTH_NAMES
 from graph.followup.facts import ABANDONED, DELAYED, FULFILLED, IN_PROGRESS, PARTLY_FULFILLED
-from graph.followup.figures import NUMBER
+from graph.followup.numerals import NUMBER
 from graph.lexicon import Lexicon
 
 #: A phrase right after a denial says the opposite ('It has not been abandoned'), and one

@@ -8,7 +8,8 @@ import re
 from decimal import Decimal
 
 from graph.followup.facts import Figure
-from graph.followup.figures import A_SHARE, NUMBER, number_value
+from graph.followup.figures import A_SHARE
+from graph.followup.numerals import NUMBER, number_value
 
 #: A time limit that a share of cases is measured against: 'within 10 business days', 'the
 #: 24-hour standard'.

@@ -15,10 +15,12 @@ from rdflib import URIRef
 
 from graph.documents.model import Block, Row, Span
 from graph.followup.additions import added_status, naming_agreement, says_added
+from graph.followup.checking import checked_status
 from graph.followup.facts import ABANDONED, DELAYED, FULFILLED, IN_PROGRESS, Figure, ReportedItem
-from graph.followup.figures import count_in, figure_in, share_against
+from graph.followup.figures import figure_in, share_against
 from graph.followup.legend import Legend
-from graph.followup.values import as_of_date, checked_status, status_in
+from graph.followup.numerals import count_in
+from graph.followup.values import as_of_date, status_in
 from graph.lexicon import Lexicon
 from graph.namespaces import DCTERMS, PG
 
