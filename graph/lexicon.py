@@ -101,6 +101,8 @@ class Lexicon:
     seat_words: frozenset[str] = frozenset()
     #: Nouns a later document calls an agreement by ('the Compact', 'under the plan').
     agreement_words: frozenset[str] = frozenset()
+    #: Words of the act that concluded an agreement ('signed', 'signature', 'promised').
+    conclusion_words: frozenset[str] = frozenset()
 
     def cue_index(self, term: URIRef) -> PhraseIndex[URIRef]:
         """Case-insensitive index of the cues of one ontology term."""
@@ -301,6 +303,7 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         ),
         seat_words=cue_set(PG.Commitment, PG.seatCue, folded=True),
         agreement_words=cue_set(PG.Agreement, PG.nounCue, folded=True),
+        conclusion_words=cue_set(PG.Agreement, PG.conclusionCue, folded=True),
         result_words=PhraseIndex(
             (
                 (str(cue), str(category).rsplit("/", 1)[-1])

@@ -344,3 +344,42 @@ Monitoring report of the national human rights institution
         ("Stolen-vehicle alert", "fulfilled"),
         ("Joint drug interdict", "partially-fulfilled"),
     ]
+
+
+ANNOUNCEMENT = """\
+Ghana and Senegal Sign Plan Against Crime at Sea
+
+DAKAR, 4 March 2025 — Ghana and Senegal on Tuesday signed the Dakar Plan against Crime at Sea, which commits their navies, fisheries inspectors and financial-intelligence units to work together against illegal fishing, fuel smuggling and the laundering of their proceeds.
+
+Why Now
+Ten years after the trawler fire of June 2015, when dozens of fishermen were lost off Kayar and the wrecks were never raised, the trade has changed shape rather than closed. Officials listed what they fear most:
+- Foreign trawlers fish inside the inshore zone at night and land their catch in Tema.
+- Fuel bought at sea is delivered to boats whose licences were suspended.
+- Earnings travel home through mobile-money accounts opened with borrowed identity cards.
+
+Negotiators spent much of the second day on the wording of the safeguards, which are now complete.
+
+What the Plan Sets Out
+- Joint Patrols: The two navies will run monthly joint patrols off the Casamance coast.
+- Shared Register: Within 12 months the fisheries ministries will open a shared register of licensed vessels.
+"""
+
+
+def test_an_announcement_counting_years_from_another_event_is_no_follow_up() -> None:
+    # 'Ten years after the trawler fire of June 2015' counts from no agreement: background
+    assert recognise(lexicon(), _document(ANNOUNCEMENT)) is None
+
+
+def test_a_time_counted_from_the_signing_or_in_a_headline_opens_a_follow_up() -> None:
+    report = (
+        "Review\n19 May 2026\n\n{opening}\n\nThe joint patrols have run every month since "
+        "April 2025. The shared register went live in February 2026, ahead of schedule.\n"
+    )
+    for opening in (
+        "Eighteen months after Ghana and Senegal signed their plan against crime at sea, "
+        "the navies patrol together.",
+        "Two years after Dakar: the coast is better watched",
+    ):
+        assert recognise(lexicon(), _document(report.format(opening=opening))) is not None
+    background = "Ten years after the trawler fire of June 2015, the fleets patrol together."
+    assert recognise(lexicon(), _document(report.format(opening=background))) is None

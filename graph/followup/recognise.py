@@ -17,6 +17,7 @@ from graph.documents.model import Block, BlockKind, Document, Span
 from graph.extract.extractor import dates_named, document_date
 from graph.extract.facts import DocumentFacts
 from graph.extract.values import MONTH_NAMES, month_number
+from graph.followup.additions import naming_agreement
 from graph.followup.clauses import clauses_of, trimmed
 from graph.followup.facts import (
     PLEDGED,
@@ -47,6 +48,9 @@ _BARE_MONTH = re.compile(rf"\b[Ii]n\s+({MONTH_NAMES})\b(?!\s+(?:of\s+)?(?:\d|las
 #: ('JOURNALIST (BERNAMA): Datuk Seri, last year the police chiefs met in June to review the
 #: plan. Has this year's review taken place?'). What it says it asks about; the answer reports.
 _QUESTION_PUT = re.compile(r"[A-Z][^:\n]{0,80}:\s[^\n]*\?\s*", re.DOTALL)
+_HEADLINE = 160  # characters of a line short enough to be a headline, not a paragraph
+#: The rest of a sentence, from a point within it.
+_SENTENCE_REST = re.compile(r"(?:[^.!?\n]|\.(?=\S))*")
 #: How long before a document the agreement it names must be dated for it to look back.
 _LOOKING_BACK = datetime.timedelta(days=60)
 
@@ -145,6 +149,32 @@ def _reference(
     return reference, tuple(dict.fromkeys(years))
 
 
+def _opens_on_a_cue(lex: Lexicon, document: Document) -> bool:
+    """Whether the title or opening holds a follow-up cue. A time counted 'after' something
+    is one only when the sentence counts it from the agreement, by its noun or the act that
+    concluded it ('Eighteen months after China and Laos signed their joint action plan');
+    an announcement's background counts from other events ('Eight years after the boat
+    crisis of May 2015, … the route has changed shape')."""
+    whole = _opening(document, len(document.text))  # the opening's lines and sentences run on
+    agreement = naming_agreement(lex.agreement_words | lex.conclusion_words)
+    return any(
+        not hit.text.casefold().endswith(" after")
+        or _in_headline(whole, hit.start)
+        or agreement.search(_SENTENCE_REST.match(whole, hit.end).group())
+        for hit in lex.followup_cues.find(_opening(document))
+    )
+
+
+def _in_headline(text: str, at: int) -> bool:
+    """Whether ``at`` falls in a short line that ends no sentence, a headline, which may
+    count from the place the agreement was signed alone ('Two years after Elvas: the Guadiana
+    is better watched')."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return len(line) <= _HEADLINE and not line.endswith((".", "!", "?"))
+
+
 def _looks_back(lex: Lexicon, document: Document, published: str | None) -> bool:
     """Whether the document names an agreement dated well before its own date, ``published``
     (its first full date; the agreement's may be a month): in its opening, by a phrase of
@@ -223,7 +253,7 @@ def days_named(text: str) -> frozenset[str]:
 def recognise(lex: Lexicon, document: Document) -> FollowUpFacts | None:
     """The follow-up facts of ``document``, or None when it is not a follow-up."""
     date = document_date(document.text)
-    if not lex.followup_cues.find(_opening(document)) and not _looks_back(lex, document, date):
+    if not _opens_on_a_cue(lex, document) and not _looks_back(lex, document, date):
         return None
     items = reported_items(lex, document, date)
     # A count of things done ('customs seized 12 tonnes last year') is an announcement's
