@@ -643,3 +643,13 @@ def test_an_agency_keeps_its_own_languages_name_in_an_english_text() -> None:
     leads = _lead_labels(_extract(HEADER + table))
     assert leads["Mapping of Illegal Mining Sites"] == "Ejército Nacional de Bolivia"
     assert leads["Encrypted Command Link"] == "Comando Conjunto de las Fuerzas Armadas"
+
+
+def test_a_name_ends_before_and_with_a_peoples_adjective() -> None:
+    facts = _extract(
+        HEADER
+        + "\nThe course will be delivered by the Fuel Control Unit (FCU) of the Customs Administration of Chile and Bolivian instructors.\n"
+    )
+    labels = _agency_labels(facts)
+    assert "Customs Administration of Chile" in labels
+    assert not any(label.endswith("Bolivian") for label in labels)

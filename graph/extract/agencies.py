@@ -399,11 +399,15 @@ def _without_article(text: str, name: Span) -> Span:
 
 
 def _split_on_and(text: str, run: Span, recognizer: AgencyRecognizer) -> list[Span]:
-    """'X Police and Y Agency' names two bodies when the left side ends in a head word."""
+    """'X Police and Y Agency' names two bodies when the left side ends in a head word. A
+    people's adjective alone after the last 'and' opens another phrase, not a name ('the
+    Ministry of National Security and Venezuelan instructors')."""
     parts: list[Span] = []
     start = run.start
     for match in re.finditer(rf"\s+(?:{_AND})\s+", run.text):
         left = text[start : run.start + match.start()]
+        if recognizer.lexicon.demonyms.lookup(run.text[match.end() :]):
+            return [*parts, Span(start, run.start + match.start(), left)]
         if left.split() and recognizer.lexicon.head_words.lookup(left.split()[-1]):
             parts.append(Span(start, run.start + match.start(), left))
             start = run.start + match.end()
