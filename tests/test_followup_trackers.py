@@ -7,6 +7,7 @@ after signature and a table that only counts the marks; an arrangement named aga
 from __future__ import annotations
 
 from graph.documents.text import parse_text
+from graph.extract.extractor import document_date
 from graph.followup.additions import addition_cues
 from graph.followup.facts import ReportedItem
 from graph.followup.recognise import recognise, reported_items
@@ -383,3 +384,13 @@ def test_a_time_counted_from_the_signing_or_in_a_headline_opens_a_follow_up() ->
         assert recognise(lexicon(), _document(report.format(opening=opening))) is not None
     background = "Ten years after the trawler fire of June 2015, the fleets patrol together."
     assert recognise(lexicon(), _document(report.format(opening=background))) is None
+
+
+def test_a_report_is_dated_by_its_labelled_date_not_the_period_it_covers() -> None:
+    header = (
+        "PROJECT COMPLETION REPORT\n\nImplementation period: 1 April 2024 – 31 December 2025\n"
+        "Date of report: 16 March 2026\n\nThe project helped deliver the plan the ministers "
+        "signed in Dakar on 12 March 2024.\n"
+    )
+    assert document_date(header) == "2026-03-16"
+    assert document_date("Dakar, 4 March 2025 — on 1 May 2024 ...") == "2025-03-04"

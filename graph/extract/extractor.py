@@ -33,6 +33,13 @@ _DATE = re.compile(
     rf"|(\d{{4}})-(\d{{2}})-(\d{{2}}))\b"
 )
 
+#: A header line labelling the document's own date ('Date of report:', 'Dated:', 'Last
+#: updated:'), within the first characters of the text.
+_DATE_LINE = re.compile(
+    r"^[ \t]*(?:[A-Z][a-z]+[ \t]+)?(?:[Dd]ated?|[Uu]pdated)\b[^:\n]{0,20}:", re.M
+)
+_HEADER = 2000
+
 
 def _overlaps(span_start: int, span_end: int, spans: list[Span]) -> bool:
     return any(s.start < span_end and span_start < s.end for s in spans)
@@ -91,7 +98,16 @@ def _iso_date(match: re.Match[str]) -> str | None:
 
 
 def document_date(text: str) -> str | None:
-    """The first full date the text gives, as ISO 8601."""
+    """The date the document gives itself, as ISO 8601: the one on a line its header labels
+    so ('Date of report: 16 March 2026', 'Last updated: 16 January 2025'), else the first
+    full date of the text. A report's header may name the period it covers first
+    ('Implementation period: 1 April 2024 – 31 December 2025')."""
+    labelled = _DATE_LINE.search(text, 0, _HEADER)
+    if labelled is not None:
+        line_end = text.find("\n", labelled.end())
+        match = _DATE.search(text, labelled.end(), line_end if line_end >= 0 else len(text))
+        if match is not None and (iso := _iso_date(match)) is not None:
+            return iso
     match = _DATE.search(text)
     return _iso_date(match) if match else None
 
