@@ -394,3 +394,12 @@ def test_a_report_is_dated_by_its_labelled_date_not_the_period_it_covers() -> No
     )
     assert document_date(header) == "2026-03-16"
     assert document_date("Dakar, 4 March 2025 — on 1 May 2024 ...") == "2025-03-04"
+
+
+def test_a_completion_on_schedule_is_done_and_one_to_come_is_not() -> None:
+    lex = lexicon()
+    done = "The liaison office at Hat Lek opened in July 2024, on schedule, and is staffed"
+    assert status_in(lex, done) == "fulfilled"
+    assert status_in(lex, "The census remains on schedule.") == "in-progress"
+    to_come = "It asked the bureau to complete the work by March 2027 as planned."
+    assert status_in(lex, to_come) == "in-progress"

@@ -227,7 +227,7 @@ def status_in(lex: Lexicon, text: str) -> str | None:
     measured late ('went live in May, two months behind schedule') is done; one with a part
     still to come across a contrast ('are in post while the third has yet to be appointed')
     partial."""
-    hits = speaking_phrases(lex, text)
+    hits = _without_timing_of_completion(lex, text, speaking_phrases(lex, text))
     for pattern, status in _PATTERNED:
         match = pattern.search(text)
         if match and all(h.end - h.start < len(match.group()) for h in hits):
@@ -268,6 +268,30 @@ def status_in(lex: Lexicon, text: str) -> str | None:
         if second is best and set(gap.split()) <= _AUXILIARIES and len(gap.split()) <= 2:
             return first.values[0]
     return best.values[0]
+
+
+#: What ends a clause between a completion and a word of schedule that is not about it.
+_CLAUSE_BREAK = re.compile(r"[;:.]|\b(?:and|but|while|whereas|although)\b", re.IGNORECASE)
+
+
+#: Words before a completion that put it in the future ('to complete', 'will be finished').
+_TO_COME = re.compile(r"\b(?:to|will|would|shall|should)\s+(?:be\s+)?$", re.IGNORECASE)
+
+
+def _without_timing_of_completion(lex: Lexicon, text: str, hits: list[Hit[str]]) -> list[Hit[str]]:
+    """The phrases without a word of schedule that only times the completion before it ('the
+    liaison office opened in July 2024, on schedule'; 'was completed on schedule'): done in
+    time is done, as 'two months behind schedule' after a completion is done late. A
+    completion still to come keeps it ('to complete the work by March 2027 as planned')."""
+    return [
+        hit
+        for before, hit in zip([None, *hits], hits, strict=False)
+        if before is None
+        or before.values[0] != FULFILLED
+        or not lex.on_schedule_words.lookup(hit.text)
+        or bool(_CLAUSE_BREAK.search(text, before.end, hit.start))
+        or bool(_TO_COME.search(text, 0, before.start))
+    ]
 
 
 def _longest(hits: list[Hit[str]]) -> Hit[str]:
