@@ -403,3 +403,13 @@ def test_a_completion_on_schedule_is_done_and_one_to_come_is_not() -> None:
     assert status_in(lex, "The census remains on schedule.") == "in-progress"
     to_come = "It asked the bureau to complete the work by March 2027 as planned."
     assert status_in(lex, to_come) == "in-progress"
+
+
+def test_a_paragraph_naming_its_headings_noun_again_speaks_of_the_heading() -> None:
+    text = (
+        "First Annual Progress Report\n\n3.1 Joint Maritime Coordination Centre, Chaguaramas\n\n"
+        "The Centre was formally opened on 8 April 2024 and has been staffed around the clock "
+        "by watch officers of both coast guards.\n"
+    )
+    (item,) = _items_in(text)
+    assert item.label.startswith("3.1 Joint Maritime Coordination Centre")

@@ -222,6 +222,20 @@ _THE_SUBJECT = re.compile(
 )
 
 
+def _speaks_of(before: str, opening: str) -> bool:
+    """Whether a paragraph's opening clause speaks of what the block before named: by a
+    pronoun ('It has not been abandoned'), or by a noun of a heading named again as its
+    subject ('3.1 Joint Maritime Coordination Centre' / 'The Centre was formally opened')."""
+    if _PRONOUN.match(opening):
+        return True
+    subject = _THE_SUBJECT.match(opening)
+    return subject is not None and subject.group(1).casefold() in _words(before)
+
+
+def _words(text: str) -> set[str]:
+    return {word.casefold() for word in re.findall(r"\w+", text)}
+
+
 def _named_again(before: str, text: str) -> bool:
     """Whether a clause's subject is a thing the clause before named ('The coordinated
     patrols … Then … the patrols were suspended indefinitely')."""
@@ -268,7 +282,7 @@ def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | 
     topic: Span | None = None
     topic_label = ""  # what the topic names: its text, after the block before's if it goes on
     opening = 1 if len(clauses) > 1 and _REPLY.fullmatch(clauses[0].text) else 0
-    if before is not None and clauses and _PRONOUN.match(clauses[opening].text):
+    if before is not None and clauses and _speaks_of(before.text, clauses[opening].text):
         topic, topic_label = before, before.text
     for index, span in enumerate(clauses):
         if index <= taken:
