@@ -10,6 +10,7 @@ from graph.documents.text import parse_text
 from graph.extract.extractor import document_date
 from graph.followup.additions import addition_cues
 from graph.followup.facts import ReportedItem
+from graph.followup.judged import runs_since
 from graph.followup.recognise import recognise, reported_items
 from graph.followup.values import status_in
 from graph.lexicon import lexicon
@@ -413,3 +414,10 @@ def test_a_paragraph_naming_its_headings_noun_again_speaks_of_the_heading() -> N
     )
     (item,) = _items_in(text)
     assert item.label.startswith("3.1 Joint Maritime Coordination Centre")
+
+
+def test_the_last_of_several_at_work_is_the_whole_at_work() -> None:
+    lex = lexicon()
+    assert runs_since(lex, "The last of four joint border posts is now in service.")
+    assert runs_since(lex, "The last of three coastal radar stations is up and running.")
+    assert not runs_since(lex, "The last of three coastal radar stations is being built.")
