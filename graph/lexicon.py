@@ -101,6 +101,8 @@ class Lexicon:
     seat_words: frozenset[str] = frozenset()
     #: Nouns a later document calls an agreement by ('the Compact', 'under the plan').
     agreement_words: frozenset[str] = frozenset()
+    #: Words heading a table column of a report's own advice ('Recommendation (2024)').
+    advice_heads: frozenset[str] = frozenset()
     #: Words of the act that concluded an agreement ('signed', 'signature', 'promised').
     conclusion_words: frozenset[str] = frozenset()
 
@@ -304,6 +306,7 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         seat_words=cue_set(PG.Commitment, PG.seatCue, folded=True),
         agreement_words=cue_set(PG.Agreement, PG.nounCue, folded=True),
         conclusion_words=cue_set(PG.Agreement, PG.conclusionCue, folded=True),
+        advice_heads=cue_set(PG.Commitment, PG.exclusionCue, folded=True),
         result_words=PhraseIndex(
             (
                 (str(cue), str(category).rsplit("/", 1)[-1])

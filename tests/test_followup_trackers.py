@@ -421,3 +421,43 @@ def test_the_last_of_several_at_work_is_the_whole_at_work() -> None:
     assert runs_since(lex, "The last of four joint border posts is now in service.")
     assert runs_since(lex, "The last of three coastal radar stations is up and running.")
     assert not runs_since(lex, "The last of three coastal radar stations is being built.")
+
+
+REPORT_CARD = """\
+Report Card: The Lake Border Pact After Eighteen Months
+
+Published 3 March 2026.
+
+How We Grade
+- A means delivered in full and on time.
+- C means roughly half delivered.
+- F means nothing delivered, or the commitment dropped.
+
+| Undertaking | Grade | Why |
+|---|---|---|
+| Joint lake patrols | A | Patrols have run every week since June 2024. |
+| Shared boat register | C | The register lists boats from one shore only. |
+| Fuel-smuggling task force | F | The task force never met and has been wound up. |
+"""
+
+
+def test_a_report_card_grades_each_undertaking_by_its_key() -> None:
+    facts = recognise(lexicon(), _document(REPORT_CARD))
+    assert facts is not None
+    graded = {item.label: item.status for item in facts.items if item.strong}
+    assert graded == {
+        "Joint lake patrols": "fulfilled",
+        "Shared boat register": "partially-fulfilled",
+        "Fuel-smuggling task force": "abandoned",
+    }
+
+
+def test_a_table_of_the_reports_own_recommendations_reports_no_commitment() -> None:
+    text = (
+        "Follow-up audit of the Lake Border Pact\n\nDate of report: 3 March 2026\n\n"
+        "| No. | Recommendation (2024) | Status at 31 January 2026 |\n|---|---|---|\n"
+        "| 1 | The Ministry should adopt a monitoring framework | Implemented |\n"
+        "| 2 | The Police should budget for the border desks | Not implemented |\n\n"
+        "| Undertaking | Status |\n|---|---|\n| Joint lake patrols | Implemented |\n"
+    )
+    assert [item.label for item in _items_in(text) if item.strong] == ["Joint lake patrols"]

@@ -86,6 +86,10 @@ def _cue_length(lex: Lexicon, text: str, term: URIRef) -> int:
     return max((hit.end - hit.start for hit in lex.cue_index(term).find(text)), default=0)
 
 
+def _words(text: str) -> set[str]:
+    return {word.casefold() for word in re.findall(r"\w+", text)}
+
+
 def _columns(lex: Lexicon, header: Row, term: URIRef) -> list[int]:
     """The columns whose header says ``term`` at least as fully as any other role: 'End
     State' is an outcome ('end state'), not a status ('state')."""
@@ -221,6 +225,8 @@ def _rated_rows(
     if status_col is None:
         return _scored_rows(lex, block, default_date)
     item_col = _item_column(lex, block, block.header, (status_col,))
+    if _words(block.header.cells[item_col].span.text) & lex.advice_heads:
+        return []  # '| Recommendation (2024) | Status |': the report's advice, no commitment
     figure_col = _column(lex, block.header, PG.reportedFigure)
     date_col = _column(lex, block.header, DCTERMS.date)
     target_col = next(
