@@ -461,3 +461,14 @@ def test_a_table_of_the_reports_own_recommendations_reports_no_commitment() -> N
         "| Undertaking | Status |\n|---|---|\n| Joint lake patrols | Implemented |\n"
     )
     assert [item.label for item in _items_in(text) if item.strong] == ["Joint lake patrols"]
+
+
+def test_switched_on_late_working_as_intended_and_open_since_are_done() -> None:
+    lex = lexicon()
+    late = "The last sensors were switched on in February, four months behind schedule."
+    assert status_in(lex, late) == "fulfilled"
+    intended = "Officials on both sides say the channel works as the protocol intended."
+    assert status_in(lex, intended) == "fulfilled"
+    never = "They conceded that the tracing system would never work as designed."
+    assert status_in(lex, never) != "fulfilled"
+    assert runs_since(lex, "The office has passed 900 alerts since it opened in October 2024.")

@@ -66,14 +66,15 @@ def _running(words: frozenset[str]) -> re.Pattern[str]:
     January', 'Since 15 September, an officer … has been working at', 'began work in Tay
     Ninh on 15 June', 'The common procedure … was adopted … on 9 October' (not 'was to be
     adopted'); the last of several at work is the whole ('The last of three coastal radar
-    stations … is up and running')."""
+    stations … is up and running'), and so is one 'since it opened in October 2024'."""
     at_work = alternatives(words)
     return re.compile(
         rf"\b(?:has|have)\s+(?:been\s+)?(?:{at_work})\b[^.;]*?\bsince\b"
         rf"|^\s*since\b[^.;]*?\b(?:has|have)\s+(?:been\s+)?(?:{at_work})\b"
         rf"|\b(?:began|started)\s+(?:{at_work})\b"
         rf"|\b(?:was|were)\s+(?:{at_work})\b(?!\s+to\b)"
-        rf"|\b(?:last|final)\s+of\b[^.;]*?\b(?:is|are)\s+(?:now\s+)?(?:{at_work})\b",
+        rf"|\b(?:last|final)\s+of\b[^.;]*?\b(?:is|are)\s+(?:now\s+)?(?:{at_work})\b"
+        r"|\bsince\s+(?:it|they)\s+(?:opened|began\s+work|went\s+live)\b",
         re.IGNORECASE,
     )
 

@@ -49,6 +49,13 @@ _COURSE_ENDED = re.compile(
     r"\b(?:course|courses|training|session)\b[^.;]{0,60}?\bended\s+(?:on|in)\b",
     re.IGNORECASE,
 )
+#: A measure working as its makers meant: 'the channel works as the protocol intended',
+#: 'is functioning as envisaged' (not 'as planned', said of work going on).
+_AS_INTENDED = re.compile(
+    r"\b(?:works?|worked|working|functions?|functioned|functioning|operates?|operating)\s+"
+    r"as\s+(?:the\s+[\w-]+\s+|(?:we|they)\s+)?(?:intended|envisaged|designed)\b",
+    re.IGNORECASE,
+)
 #: Posts filled on one side and vacant on the other: 'JCF officer in Nassau since 2 December
 #: 2024; Bahamian post in Kingston still vacant', '4 posts filled; the two Montenegrin
 #: officers not yet appointed'. A post vacant alone is a delay, not a part done.
@@ -69,6 +76,7 @@ _PATTERNED = (
     (_ONLY_SOME, PARTLY_FULFILLED),
     (_WITHIN_TIME_ALLOWED, FULFILLED),
     (_COURSE_ENDED, FULFILLED),
+    (_AS_INTENDED, FULFILLED),
     (_PART_IN_POST, PARTLY_FULFILLED),
     (_GIVEN_UP_FOR_ANOTHER, REVISED),
 )
@@ -232,6 +240,8 @@ def status_in(lex: Lexicon, text: str) -> str | None:
         match = pattern.search(text)
         if match and all(h.end - h.start < len(match.group()) for h in hits):
             if status == FULFILLED and _NEGATED.search(text, 0, match.start()):
+                if pattern is not _WITHIN_TIME_ALLOWED:
+                    continue  # 'would never work as designed' says nothing of work done
                 return DELAYED  # 'could not be finalised within the nine months foreseen'
             return status
     changed = _CHANGED.search(text) or any(h.values[0] == REVISED for h in hits)
