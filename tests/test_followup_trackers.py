@@ -472,3 +472,16 @@ def test_switched_on_late_working_as_intended_and_open_since_are_done() -> None:
     never = "They conceded that the tracing system would never work as designed."
     assert status_in(lex, never) != "fulfilled"
     assert runs_since(lex, "The office has passed 900 alerts since it opened in October 2024.")
+
+
+def test_quoted_pledges_under_an_introduction_are_no_items() -> None:
+    text = (
+        "2025 Year in Review\n27 January 2026\n\nWhat the plan asked of us\n"
+        "- Headline pledges as signed:\n"
+        '- "Eight coordinated boardings of suspect vessels" within a year\n'
+        '- "€15 million in criminal assets frozen" within two years\n'
+        "- Joint boardings: 6 of 8 carried out by the deadline\n"
+    )
+    labels = [item.label for item in _items_in(text)]
+    assert not any("Eight coordinated" in label or "€15 million" in label for label in labels)
+    assert "Joint boardings" in labels

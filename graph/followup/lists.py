@@ -39,6 +39,10 @@ def _lead(text: str) -> str:
     return text.strip()
 
 
+#: An item that opens on a quotation: the words of another text.
+_QUOTE_OPENS = re.compile(r"\s*[–—-]?\s*[\"“]")
+
+
 def _introduces_pledges(lex: Lexicon, text: str | None) -> bool:
     """'Building on the Roadmap, the Commission agreed to:' introduces what was agreed."""
     return bool(text and text.rstrip().endswith(":") and status_in(lex, text) == PLEDGED)
@@ -101,13 +105,19 @@ def list_items(
     heading_cues = addition_cues(lex, heading) if heading else []
     if heading and heading_cues and only_the_cue(heading, heading_cues[0]):
         adding = True  # under 'ALSO NEW' or 'Measures not in the original Programme'
-    for item, status in zip(block.items, said, strict=True):
+    quoting = False  # the items quote the agreement's own pledges
+    for index, (item, status) in enumerate(zip(block.items, said, strict=True)):
         label = _lead(item.text)
         if _verdict_over_several(lex, item.text, label):
             continue  # 'Delivered in part: the site inventory, river patrols, …': a summary
         if _introduces_pledges(lex, item.text):
-            pledging = True
+            following = block.items[index + 1].text if index + 1 < len(block.items) else ""
+            quoting = bool(_QUOTE_OPENS.match(following))
+            pledging = not quoting
             continue
+        if quoting and _QUOTE_OPENS.match(item.text):
+            continue  # 'Headline pledges as signed:' / '"Eight coordinated boardings" …'
+        quoting = False
         if pledging:
             status = status or PLEDGED
         elif label == item.text.strip() and _only_refers(lex, item):
