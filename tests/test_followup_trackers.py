@@ -485,3 +485,18 @@ def test_quoted_pledges_under_an_introduction_are_no_items() -> None:
     labels = [item.label for item in _items_in(text)]
     assert not any("Eight coordinated" in label or "€15 million" in label for label in labels)
     assert "Joint boardings" in labels
+
+
+def test_a_meeting_stopped_and_a_next_session_pushed_back() -> None:
+    lex = lexicon()
+    stopped = "In January the police told their counterparts they were stopping it."
+    assert status_in(lex, stopped) == "abandoned"
+    text = (
+        "Podcast transcript\n18 March 2026\n\nGUEST: The Binational Security Commission. "
+        "It started well: Quito in November 2024, Panama City in May 2025, right on "
+        "schedule. Then the third session, which should have been in Guayaquil in November, "
+        "was pushed to January, and then pushed again to April.\n"
+    )
+    (item,) = _items_in(text)
+    assert item.status == "delayed"
+    assert "Binational Security Commission" in item.label

@@ -90,9 +90,10 @@ _ANAPHOR = re.compile(
 _ANAPHOR_WORDS = 6
 #: What befell the next occasion of the thing whose occasion the clause before reports held
 #: ('Its second session, planned for September, was postponed', 'The 2026 exercise was
-#: postponed').
+#: postponed', 'Then the third session … was pushed to January').
 _ITS_NEXT_OCCASION = re.compile(
-    r"(?:(?:Its|Their)\s+(?:[\w-]+\s+){0,2}?|The\s+(?:next|second|third|fourth|\d{4})\s+)"
+    r"(?:(?:Then|But|However|And|Yet),?\s+)?"
+    r"(?:(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?|[Tt]he\s+(?:next|second|third|fourth|\d{4})\s+)"
     r"(?:session|meeting|exercise|edition|round|operation|conference)s?\b"
 )
 #: A body that decided something of another measure ('At its Riyadh session the committee
