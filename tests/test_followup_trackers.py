@@ -500,3 +500,14 @@ def test_a_meeting_stopped_and_a_next_session_pushed_back() -> None:
     (item,) = _items_in(text)
     assert item.status == "delayed"
     assert "Binational Security Commission" in item.label
+
+
+def test_a_body_that_changes_its_rhythm_at_the_session_just_reported_is_revised() -> None:
+    text = (
+        "Hearing transcript\n21 May 2025\n\nSECRETARY-GENERAL: The ministerial commission met "
+        "for the first time in Néma on 19 November. At that session the two ministers decided "
+        "that they would meet once a year instead of every six months.\n"
+    )
+    (item,) = _items_in(text)
+    assert item.status == "revised"
+    assert "ministerial commission" in item.label

@@ -96,6 +96,12 @@ _ITS_NEXT_OCCASION = re.compile(
     r"(?:(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?|[Tt]he\s+(?:next|second|third|fourth|\d{4})\s+)"
     r"(?:session|meeting|exercise|edition|round|operation|conference)s?\b"
 )
+#: The occasion the clause before reports held, at which the body changed its own rhythm
+#: ('The commission met for the first time in Néma on 19 November. At that session the two
+#: ministers decided that they would meet once a year instead of every six months').
+_AT_THAT_OCCASION = re.compile(
+    r"At\s+(?:that|this|the\s+same|its|their)\s+(?:first\s+)?(?:session|meeting|sitting)\b"
+)
 #: A body that decided something of another measure ('At its Riyadh session the committee
 #: agreed … that seizure data would be exchanged monthly') speaks of that measure.
 #: The 'that' of a reason given after the decision ('decided to meet every six months …,
@@ -104,6 +110,10 @@ _DECIDED_THAT = re.compile(
     r"\b(?:agreed|decided|resolved|asked|requested)\b"
     r"(?:(?!\b(?:noting|given|so|such|now|saying|stating|considering|recognising|recognizing)\b)"
     r"[^.;])*?\bthat\b"
+)
+#: The deciding body's own meetings, after the 'that' of its decision.
+_OWN_RHYTHM = re.compile(
+    r"\s+(?:they|it|we)\s+(?:would|will|should|shall)\s+(?:only\s+)?(?:meet|sit|convene)\b"
 )
 #: A clause that counts from a completion just reported ('was signed on 27 November; since
 #: then 212 animals have been returned') tells what the completed measure has done.
@@ -212,9 +222,18 @@ def _takes_up(previous: tuple[int, ReportedItem], index: int, item: ReportedItem
             bool(_ANAPHOR.search(" ".join(item.span.text.split()[:_ANAPHOR_WORDS])))
             or _named_again(before.span.text, item.span.text)
             or bool(_ITS_NEXT_OCCASION.match(item.span.text))
+            or bool(_AT_THAT_OCCASION.match(item.span.text) and changes_rhythm(item.span.text))
         )
-        and not _DECIDED_THAT.search(item.span.text)
+        and not _decides_of_another(item.span.text)
     )
+
+
+def _decides_of_another(text: str) -> bool:
+    """Whether a clause decides something of another measure ('agreed … that seizure data
+    would be exchanged monthly'), not of the deciding body's own rhythm ('decided that they
+    would meet once a year')."""
+    decided = _DECIDED_THAT.search(text)
+    return decided is not None and not _OWN_RHYTHM.match(text, decided.end())
 
 
 #: A thing named again as the subject of what befell it: '… and the patrols were suspended'.
