@@ -511,3 +511,27 @@ def test_a_body_that_changes_its_rhythm_at_the_session_just_reported_is_revised(
     (item,) = _items_in(text)
     assert item.status == "revised"
     assert "ministerial commission" in item.label
+
+
+DASHBOARD = """\
+Lake Security Observatory — Cooperation Tracker
+Dashboard: the Lake Border Pact (Kisumu, 9 Nov 2022)
+Export generated: 17 February 2025 | Data as of: 31 December 2024
+
+Status key: Done = delivered and working as pledged | On track = under way | Part met = deadline passed, only part delivered | Changed = parties altered target, rhythm or scope | Dropped = parties ended the measure
+
+| Deliverable | Due | Status | Result |
+|---|---|---|---|
+| Joint boat register | Nov 2023 | Done | Live since Sep 2024 |
+| Investigation team | Nov 2024 | Part met | 27 of 30 facilitators referred |
+| Ministerial committee | Twice a year | Changed | Annual rhythm adopted in May 2024 |
+"""
+
+
+def test_a_dashboard_export_reads_its_key_of_two_word_marks_set_out_with_bars() -> None:
+    facts = recognise(lexicon(), _document(DASHBOARD))
+    assert facts is not None
+    rated = {item.label: item.status for item in facts.items if item.strong}
+    assert rated["Investigation team"] == "partially-fulfilled"
+    assert rated["Ministerial committee"] == "revised"
+    assert rated["Joint boat register"] == "fulfilled"

@@ -23,8 +23,14 @@ from graph.lexicon import Lexicon
 #: 'GREEN = completed or on track', 'Red = not met, stalled or discontinued', a grade ('A =
 #: delivered in full or exceeded; … F = failed or dropped').
 _DEFINED = re.compile(
-    r"(?<![\w=])(?P<mark>[A-Za-z][A-Za-z-]{1,15}|[A-F]|[^\w\s=;:,.()/-])\s*=\s*"
-    r"(?P<meaning>[^;=\n.]+)"
+    r"(?<![\w=])(?P<mark>[A-Za-z][A-Za-z-]{1,15}|[A-F]|[^\w\s=;:,.()/|-])\s*=\s*"
+    r"(?P<meaning>[^;=\n.|]+)"
+)
+#: A mark of two words, in a key set out with colons and bars ('Status key: Done = delivered
+#: | On track = under way | Part met = deadline passed, only part delivered').
+_DEFINED_IN_TWO_WORDS = re.compile(
+    r"(?:(?<=\|)|(?<=:))[ \t]*(?P<mark>[A-Za-z][A-Za-z-]{1,15}[ \t][A-Za-z/][A-Za-z/-]{0,15})"
+    r"\s*=\s*(?P<meaning>[^;=\n.|]+)"
 )
 #: 'Key: ✔ done   ◐ under way / partly achieved': marks, each before what it means.
 _KEY_LINE = re.compile(r"^\s*(?:key|legend|symbols?)\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
@@ -113,7 +119,13 @@ def _first_said(lex: Lexicon, meaning: str) -> str | None:
 def _inline_definitions(text: str) -> list[tuple[str, str]]:
     """Marks defined in a run of text ('GREEN = completed', 'Key: ✔ done ◐ under way'), each
     with its meaning."""
-    pairs = [(m.group("mark"), m.group("meaning")) for m in _DEFINED.finditer(text)]
+    two_words = list(_DEFINED_IN_TWO_WORDS.finditer(text))
+    ones = [
+        m
+        for m in _DEFINED.finditer(text)
+        if not any(t.start() < m.end() <= t.end() for t in two_words)
+    ]
+    pairs = [(m.group("mark"), m.group("meaning")) for m in (*two_words, *ones)]
     for line in _KEY_LINE.finditer(text):
         pairs += [(m.group("mark"), m.group("meaning")) for m in _MARKED.finditer(line.group())]
     return pairs
