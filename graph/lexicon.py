@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -101,6 +101,8 @@ class Lexicon:
     seat_words: frozenset[str] = frozenset()
     #: Nouns a later document calls an agreement by ('the Compact', 'under the plan').
     agreement_words: frozenset[str] = frozenset()
+    #: Nouns for one kind of measure, each with the kinds it names ('link' → the channel).
+    kin_words: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Words heading a table column of a report's own advice ('Recommendation (2024)').
     advice_heads: frozenset[str] = frozenset()
     #: Words of the act that concluded an agreement ('signed', 'signature', 'promised').
@@ -195,6 +197,16 @@ def _cues(graph: Graph, languages: frozenset[str]) -> dict[URIRef, tuple[str, ..
         if speaks(cue, languages):
             found[subject].append(str(cue))
     return {term: tuple(sorted(set(cues))) for term, cues in found.items()}
+
+
+def _kin_words(graph: Graph, languages: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each noun of a kind of measure (``pg:kinCue``), casefolded, with the kinds it names."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for kind in graph.subjects(RDF.type, PG.MeasureNoun):
+        for cue in graph.objects(kind, PG.kinCue):
+            if speaks(cue, languages):
+                found[str(cue).casefold()].add(str(kind))
+    return {word: frozenset(kinds) for word, kinds in found.items()}
 
 
 def _cue_words(
@@ -307,6 +319,7 @@ def build_lexicon(graph: Graph, languages: frozenset[str] = frozenset({ENGLISH})
         agreement_words=cue_set(PG.Agreement, PG.nounCue, folded=True),
         conclusion_words=cue_set(PG.Agreement, PG.conclusionCue, folded=True),
         advice_heads=cue_set(PG.Commitment, PG.exclusionCue, folded=True),
+        kin_words=_kin_words(graph, langs),
         result_words=PhraseIndex(
             (
                 (str(cue), str(category).rsplit("/", 1)[-1])

@@ -670,3 +670,15 @@ def test_a_seat_of_joint_work_is_met_by_another_word_for_it() -> None:
         frozenset(),
     )
     assert found is not None and found[0].iri == "c1"
+
+
+def test_nouns_of_one_kind_of_measure_meet_each_other() -> None:
+    commitments = [
+        CommitmentRecord("c1", "Fraud Reporting Channel", "victims report scams"),
+        CommitmentRecord("c2", "Fraud Investigation Course", "investigators taught"),
+        CommitmentRecord("c3", "Shared Seizure Register", "seizures recorded by both sides"),
+    ]
+    found = best_commitment("the fraud hotline now answers calls around the clock", commitments)
+    assert found is not None and found[0].iri == "c1"
+    found = best_commitment("the joint seizure database went live in May", commitments)
+    assert found is not None and found[0].iri == "c3"

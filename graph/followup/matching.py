@@ -92,13 +92,22 @@ def _seat_words() -> frozenset[str]:
     return lexicon().seat_words
 
 
+def _kin(word: str) -> frozenset[str]:
+    """The kinds of measure a noun names (``pg:kinCue``: 'link' and 'channel' name one), so
+    an item's 'evidence link' meets a commitment's 'Evidence Channel'. Each kind is a stem no
+    word of a text stems to: it is an IRI."""
+    return lexicon().kin_words.get(word.casefold(), frozenset())
+
+
 def stems(text: str) -> set[str]:
     """Content stems of ``text``: words of three letters or more, and numbers; a
     hyphenated word counts as its parts ('early-warning' meets 'Early Warning'); a word for
-    a seat of joint work adds the stem they share (``_SEAT``)."""
+    a seat of joint work adds the stem they share (``_SEAT``), a noun of a kind of measure
+    the kind (``_kin``)."""
     words = _WORD.findall(text)
     words += [part for w in words if "-" in w for part in w.split("-")]
     found = {stem(w) for w in words if len(w) >= 3 or (w and w[0].isdigit())}
+    found |= {k for w in words for k in _kin(w)}
     return found | {_SEAT} if any(w.casefold() in _seat_words() for w in words) else found
 
 
@@ -112,6 +121,7 @@ def _label_words(text: str) -> list[frozenset[str]]:
             {stem(w)}
             | {stem(part) for part in w.split("-") if len(part) >= 3}
             | ({_SEAT} if w.casefold() in _seat_words() else set())
+            | _kin(w)
         )
         for w in dict.fromkeys(_WORD.findall(text))
         if len(w) >= 3 or w[0].isdigit()
