@@ -10,6 +10,7 @@ from graph.documents.text import parse_text
 from graph.extract.extractor import document_date
 from graph.followup.additions import addition_cues
 from graph.followup.facts import ReportedItem
+from graph.followup.figures import figure_in
 from graph.followup.judged import runs_since
 from graph.followup.recognise import recognise, reported_items
 from graph.followup.values import status_in
@@ -535,3 +536,8 @@ def test_a_dashboard_export_reads_its_key_of_two_word_marks_set_out_with_bars() 
     assert rated["Investigation team"] == "partially-fulfilled"
     assert rated["Ministerial committee"] == "revised"
     assert rated["Joint boat register"] == "fulfilled"
+
+
+def test_a_share_set_against_the_share_aimed_for_by_not() -> None:
+    figure = figure_in("In that first year seizures rose by 17 percent, not the 25 percent we set")
+    assert figure is not None and (figure.reached, figure.target) == (17, 25)
