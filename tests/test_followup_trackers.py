@@ -541,3 +541,15 @@ def test_a_dashboard_export_reads_its_key_of_two_word_marks_set_out_with_bars() 
 def test_a_share_set_against_the_share_aimed_for_by_not() -> None:
     figure = figure_in("In that first year seizures rose by 17 percent, not the 25 percent we set")
     assert figure is not None and (figure.reached, figure.target) == (17, 25)
+
+
+def test_a_row_that_only_sets_a_count_beside_its_target_is_a_weak_item() -> None:
+    text = (
+        "Budget Justification\n26 August 2025\n\n"
+        "| Indicator | Target 2025 | Achieved to 31 July 2025 |\n|---|---|---|\n"
+        "| Combined operations with the navy | 18 | 14 |\n"
+        "| Joint patrols | 24 | 26, target reached |\n"
+    )
+    items = {item.label: item for item in _items_in(text)}
+    assert not items["Combined operations with the navy"].strong
+    assert items["Joint patrols"].strong and items["Joint patrols"].status == "fulfilled"
