@@ -553,3 +553,11 @@ def test_a_row_that_only_sets_a_count_beside_its_target_is_a_weak_item() -> None
     items = {item.label: item for item in _items_in(text)}
     assert not items["Combined operations with the navy"].strong
     assert items["Joint patrols"].strong and items["Joint patrols"].status == "fulfilled"
+
+
+def test_a_post_filled_on_one_side_and_unfilled_on_the_other_is_part_done() -> None:
+    text = (
+        "Liaison posts: Garda officer at the Embassy in Paris since February 2025; "
+        "French police post in Dublin approved but still unfilled at year-end"
+    )
+    assert status_in(lexicon(), text) == "partially-fulfilled"

@@ -61,7 +61,8 @@ _AS_INTENDED = re.compile(
 #: officers not yet appointed'. A post vacant alone is a delay, not a part done.
 _PART_IN_POST = re.compile(
     r"\b(?:officers?|posts?)\b[^.;|]*(?:;|,\s+but\b|\bwhile\b|\bwhereas\b)[^.;|]*?"
-    r"\b(?:(?:still\s+|remains?\s+|remained\s+)?vacant|not\s+yet\s+(?:posted|appointed|filled))\b",
+    r"\b(?:(?:still\s+|remains?\s+|remained\s+)?(?:vacant|unfilled)"
+    r"|not\s+yet\s+(?:posted|appointed|filled))\b",
     re.IGNORECASE,
 )
 #: A measure given up for another in its place: 'agreed to abandon the idea of a stand-alone
