@@ -377,54 +377,73 @@ def test_a_follow_up_is_a_progress_report_not_a_new_agreement(
 #: 0.431): a progress page named each measure in a heading and rated it on a line of its
 #: own ('Status: Completed'), now an item as a table's row is. Its op-ed, an ombudsman's
 #: table rated by 'Compliance level' and a transcript were not studied.
+#: fu-r51 read 0.769 / 0.602 / 0.350 on arrival (the session's start is the same code): an
+#: announcement whose background opened 'Eight years after the boat crisis of May 2015' was
+#: taken for a follow-up, so neither follow-up of its set was linked (a time counted 'after'
+#: now opens a follow-up only when counted from the agreement or in a headline), and a
+#: project completion report was dated by the period it covered, not its 'Date of report:'.
+#: fu-r52 read 0.933 / 0.767 / 0.459 on arrival (the session's start: the same): an NGO
+#: 'report card' graded A to F went unread; a table of the auditor's own recommendations, a
+#: slide quoting the plan's pledges and a budget's indicator table made false items.
+#: fu-r53 read 0.933 / 0.785 / 0.508 on arrival (the session's start: 0.933 / 0.785 / 0.492):
+#: a think-tank's dashboard export went unread and its key ran one meaning into the next
+#: across its bars. Nouns of one kind of measure now meet in matching ('link', 'channel',
+#: 'hotline'), +7 matches and statuses over all folders, at a cost in five: a 'Biometric
+#: link' row or a 'Full link' cell meets a channel or a hotline (fu-r38, fu-r43), a row
+#: naming a 'hotline' takes a channel's item (fu-r33), a 'registry' row or a recommendation's
+#: 'channel' no longer meets its old commitment (fu-r34, fu-r47); two more matches with the
+#: wrong status lower fu-r5's and fu-r46's statuses.
 HELD_OUT_FLOORS = {
     "followup-r4": (1.0, 0.970, 0.866),
-    "followup-r5": (1.0, 0.942, 0.884),
+    "followup-r5": (1.0, 0.948, 0.879),  # 0.942 / 0.884 until fu-r52
     "followup-r6": (1.0, 0.914, 0.840),
     "followup-r7": (1.0, 0.893, 0.835),
-    "followup-r8": (1.0, 0.952, 0.905),
+    "followup-r8": (1.0, 0.965, 0.918),
     "followup-r9": (1.0, 0.970, 0.891),
-    "followup-r10": (1.0, 0.884, 0.716),
+    "followup-r10": (1.0, 0.884, 0.737),
     "followup-r11": (1.0, 0.946, 0.882),
-    "followup-r12": (1.0, 0.800, 0.733),
+    "followup-r12": (1.0, 0.820, 0.752),
     "followup-r13": (1.0, 0.844, 0.800),
     "followup-r14": (1.0, 0.887, 0.830),
     "followup-r15": (1.0, 0.945, 0.857),
     "followup-r16": (1.0, 0.925, 0.839),
     "followup-r17": (1.0, 0.796, 0.755),
     "followup-r18": (1.0, 0.929, 0.786),
-    "followup-r19": (1.0, 0.800, 0.693),
+    "followup-r19": (1.0, 0.827, 0.720),
     "followup-r20": (1.0, 0.893, 0.750),
     "followup-r21": (1.0, 0.898, 0.797),
     "followup-r22": (1.0, 0.919, 0.847),
     "followup-r23": (1.0, 0.946, 0.857),
     "followup-r24": (1.0, 0.895, 0.825),
     "followup-r25": (1.0, 0.956, 0.903),
-    "followup-r26": (1.0, 0.897, 0.804),
-    "followup-r27": (1.0, 0.874, 0.777),
+    "followup-r26": (1.0, 0.907, 0.815),
+    "followup-r27": (1.0, 0.893, 0.796),
     "followup-r28": (1.0, 0.862, 0.826),
     "followup-r29": (1.0, 0.947, 0.860),
     "followup-r30": (1.0, 0.931, 0.759),
-    "followup-r31": (1.0, 0.891, 0.763),
-    "followup-r32": (1.0, 0.883, 0.792),
-    "followup-r33": (1.0, 0.907, 0.829),
-    "followup-r34": (1.0, 0.892, 0.695),
+    "followup-r31": (1.0, 0.896, 0.767),
+    "followup-r32": (1.0, 0.883, 0.812),
+    "followup-r33": (1.0, 0.906, 0.828),  # 0.907 / 0.829 until fu-r53: see above
+    "followup-r34": (1.0, 0.890, 0.703),  # 0.892 / 0.695 until fu-r53
     "followup-r35": (1.0, 0.885, 0.747),
     "followup-r36": (1.0, 0.833, 0.678),
     "followup-r37": (1.0, 0.908, 0.778),
-    "followup-r38": (1.0, 0.861, 0.642),
-    "followup-r39": (1.0, 0.906, 0.704),
+    "followup-r38": (1.0, 0.866, 0.634),  # 0.861 / 0.642 until fu-r53
+    "followup-r39": (1.0, 0.912, 0.713),
     "followup-r40": (1.0, 0.890, 0.767),
     "followup-r41": (1.0, 0.814, 0.595),
     "followup-r42": (1.0, 0.876, 0.675),
-    "followup-r43": (1.0, 0.870, 0.671),  # 0.878 / 0.681 until fu-r48: see above
-    "followup-r44": (1.0, 0.861, 0.611),
-    "followup-r45": (1.0, 0.887, 0.617),
-    "followup-r46": (1.0, 0.750, 0.431),
-    "followup-r47": (1.0, 0.885, 0.571),
-    "followup-r48": (1.0, 0.872, 0.613),
-    "followup-r49": (1.0, 0.917, 0.637),
+    "followup-r43": (1.0, 0.855, 0.671),  # 0.878 / 0.681 until fu-r48, 0.870 until fu-r53
+    "followup-r44": (1.0, 0.869, 0.621),
+    "followup-r45": (1.0, 0.902, 0.647),
+    "followup-r46": (1.0, 0.759, 0.428),  # 0.750 / 0.431 until fu-r52
+    "followup-r47": (1.0, 0.878, 0.576),  # 0.885 / 0.571 until fu-r53
+    "followup-r48": (1.0, 0.878, 0.631),
+    "followup-r49": (1.0, 0.917, 0.650),
     "followup-r50": (1.0, 0.797, 0.543),
+    "followup-r51": (1.0, 0.833, 0.561),
+    "followup-r52": (1.0, 0.892, 0.667),
+    "followup-r53": (1.0, 0.871, 0.629),
 }
 
 
