@@ -202,10 +202,9 @@ def _cues(graph: Graph, languages: frozenset[str]) -> dict[URIRef, tuple[str, ..
 def _kin_words(graph: Graph, languages: frozenset[str]) -> dict[str, frozenset[str]]:
     """Each noun of a kind of measure (``pg:kinCue``), casefolded, with the kinds it names."""
     found: dict[str, set[str]] = defaultdict(set)
-    for kind in graph.subjects(RDF.type, PG.MeasureNoun):
-        for cue in graph.objects(kind, PG.kinCue):
-            if speaks(cue, languages):
-                found[str(cue).casefold()].add(str(kind))
+    for kind, cue in graph.subject_objects(PG.kinCue):
+        if speaks(cue, languages):
+            found[str(cue).casefold()].add(str(kind))
     return {word: frozenset(kinds) for word, kinds in found.items()}
 
 
