@@ -26,7 +26,6 @@ from graph.followup.clauses import clause_item, clauses_of, counted, trimmed
 from graph.followup.facts import (
     ABANDONED,
     DELAYED,
-    FULFILLED,
     IN_PROGRESS,
     PARTLY_FULFILLED,
     PLEDGED,
@@ -36,6 +35,7 @@ from graph.followup.facts import (
 from graph.followup.figures import figure_in
 from graph.followup.legend import defines_a_mark
 from graph.followup.numerals import ORDINAL
+from graph.followup.taking_up import counts_on, joined, names_again_as_subject, takes_up
 from graph.followup.values import (
     changes_rhythm,
     counts_work_done,
@@ -78,46 +78,6 @@ _AGAINST_A_DEADLINE = re.compile(
     r"(?:deadline|time\s+limit)\b",
     re.IGNORECASE,
 )
-#: Statuses that change what a clause before reported as under way.
-_CHANGES = frozenset({REVISED, DELAYED, ABANDONED, PARTLY_FULFILLED})
-#: A clause takes up the one before when its first words hold a pronoun or a body named by
-#: its kind ('At its meeting of 12 June the group decided', 'Its second session … was
-#: postponed').
-_ANAPHOR = re.compile(
-    r"\b(?:[Ii]ts?|[Tt]hey|[Tt]heir|This|These|the\s+(?:group|committee|council|commission|"
-    r"team|unit|centre|center|cell|body|forum|board|panel|mechanism|network|arrangement))\b"
-)
-_ANAPHOR_WORDS = 6
-#: What befell the next occasion of the thing whose occasion the clause before reports held
-#: ('Its second session, planned for September, was postponed', 'The 2026 exercise was
-#: postponed', 'Then the third session … was pushed to January').
-_ITS_NEXT_OCCASION = re.compile(
-    r"(?:(?:Then|But|However|And|Yet),?\s+)?"
-    r"(?:(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?|[Tt]he\s+(?:next|second|third|fourth|\d{4})\s+)"
-    r"(?:session|meeting|exercise|edition|round|operation|conference)s?\b"
-)
-#: The occasion the clause before reports held, at which the body changed its own rhythm
-#: ('The commission met for the first time in Néma on 19 November. At that session the two
-#: ministers decided that they would meet once a year instead of every six months').
-_AT_THAT_OCCASION = re.compile(
-    r"At\s+(?:that|this|the\s+same|its|their)\s+(?:first\s+)?(?:session|meeting|sitting)\b"
-)
-#: A body that decided something of another measure ('At its Riyadh session the committee
-#: agreed … that seizure data would be exchanged monthly') speaks of that measure.
-#: The 'that' of a reason given after the decision ('decided to meet every six months …,
-#: noting that most questions are settled') is not the decision's.
-_DECIDED_THAT = re.compile(
-    r"\b(?:agreed|decided|resolved|asked|requested)\b"
-    r"(?:(?!\b(?:noting|given|so|such|now|saying|stating|considering|recognising|recognizing)\b)"
-    r"[^.;])*?\bthat\b"
-)
-#: The deciding body's own meetings, after the 'that' of its decision.
-_OWN_RHYTHM = re.compile(
-    r"\s+(?:they|it|we)\s+(?:would|will|should|shall)\s+(?:only\s+)?(?:meet|sit|convene)\b"
-)
-#: A clause that counts from a completion just reported ('was signed on 27 November; since
-#: then 212 animals have been returned') tells what the completed measure has done.
-_SINCE_THEN = re.compile(r"(?:and\s+)?since\s+(?:then|that\s+date|that\s+day)\b", re.IGNORECASE)
 #: A paragraph opening on a pronoun speaks of what the block before named ('We dropped it
 #: last autumn', 'That date has passed'), after the tag of who speaks in a transcript ('EC:
 #: It was, at that time.', 'Maj. Gen. Abdel-Rahman: It met once') and a short reply to the
@@ -190,11 +150,11 @@ def prose_items(
     on what the clause before named: one item, the change's status."""
     previous: tuple[int, ReportedItem] | None = None
     for index, item in _clause_items(lex, passage, date, before):
-        if previous is not None and _takes_up(previous, index, item):
-            previous = (index, _joined(passage, previous[1], item, item))
+        if previous is not None and takes_up(previous, index, item):
+            previous = (index, joined(passage, previous[1], item, item))
             continue
-        if previous is not None and _counts_on(previous, index, item):
-            previous = (index, _joined(passage, previous[1], item, previous[1]))
+        if previous is not None and counts_on(previous, index, item):
+            previous = (index, joined(passage, previous[1], item, previous[1]))
             continue
         if previous is not None:
             yield previous[1]
@@ -203,90 +163,11 @@ def prose_items(
         yield previous[1]
 
 
-def _takes_up(previous: tuple[int, ReportedItem], index: int, item: ReportedItem) -> bool:
-    before_index, before = previous
-    if before.counted and before.occasion and not (before.added or item.added or item.counted):
-        # 'The Committee held its first session in March. Its second session … was postponed'
-        return (
-            before_index == index - 1
-            and item.status in _CHANGES
-            and bool(_ITS_NEXT_OCCASION.match(item.span.text))
-        )
-    plain = not (before.added or before.counted or item.added or item.counted)
-    return (
-        plain
-        and before_index == index - 1
-        and before.status == IN_PROGRESS
-        and item.status in _CHANGES
-        and (
-            bool(_ANAPHOR.search(" ".join(item.span.text.split()[:_ANAPHOR_WORDS])))
-            or _named_again(before.span.text, item.span.text)
-            or bool(_ITS_NEXT_OCCASION.match(item.span.text))
-            or bool(_AT_THAT_OCCASION.match(item.span.text) and changes_rhythm(item.span.text))
-        )
-        and not _decides_of_another(item.span.text)
-    )
-
-
-def _decides_of_another(text: str) -> bool:
-    """Whether a clause decides something of another measure ('agreed … that seizure data
-    would be exchanged monthly'), not of the deciding body's own rhythm ('decided that they
-    would meet once a year')."""
-    decided = _DECIDED_THAT.search(text)
-    return decided is not None and not _OWN_RHYTHM.match(text, decided.end())
-
-
-#: A thing named again as the subject of what befell it: '… and the patrols were suspended'.
-_THE_SUBJECT = re.compile(
-    r"\bthe\s+([A-Za-z]{4,})\s+(?:was|were|has|have|had|will|would)\b", re.IGNORECASE
-)
-
-
 def _speaks_of(before: str, opening: str) -> bool:
     """Whether a paragraph's opening clause speaks of what the block before named: by a
     pronoun ('It has not been abandoned'), or by a noun of a heading named again as its
     subject ('3.1 Joint Maritime Coordination Centre' / 'The Centre was formally opened')."""
-    if _PRONOUN.match(opening):
-        return True
-    subject = _THE_SUBJECT.match(opening)
-    return subject is not None and subject.group(1).casefold() in _words(before)
-
-
-def _words(text: str) -> set[str]:
-    return {word.casefold() for word in re.findall(r"\w+", text)}
-
-
-def _named_again(before: str, text: str) -> bool:
-    """Whether a clause's subject is a thing the clause before named ('The coordinated
-    patrols … Then … the patrols were suspended indefinitely')."""
-    words = set(before.casefold().split())
-    return any(match.group(1).casefold() in words for match in _THE_SUBJECT.finditer(text))
-
-
-def _counts_on(previous: tuple[int, ReportedItem], index: int, item: ReportedItem) -> bool:
-    """Whether a clause counts what the completion reported just before has done since
-    (``_SINCE_THEN``): one item, done."""
-    before_index, before = previous
-    return (
-        before_index == index - 1
-        and before.status == FULFILLED
-        and not (before.added or item.added)
-        and bool(_SINCE_THEN.match(item.span.text))
-    )
-
-
-def _joined(
-    passage: Span, before: ReportedItem, item: ReportedItem, verdict: ReportedItem
-) -> ReportedItem:
-    """One item of two clauses, with the status of ``verdict``."""
-    start, end = before.span.start, item.span.end
-    text = passage.text[start - passage.start : end - passage.start]
-    return dataclasses.replace(
-        verdict,
-        label=f"{before.label}. {item.label}",
-        span=Span(start, end, text),
-        figure=item.figure or before.figure,
-    )
+    return bool(_PRONOUN.match(opening)) or names_again_as_subject(before, opening)
 
 
 def _clause_items(lex: Lexicon, passage: Span, date: str | None, before: Span | None):
