@@ -22,9 +22,9 @@ from graph.followup.matching import (
     best_for_clause,
     line_of_work,
     said_throughout,
-    stem,
 )
 from graph.followup.recognise import days_named
+from graph.followup.stemming import stem
 from graph.followup.tracking import tracking_graph, tracking_graph_iri
 from graph.followup.words import matchable
 from graph.namespaces import DCTERMS, ID, OA, PG

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from graph.followup.matching import CommitmentRecord, ratio, stems
+from graph.followup.matching import CommitmentRecord, ratio
+from graph.followup.stemming import stems
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ Pure functions over plain records, so the rules are tested without a store. An i
 matched by the words it shares with a commitment (its label above all, then its outcome,
 description and agency), each word weighted by how rare it is among the agreement's
 commitments: 'joint' or 'border', shared by half of them, tell little; 'ballistics' tells
-which one. Words are compared by a crude stem so 'returns' meets 'returned'.
+which one. Words are compared by a crude stem so 'returns' meets 'returned'
+(``graph.followup.stemming``).
 """
 
 from __future__ import annotations
@@ -19,12 +20,10 @@ from decimal import Decimal
 from functools import cache
 
 from graph.extract.phrases import alternatives
+from graph.followup.stemming import is_number, label_words, stems
 from graph.followup.words import CRIME_WORD
 from graph.lexicon import lexicon
 
-_WORD = re.compile(r"[^\W\d_][\w'-]*|\d[\d,.]*\d|\d", re.UNICODE)
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ers", "ed", "es", "er", "s")
-_NUMBER = re.compile(r"^\d[\d,.]*$")
 #: Letters from which a stem that begins another stands for the same word.
 _PREFIX = 6
 
@@ -53,79 +52,6 @@ COUNT_FLOOR, COUNT_MARGIN = 0.3, 2.0
 #: A row that matched nothing, read again against the commitments no item took, speaks of
 #: the one scoring this much and ELIMINATION_MARGIN times the runner-up among them.
 ELIMINATION_FLOOR, ELIMINATION_MARGIN = 0.2, 1.5
-
-
-def stem(word: str) -> str:
-    word = word.casefold().strip("'-")
-    if _NUMBER.match(word):
-        return word.replace(",", "")
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return _undoubled(word[: -len(suffix)])
-    if word.endswith("s") and not word.endswith("ss") and len(word) == 4:
-        return word[:-1]  # a short plural: 'bags' meets 'bag', 'guns' meets 'gun'
-    return word
-
-
-def _undoubled(stem_: str) -> str:
-    """'enroll' (of 'enrolled') → 'enrol', as 'enrolment' gives: a doubled final consonant
-    is one letter (Porter's step 1b)."""
-    if len(stem_) > 4 and stem_[-1] == stem_[-2] and stem_[-1] not in "aeiouls":
-        return stem_[:-1]
-    if stem_.endswith("ll") and len(stem_) > 5:
-        return stem_[:-1]
-    return stem_
-
-
-#: The stem that stands for every word of a place where officers of the parties work side
-#: by side: reports call the Tripartite Drug Intelligence Cell 'the intelligence office that
-#: the pact created in Bamako', and a maritime coordination cell 'the joint maritime centre'.
-#: No word of a text stems to it.
-_SEAT = "~seat"
-
-
-@cache
-def _seat_words() -> frozenset[str]:
-    """The ontology's words for such a place (``pg:seatCue``), compared as written and in the
-    singular: a seat is one place ('the joint cell'), where 'offices' and 'centres' are
-    often many national ones; and the crude stem of 'center' is that of 'per cent'."""
-    return lexicon().seat_words
-
-
-def _kin(word: str) -> frozenset[str]:
-    """The kinds of measure a noun names (``pg:kinCue``: 'link' and 'channel' name one), so
-    an item's 'evidence link' meets a commitment's 'Evidence Channel'. Each kind is a stem no
-    word of a text stems to: it is an IRI."""
-    return lexicon().kin_words.get(word.casefold(), frozenset())
-
-
-def stems(text: str) -> set[str]:
-    """Content stems of ``text``: words of three letters or more, and numbers; a
-    hyphenated word counts as its parts ('early-warning' meets 'Early Warning'); a word for
-    a seat of joint work adds the stem they share (``_SEAT``), a noun of a kind of measure
-    the kind (``_kin``)."""
-    words = _WORD.findall(text)
-    words += [part for w in words if "-" in w for part in w.split("-")]
-    found = {stem(w) for w in words if len(w) >= 3 or (w and w[0].isdigit())}
-    found |= {k for w in words for k in _kin(w)}
-    return found | {_SEAT} if any(w.casefold() in _seat_words() for w in words) else found
-
-
-def _label_words(text: str) -> list[frozenset[str]]:
-    """A label's words, each as the stems that may stand for it: a hyphenated word counts
-    once, met by itself or by any of its parts ('Anti-Drone' by 'drone'), so 'level' in
-    'Secretary-level Talks' does not weigh as much as 'talks'; a word for a seat of joint
-    work ('Cell') is met by any other ('office')."""
-    return [
-        frozenset(
-            {stem(w)}
-            | {stem(part) for part in w.split("-") if len(part) >= 3}
-            | ({_SEAT} if w.casefold() in _seat_words() else set())
-            | _kin(w)
-        )
-        for w in dict.fromkeys(_WORD.findall(text))
-        if len(w) >= 3 or w[0].isdigit()
-    ]
 
 
 def _label_ratio(words: list[frozenset[str]], found: set[str], weights: dict[str, float]) -> float:
@@ -262,11 +188,11 @@ def match_score(
     many of the agreement's commitments its lead agency leads; ``said_throughout`` are
     words of the report that tell none of its items apart."""
     context_words = stems(commitment.context)
-    label_words = _label_words(commitment.label)
-    found = _extended(stems(item_text) - said_throughout, context_words.union(*label_words))
-    label = _label_ratio(label_words, found, weights)
+    label_stems = label_words(commitment.label)
+    found = _extended(stems(item_text) - said_throughout, context_words.union(*label_stems))
+    label = _label_ratio(label_stems, found, weights)
     context = ratio(context_words, found, weights)
-    numbers = {w for w in found & context_words if _NUMBER.match(w)}
+    numbers = {w for w in found & context_words if is_number(w)}
     agency = AGENCY_BONUS / led if names_agency(item_text, commitment) else 0.0
     return (
         LABEL_WEIGHT * label
