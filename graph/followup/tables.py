@@ -21,6 +21,7 @@ from graph.followup.figures import figure_in, share_against
 from graph.followup.legend import Legend
 from graph.followup.numerals import count_in
 from graph.followup.values import as_of_date, status_in
+from graph.followup.words import words_of
 from graph.lexicon import Lexicon
 from graph.namespaces import DCTERMS, PG
 
@@ -84,10 +85,6 @@ def _item_column(lex: Lexicon, block: Block, header: Row, taken: tuple[int, ...]
 
 def _cue_length(lex: Lexicon, text: str, term: URIRef) -> int:
     return max((hit.end - hit.start for hit in lex.cue_index(term).find(text)), default=0)
-
-
-def _words(text: str) -> set[str]:
-    return {word.casefold() for word in re.findall(r"\w+", text)}
 
 
 def _columns(lex: Lexicon, header: Row, term: URIRef) -> list[int]:
@@ -225,7 +222,7 @@ def _rated_rows(
     if status_col is None:
         return _scored_rows(lex, block, default_date)
     item_col = _item_column(lex, block, block.header, (status_col,))
-    if _words(block.header.cells[item_col].span.text) & lex.advice_heads:
+    if words_of(block.header.cells[item_col].span.text) & lex.advice_heads:
         return []  # '| Recommendation (2024) | Status |': the report's advice, no commitment
     figure_col = _column(lex, block.header, PG.reportedFigure)
     date_col = _column(lex, block.header, DCTERMS.date)

@@ -20,6 +20,7 @@ from graph.followup.facts import (
     ReportedItem,
 )
 from graph.followup.values import changes_rhythm
+from graph.followup.words import words_of
 
 #: Statuses that change what a clause before reported as under way.
 _CHANGES = frozenset({REVISED, DELAYED, ABANDONED, PARTLY_FULFILLED})
@@ -106,11 +107,7 @@ def names_again_as_subject(before: str, opening: str) -> bool:
     """Whether a clause opens on a thing ``before`` named, as its subject ('3.1 Joint
     Maritime Coordination Centre' / 'The Centre was formally opened')."""
     subject = _THE_SUBJECT.match(opening)
-    return subject is not None and subject.group(1).casefold() in _words(before)
-
-
-def _words(text: str) -> set[str]:
-    return {word.casefold() for word in re.findall(r"\w+", text)}
+    return subject is not None and subject.group(1).casefold() in words_of(before)
 
 
 def _named_again(before: str, text: str) -> bool:

@@ -38,6 +38,11 @@ CRIME_WORD = "crime"
 RHYTHM_WORD = "rhythm"
 
 
+def words_of(text: str) -> set[str]:
+    """The words of ``text``, casefolded: 'Recommendation (2024)' → {'recommendation', '2024'}."""
+    return {word.casefold() for word in re.findall(r"\w+", text)}
+
+
 def matchable(text: str) -> str:
     """Text as the matcher compares it: names of states and organizations removed (they tell
     the agreement, not the commitment), and so who the words are attributed to; each crime
