@@ -35,9 +35,10 @@ _ANAPHOR_WORDS = 6
 #: What befell the next occasion of the thing whose occasion the clause before reports held
 #: ('Its second session, planned for September, was postponed', 'The 2026 exercise was
 #: postponed', 'Then the third session … was pushed to January').
+_THEN = r"(?:Then|But|However|And|Yet),?\s+"
 _ITS_NEXT_OCCASION = re.compile(
-    r"(?:(?:Then|But|However|And|Yet),?\s+)?"
-    r"(?:(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?|[Tt]he\s+(?:next|second|third|fourth|\d{4})\s+)"
+    rf"(?:(?:{_THEN}(?:its|their)|Its|Their)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"|(?:{_THEN}the|The)\s+(?:next|second|third|fourth|\d{{4}})\s+)"
     r"(?:session|meeting|exercise|edition|round|operation|conference)s?\b"
 )
 #: The occasion the clause before reports held, at which the body changed its own rhythm
