@@ -49,8 +49,6 @@ _BARE_MONTH = re.compile(rf"\b[Ii]n\s+({MONTH_NAMES})\b(?!\s+(?:of\s+)?(?:\d|las
 #: plan. Has this year's review taken place?'). What it says it asks about; the answer reports.
 _QUESTION_PUT = re.compile(r"[A-Z][^:\n]{0,80}:\s[^\n]*\?\s*", re.DOTALL)
 _HEADLINE = 160  # characters of a line short enough to be a headline, not a paragraph
-#: The rest of a sentence, from a point within it.
-_SENTENCE_REST = re.compile(r"(?:[^.!?\n]|\.(?=\S))*")
 #: How long before a document the agreement it names must be dated for it to look back.
 _LOOKING_BACK = datetime.timedelta(days=60)
 
@@ -160,7 +158,7 @@ def _opens_on_a_cue(lex: Lexicon, document: Document) -> bool:
     return any(
         not hit.text.casefold().endswith(" after")
         or _in_headline(whole, hit.start)
-        or agreement.search(_SENTENCE_REST.match(whole, hit.end).group())
+        or agreement.search(whole, hit.end, _sentence_end(whole, hit.end))
         for hit in lex.followup_cues.find(_opening(document))
     )
 
